@@ -1,0 +1,229 @@
+"""The `tct` command line: thin commands over the archive and crawler libraries.
+
+Exit status: 0 done; 1 some input could not be read; 2 bad usage or a malformed query.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from archive.errors import ArchiveError, ArchiveLocked, QueryError
+from archive.filters import ArticleFilter
+from archive.paths import resolve_db_path
+
+db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                         help="Archive file (default: $TCT_DB, else ./archive.db).")
+
+
+def filter_options(fn):
+    """The filters shared by `search` and `export`."""
+    @click.option("--site", "sites", multiple=True, help="Only this school (registry key); repeatable.")
+    @click.option("--since", help="Published on or after this day (YYYY-MM-DD).")
+    @click.option("--until", help="Published on or before this day (YYYY-MM-DD).")
+    @click.option("--author", help="Author name; diacritics optional ('Nguyen Thi' finds 'Nguyễn Thị').")
+    @click.option("--degree", help="Author degree, e.g. ThS. or TS.")
+    @functools.wraps(fn)
+    def wrapper(*args, sites, since, until, author, degree, **kwargs):
+        filt = ArticleFilter(tuple(sites), since, until, author, degree)
+        return fn(*args, filt=filt, **kwargs)
+    return wrapper
+
+
+def _open(db: str | None):
+    from archive.store import open_archive
+
+    try:
+        return open_archive(db)
+    except (OSError, RuntimeError) as exc:
+        raise click.ClickException(f"cannot open archive {resolve_db_path(db)}: {exc}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tct-archive")
+def main() -> None:
+    """tct: crawl the news of Vietnam's provincial political schools into a searchable archive."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--url", "urls", multiple=True, help="Address the i-th FILE was fetched from; repeatable.")
+def extract(files: tuple[Path, ...], urls: tuple[str, ...]) -> None:
+    """Extract articles from saved HTML FILES, one JSON object per line.
+
+    Example: tct extract page.html --url https://truongchinhtri.example.gov.vn/tin-tuc/a-1.html
+    """
+    from crawler.extract_files import extract_files
+
+    if len(urls) > len(files):
+        raise click.UsageError(f"{len(urls)} --url given for {len(files)} file(s)")
+    url_list = list(urls) + [None] * (len(files) - len(urls))
+    failed = 0
+    for res in extract_files(list(files), url_list):
+        if res.article is None:
+            failed += 1
+            click.echo(f"tct extract: cannot read {res.error}", err=True)
+            continue
+        click.echo(json.dumps(res.article.to_contract(), ensure_ascii=False))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@db_option
+@click.option("--site", "sites", multiple=True, help="Registry key of a school to crawl; repeatable.")
+@click.option("--url", "start_url", help="Crawl the site at this address (no registry entry needed).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=None,
+              help="Stop a site after this many pages (default: the TCT_MAX_PAGES setting).")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy setting for this run, e.g. -s DOWNLOAD_DELAY=0.")
+@click.option("--quiet", is_flag=True, help="No progress display, only the summary.")
+def crawl(db, sites, start_url, max_pages, overrides, quiet) -> None:
+    """Crawl registered schools (all active ones by default) or one site by --url.
+
+    Example: tct crawl --site bacgiang --max-pages 200
+    """
+    from crawler.run import CrawlRequest, run_crawl
+
+    settings: dict[str, str] = {}
+    for item in overrides:
+        if "=" not in item:
+            raise click.UsageError(f"-s takes NAME=VALUE, got {item!r}")
+        k, v = item.split("=", 1)
+        settings[k.strip()] = v
+    req = CrawlRequest(db=str(resolve_db_path(db)), sites=list(sites), start_url=start_url,
+                       max_pages=max_pages, settings=settings, progress=not quiet)
+    try:
+        summary = run_crawl(req)
+    except ArchiveLocked as exc:
+        click.echo(f"tct crawl: {exc}", err=True)
+        sys.exit(3)
+    except (ArchiveError, ValueError, KeyError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(summary.render())
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+              show_default=True)
+def search(query, db, filt, limit, fmt) -> None:
+    """Full-text search; a query without diacritics also finds text with them.
+
+    Supports "phrases", prefix*, AND/OR/NOT and title:/author: columns.
+    Example: tct search "truong chinh tri" --since 2023-01-01 --format jsonl
+    """
+    from archive.search import search as run_search
+
+    with _open(db) as arc:
+        try:
+            hits = run_search(arc, query, filt, limit)
+        except QueryError as exc:
+            click.echo(f"tct search: {exc}", err=True)
+            sys.exit(2)
+    if fmt == "json":
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=1))
+    elif fmt == "jsonl":
+        for h in hits:
+            click.echo(json.dumps(h, ensure_ascii=False))
+    else:
+        if not hits:
+            click.echo("no matches")
+        for h in hits:
+            click.echo(f"{h['rank']:>3}. {(h['published_at'] or '')[:10]:<10}  {h['site']:<14} {h['title']}")
+            click.echo(f"     {h['snippet']}")
+            click.echo(f"     {h['url']}")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), required=True)
+@click.option("-o", "--output", "out", required=True, help="Output file, or - for standard output.")
+@click.option("--query", help="Only articles matching this full-text query.")
+@click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel shows Vietnamese right.")
+@filter_options
+def export(db, fmt, out, query, excel, filt) -> None:
+    """Export archived articles as JSON, JSON Lines or CSV (RFC 4180, UTF-8).
+
+    Example: tct export --format csv --excel -o articles.csv --site bacgiang
+    """
+    from archive.export import iter_records, write_records
+
+    with _open(db) as arc:
+        try:
+            records = iter_records(arc, filt, query)
+            if out == "-":
+                n = write_records(records, sys.stdout, fmt, excel)
+            else:
+                tmp = Path(out + ".part")
+                with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                    n = write_records(records, fh, fmt, excel)
+                tmp.replace(out)
+        except QueryError as exc:
+            click.echo(f"tct export: {exc}", err=True)
+            sys.exit(2)
+    if out != "-":
+        click.echo(f"wrote {n} articles to {out}", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats(db, as_json) -> None:
+    """Counts of the archive: articles per school, per year and month, top authors, gaps."""
+    from archive.stats import archive_stats
+
+    with _open(db) as arc:
+        s = archive_stats(arc)
+    if as_json:
+        click.echo(json.dumps(s, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"articles: {s['articles']}   crawl runs: {s['runs']['count']}")
+    click.echo("\nper site                   articles  first       last        no date  no author")
+    for r in s["sites"]:
+        click.echo(f"  {r['site']:<24} {r['articles']:>8}  {(r['first'] or '-')[:10]:<10}  "
+                   f"{(r['last'] or '-')[:10]:<10}  {r['missing_date']:>7}  {r['missing_author']:>9}")
+    click.echo("\nper year")
+    for r in s["years"]:
+        click.echo(f"  {r['year']:<8} {r['articles']:>8}")
+    if s["top_authors"]:
+        click.echo("\ntop authors")
+        for r in s["top_authors"]:
+            click.echo(f"  {r['author']:<30} {r['articles']:>5}")
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+def runs(db, limit) -> None:
+    """The record of recent crawl runs: what changed and what broke."""
+    with _open(db) as arc:
+        rows = arc.runs(limit)
+    if not rows:
+        click.echo("no crawl runs yet")
+    for r in rows:
+        errs = json.loads(r["errors"] or "{}")
+        err_txt = ", ".join(f"{k}={v}" for k, v in errs.items()) or "none"
+        click.echo(f"#{r['id']} {r['site']:<20} {r['started_at']} → {r['finished_at'] or '…'} "
+                   f"[{r['status']}] pages={r['pages_fetched']} new={r['articles_new']} "
+                   f"changed={r['articles_changed']} unchanged={r['articles_unchanged']} "
+                   f"dup={r['articles_duplicate']} errors: {err_txt}")
+
+
+@main.command()
+@db_option
+@click.option("--port", type=int, default=0, help="Port for the sample site (default: any free one).")
+def demo(db, port) -> None:
+    """Offline demo: serve the bundled sample school site, crawl it, summarise, search."""
+    from archive.demo.run import run_demo
+
+    run_demo(str(resolve_db_path(db)), port)
+
+
+if __name__ == "__main__":
+    main()

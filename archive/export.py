@@ -1,0 +1,65 @@
+"""Streaming exports of archived articles to JSON, JSON Lines and CSV, with flat memory.
+
+Rows come from one SQLite cursor and are written one by one; nothing is collected in a list.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+from archive.filters import ArticleFilter
+from archive.records import RECORD_COLUMNS, row_to_record
+from archive.search import iter_matching_ids
+
+if TYPE_CHECKING:
+    from archive.store import Archive
+
+FORMATS = ("json", "jsonl", "csv")
+UTF8_BOM = "\ufeff"
+
+
+def iter_records(archive: Archive, filt: ArticleFilter | None = None, query: str | None = None,
+                 ) -> Iterator[dict[str, Any]]:
+    """Articles matching the filters (and the full-text query, if any), oldest first."""
+    filt = filt or ArticleFilter()
+    where, params = filt.where("a")
+    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
+    if query:
+        ids = list(iter_matching_ids(archive, query))  # ids only: 8 bytes an article
+        archive.db.execute("CREATE TEMP TABLE IF NOT EXISTS _export_ids (id INTEGER PRIMARY KEY)")
+        archive.db.execute("DELETE FROM _export_ids")
+        archive.db.conn.executemany("INSERT OR IGNORE INTO _export_ids VALUES (?)", ((i,) for i in ids))
+        where += " AND a.id IN (SELECT id FROM _export_ids)"
+    cursor = archive.db.execute(
+        f"SELECT {cols} FROM articles a WHERE {where} ORDER BY a.published_at, a.id", params
+    )
+    for row in cursor:
+        yield row_to_record(dict(zip(RECORD_COLUMNS, row, strict=True)))
+
+
+def write_records(records: Iterator[dict[str, Any]], out: TextIO, fmt: str, excel: bool = False) -> int:
+    """Write records in `fmt` to a text stream; returns how many were written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    n = 0
+    if fmt == "jsonl":
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    elif fmt == "json":
+        out.write("[")
+        for rec in records:
+            out.write(("\n" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
+            n += 1
+        out.write("\n]\n" if n else "]\n")
+    else:
+        if excel:
+            out.write(UTF8_BOM)
+        writer = csv.DictWriter(out, fieldnames=list(RECORD_COLUMNS), lineterminator="\r\n")
+        writer.writeheader()
+        for rec in records:
+            writer.writerow({k: "" if v is None else v for k, v in rec.items()})
+            n += 1
+    return n

@@ -1,0 +1,46 @@
+"""The filters shared by search and export: school, date range, author, degree."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from archive.errors import QueryError
+from archive.textfold import fold
+
+
+def _day(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        raise QueryError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
+
+
+@dataclass
+class ArticleFilter:
+    sites: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    author: str | None = None
+    degree: str | None = None
+
+    def where(self, alias: str = "a") -> tuple[str, list[object]]:
+        """SQL condition and its parameters; every value is a parameter, never spliced."""
+        clauses: list[str] = []
+        params: list[object] = []
+        if self.sites:
+            clauses.append(f"{alias}.site IN ({', '.join('?' for _ in self.sites)})")
+            params.extend(self.sites)
+        if self.since:
+            clauses.append(f"{alias}.published_at >= ?")
+            params.append(_day(self.since, "--since").isoformat())
+        if self.until:
+            clauses.append(f"{alias}.published_at < ?")
+            params.append((_day(self.until, "--until") + timedelta(days=1)).isoformat())
+        if self.author:
+            clauses.append(f"tct_fold({alias}.author) LIKE ?")
+            params.append("%" + fold(self.author).replace("%", r"\%").replace("_", r"\_") + "%")
+            clauses[-1] += " ESCAPE '\\'"
+        if self.degree:
+            clauses.append(f"replace(lower({alias}.author_degree), '.', '') = ?")
+            params.append(self.degree.lower().replace(".", "").replace(" ", ""))
+        return (" AND ".join(clauses) or "1"), params

@@ -1,0 +1,88 @@
+"""The archive's tables, created and upgraded through numbered migrations.
+
+Each migration is a function of a `sqlite_utils.Database`; `migrate()` runs those not yet applied
+and records the version in `tct_meta`, so an old archive opens in a new release without loss.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+ARTICLE_FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
+
+
+def _v1_base(db: sqlite_utils.Database) -> None:
+    db["schools"].create(
+        {"key": str, "name": str, "province": str, "hosts": str, "start_urls": str,
+         "active": int, "merged_into": str},
+        pk="key", if_not_exists=True,
+    )
+    db["articles"].create(
+        {"id": int, "url": str, "site": str, "host": str, "title": str, "published_at": str,
+         "author": str, "author_degree": str, "author_role": str, "body": str, "category": str,
+         "school_name": str, "word_count": int, "content_hash": str, "duplicate_of": int,
+         "first_seen": str, "last_seen": str, "fetched_at": str, "etag": str, "last_modified": str},
+        pk="id", not_null={"url"}, foreign_keys=[("duplicate_of", "articles", "id")],
+        if_not_exists=True,
+    )
+    db["articles"].create_index(["url"], unique=True, if_not_exists=True)
+    for cols in (["site", "published_at"], ["published_at"], ["content_hash"], ["author"]):
+        db["articles"].create_index(cols, if_not_exists=True)
+    db["aliases"].create(
+        {"url": str, "article_id": int, "first_seen": str},
+        pk="url", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
+    )
+    db["pages"].create(
+        {"article_id": int, "html_zlib": bytes, "encoding": str, "fetched_at": str},
+        pk="article_id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
+    )
+    db["revisions"].create(
+        {"id": int, "article_id": int, "replaced_at": str, "fetched_at": str, "title": str,
+         "published_at": str, "author": str, "author_degree": str, "author_role": str,
+         "body": str, "content_hash": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
+    )
+    db["revisions"].create_index(["article_id"], if_not_exists=True)
+    db["runs"].create(
+        {"id": int, "site": str, "started_at": str, "finished_at": str, "status": str,
+         "pages_fetched": int, "articles_new": int, "articles_changed": int,
+         "articles_unchanged": int, "articles_duplicate": int, "error_count": int, "errors": str},
+        pk="id", if_not_exists=True,
+    )
+    # Two full-text indexes (field guide §7): exact words, and words folded by textfold.fold().
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+        "title, body, author, content='articles', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fold USING fts5("
+        "title, body, author, content='', tokenize='unicode61 remove_diacritics 0')"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_base]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def current_version(db: sqlite_utils.Database) -> int:
+    if "tct_meta" not in db.table_names():
+        return 0
+    row = db.execute("SELECT value FROM tct_meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the archive to SCHEMA_VERSION; returns the version it had before."""
+    before = current_version(db)
+    if before > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"archive schema version {before} is newer than this tct ({SCHEMA_VERSION}): upgrade tct"
+        )
+    db["tct_meta"].create({"key": str, "value": str}, pk="key", if_not_exists=True)
+    for version in range(before + 1, SCHEMA_VERSION + 1):
+        with db.conn:
+            MIGRATIONS[version - 1](db)
+            db["tct_meta"].upsert({"key": "schema_version", "value": str(version)}, pk="key")
+    return before

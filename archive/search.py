@@ -1,0 +1,139 @@
+"""Full-text search: exact words when the query has diacritics, folded words when it has none.
+
+`truong chinh tri` finds *Trường Chính trị*; `thế` does not find `thể`. Hits on the exact index
+rank above hits found only through folding (field guide §7).
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from archive.errors import QueryError
+from archive.filters import ArticleFilter
+from archive.records import RECORD_COLUMNS, row_to_record
+from archive.textfold import fold, has_diacritics
+
+if TYPE_CHECKING:
+    from archive.store import Archive
+
+# bm25 weights per column (title, body, author): a word in the title counts ten body words.
+BM25_WEIGHTS = "10.0, 1.0, 3.0"
+_QUERY_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
+_OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def to_fts(query: str, folded: bool) -> str:
+    """Turn the user's query into FTS5 syntax: words and phrases quoted, operators kept.
+
+    Quoting each term makes punctuation inside words (`8/3`, `Mác-Lênin`) harmless; a trailing
+    `*` stays a prefix query; `title:` / `author:` column filters are kept.
+    """
+    out: list[str] = []
+    for tok in _QUERY_TOKEN.findall(query):
+        if tok in _OPERATORS or tok in "()":
+            out.append(tok)
+            continue
+        column = ""
+        m = re.match(r"^(title|body|author):(.*)$", tok)
+        if m:
+            column, tok = m.group(1) + ":", m.group(2)
+            if not tok:
+                raise QueryError(f"nothing after {column!r} in the query")
+        if tok.startswith('"'):
+            if len(tok) < 2 or not tok.endswith('"'):
+                raise QueryError('unbalanced quote in the query: close the phrase with "')
+            text, prefix = tok[1:-1], ""
+        else:
+            text, prefix = (tok[:-1], "*") if tok.endswith("*") else (tok, "")
+        text = fold(text) if folded else text
+        words = _WORD.findall(text)
+        if not words:
+            raise QueryError(f"the query term {tok!r} has no letters or digits")
+        out.append(column + '"' + " ".join(words) + '"' + prefix)
+    if not out:
+        raise QueryError("the query is empty")
+    return " ".join(out)
+
+
+def _snippet(text: str, query: str, width: int = 160) -> str:
+    """The passage around the first query word, matched marks-insensitively, with [brackets]."""
+    if not text:
+        return ""
+    words = [w for w in _WORD.findall(fold(query)) if w.upper() not in _OPERATORS]
+    folded = fold(text)
+    if len(folded) != len(text):  # folding changed lengths (rare symbols): fall back to the start
+        folded = None
+    best = -1
+    if folded is not None:
+        for w in words:
+            m = re.search(r"\b" + re.escape(w), folded)
+            if m and (best < 0 or m.start() < best):
+                best = m.start()
+    start = max(0, best - width // 3) if best >= 0 else 0
+    piece = text[start:start + width]
+    if folded is not None:
+        fpiece = folded[start:start + width]
+        spans = []
+        for w in words:
+            spans += [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(w) + r"\w*", fpiece)]
+        for s, e in sorted(spans, reverse=True):
+            piece = piece[:s] + "[" + piece[s:e] + "]" + piece[e:]
+    return ("…" if start > 0 else "") + piece.replace("\n", " ") + ("…" if start + width < len(text) else "")
+
+
+def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limit: int = 20,
+           ) -> list[dict[str, Any]]:
+    """Best matches first, each record with the contract's keys plus site, snippet and rank."""
+    filt = filt or ArticleFilter()
+    where, params = filt.where("a")
+    exact_q = to_fts(query, folded=False)
+    plans = [("articles_fts", exact_q)]
+    if not has_diacritics(query):
+        plans.append(("articles_fold", to_fts(query, folded=True)))
+    hits: list[dict[str, Any]] = []
+    seen: set[int] = set()
+    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
+    for table, fts_query in plans:
+        if len(hits) >= limit:
+            break
+        sql = (
+            f"SELECT a.id, {cols}, bm25({table}, {BM25_WEIGHTS}) AS score FROM {table} "
+            f"JOIN articles a ON a.id = {table}.rowid WHERE {table} MATCH ? AND {where} "
+            f"ORDER BY score LIMIT ?"
+        )
+        try:
+            rows = archive.db.execute(sql, [fts_query, *params, limit + len(seen)]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}") from None
+        for row in rows:
+            if row[0] in seen:
+                continue
+            seen.add(row[0])
+            rec = row_to_record(dict(zip(RECORD_COLUMNS, row[1:-1], strict=True)))
+            rec["snippet"] = _snippet(rec.get("body") or "", query)
+            hits.append(rec)
+            if len(hits) >= limit:
+                break
+    for i, rec in enumerate(hits, 1):
+        rec["rank"] = i
+    return hits
+
+
+def iter_matching_ids(archive: Archive, query: str) -> Iterator[int]:
+    """Ids of every article matching the query (exact or folded), for query-based export."""
+    seen: set[int] = set()
+    plans = [("articles_fts", to_fts(query, folded=False))]
+    if not has_diacritics(query):
+        plans.append(("articles_fold", to_fts(query, folded=True)))
+    for table, q in plans:
+        try:
+            rows = archive.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [q])
+            for (rowid,) in rows:
+                if rowid not in seen:
+                    seen.add(rowid)
+                    yield rowid
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}") from None

@@ -1,0 +1,264 @@
+"""Storage of articles: upsert by canonical URL, revisions on change, raw pages, crawl runs.
+
+All writes go through `Archive`; a crawl, `tct reparse` and the tests use the same methods.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from archive.paths import resolve_db_path
+from archive.schema import ARTICLE_FIELDS, migrate
+from archive.textfold import fold
+
+VN_TZ = timezone(timedelta(hours=7))
+_WS = re.compile(r"\s+")
+
+
+def now_iso() -> str:
+    return datetime.now(VN_TZ).replace(microsecond=0).isoformat()
+
+
+def content_hash(record: Mapping[str, Any]) -> str:
+    """Hash of what a reader sees, folded so that NFC/NFD or tone-placement noise does not count."""
+    parts = [_WS.sub(" ", fold(record.get(k) or "")).strip() for k in ARTICLE_FIELDS]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def body_hash(body: str | None) -> str:
+    return hashlib.sha1(_WS.sub(" ", fold(body or "")).strip().encode("utf-8")).hexdigest()
+
+
+@dataclass
+class SaveResult:
+    status: str  # "new" | "changed" | "unchanged" | "duplicate"
+    article_id: int
+
+
+class Archive:
+    """One SQLite archive file, schema at the current version, WAL mode."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        if self.path.parent and not self.path.parent.exists():
+            raise FileNotFoundError(f"folder of the archive does not exist: {self.path.parent}")
+        conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        conn.create_function("tct_fold", 1, lambda s: fold(s) if s else s, deterministic=True)
+        self.db = sqlite_utils.Database(conn)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        migrate(self.db)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schools ---------------------------------------------------------------------------
+    def sync_schools(self, schools: Iterable[Mapping[str, Any]]) -> None:
+        rows = [
+            {"key": s["key"], "name": s.get("name"), "province": s.get("province"),
+             "hosts": json.dumps(list(s.get("hosts", [])), ensure_ascii=False),
+             "start_urls": json.dumps(list(s.get("start_urls", [])), ensure_ascii=False),
+             "active": 1 if s.get("active", True) else 0, "merged_into": s.get("merged_into")}
+            for s in schools
+        ]
+        with self.db.conn:
+            self.db["schools"].upsert_all(rows, pk="key")
+
+    # -- lookups ---------------------------------------------------------------------------
+    def find_url(self, url: str) -> dict[str, Any] | None:
+        """The article stored under this canonical URL or one of its aliases."""
+        row = self.db.execute(
+            "SELECT id, etag, last_modified, content_hash FROM articles WHERE url = ?", [url]
+        ).fetchone()
+        if row is None:
+            row = self.db.execute(
+                "SELECT a.id, a.etag, a.last_modified, a.content_hash FROM aliases l "
+                "JOIN articles a ON a.id = l.article_id WHERE l.url = ?", [url]
+            ).fetchone()
+        if row is None:
+            return None
+        return {"id": row[0], "etag": row[1], "last_modified": row[2], "content_hash": row[3]}
+
+    def is_known(self, url: str) -> bool:
+        return self.find_url(url) is not None
+
+    # -- writes ----------------------------------------------------------------------------
+    def save_article(
+        self, record: Mapping[str, Any], *, site: str, html: bytes | None = None,
+        encoding: str | None = None, fetched_at: str | None = None,
+        etag: str | None = None, last_modified: str | None = None,
+        category: str | None = None, school_name: str | None = None,
+    ) -> SaveResult:
+        """Insert or update one article in a single transaction; never stores one URL twice."""
+        url = record["url"]
+        fetched_at = fetched_at or now_iso()
+        chash = content_hash(record)
+        fields = {k: record.get(k) for k in ARTICLE_FIELDS}
+        body = fields["body"] or ""
+        with self.db.conn:
+            self.db.execute("BEGIN IMMEDIATE")
+            existing = self.find_url(url)
+            if existing is not None:
+                aid = existing["id"]
+                if existing["content_hash"] == chash:
+                    self.db.execute(
+                        "UPDATE articles SET last_seen = ?, fetched_at = ?, etag = coalesce(?, etag),"
+                        " last_modified = coalesce(?, last_modified) WHERE id = ?",
+                        [fetched_at, fetched_at, etag, last_modified, aid],
+                    )
+                    return SaveResult("unchanged", aid)
+                old = self._row(aid)
+                self._insert("revisions", {
+                    "article_id": aid, "replaced_at": fetched_at, "fetched_at": old["fetched_at"],
+                    **{k: old[k] for k in ARTICLE_FIELDS}, "content_hash": old["content_hash"],
+                })
+                self._unindex(aid, old)
+                self._update("articles", aid, {
+                    **fields, "content_hash": chash, "word_count": len(body.split()),
+                    "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
+                    "last_modified": last_modified,
+                })
+                self._index(aid, fields)
+                self._store_page(aid, html, encoding, fetched_at)
+                return SaveResult("changed", aid)
+
+            same_site = self._same_content(site, body, record.get("title"))
+            if same_site is not None:  # the same article under a second address of the school
+                self._insert("aliases", {"url": url, "article_id": same_site, "first_seen": fetched_at},
+                             replace=True)
+                self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [fetched_at, same_site])
+                return SaveResult("duplicate", same_site)
+
+            aid = self._insert("articles", {
+                "url": url, "site": site, "host": record.get("host"), **fields,
+                "category": category, "school_name": school_name, "word_count": len(body.split()),
+                "content_hash": chash, "duplicate_of": self._earlier_copy(site, body),
+                "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
+                "etag": etag, "last_modified": last_modified,
+            })
+            self._index(aid, fields)
+            self._store_page(aid, html, encoding, fetched_at)
+            return SaveResult("new", aid)
+
+    def _row(self, aid: int) -> dict[str, Any]:
+        return self.db["articles"].get(aid)
+
+    # Raw statements, not sqlite-utils' insert/update: those commit on their own, which would
+    # split one article's write into several transactions.
+    def _insert(self, table: str, row: Mapping[str, Any], replace: bool = False) -> int:
+        cols = ", ".join(f"[{c}]" for c in row)
+        marks = ", ".join("?" for _ in row)
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        cur = self.db.execute(f"{verb} INTO [{table}] ({cols}) VALUES ({marks})", list(row.values()))
+        return cur.lastrowid
+
+    def _update(self, table: str, rowid: int, row: Mapping[str, Any]) -> None:
+        sets = ", ".join(f"[{c}] = ?" for c in row)
+        self.db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*row.values(), rowid])
+
+    def _same_content(self, site: str, body: str, title: str | None) -> int | None:
+        if len(body) < 200:  # short bodies repeat legitimately (photo posts); don't merge them
+            return None
+        bh = body_hash(body)
+        for aid, abody in self.db.execute(
+            "SELECT id, body FROM articles WHERE site = ? AND title IS ? ", [site, title]
+        ):
+            if body_hash(abody) == bh:
+                return aid
+        return None
+
+    def _earlier_copy(self, site: str, body: str) -> int | None:
+        """A republished story on another school's site: point at the earliest copy."""
+        if len(body) < 400:
+            return None
+        probe = fold(body[:300])
+        row = self.db.execute(
+            "SELECT rowid FROM articles_fold WHERE articles_fold MATCH ? LIMIT 1",
+            ['body:"' + " ".join(probe.split()[:40]).replace('"', "") + '"'],
+        ).fetchone()
+        if row is None:
+            return None
+        other = self.db.execute("SELECT id, site, body FROM articles WHERE id = ?", [row[0]]).fetchone()
+        if other and other[1] != site and body_hash(other[2]) == body_hash(body):
+            return other[0]
+        return None
+
+    def _index(self, aid: int, fields: Mapping[str, Any]) -> None:
+        vals = [fields.get("title") or "", fields.get("body") or "", fields.get("author") or ""]
+        self.db.execute(
+            "INSERT INTO articles_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)", [aid, *vals]
+        )
+        self.db.execute(
+            "INSERT INTO articles_fold(rowid, title, body, author) VALUES (?, ?, ?, ?)",
+            [aid, *map(fold, vals)],
+        )
+
+    def _unindex(self, aid: int, old: Mapping[str, Any]) -> None:
+        vals = [old.get("title") or "", old.get("body") or "", old.get("author") or ""]
+        self.db.execute(
+            "INSERT INTO articles_fts(articles_fts, rowid, title, body, author) "
+            "VALUES ('delete', ?, ?, ?, ?)", [aid, *vals]
+        )
+        self.db.execute(
+            "INSERT INTO articles_fold(articles_fold, rowid, title, body, author) "
+            "VALUES ('delete', ?, ?, ?, ?)", [aid, *map(fold, vals)]
+        )
+
+    def _store_page(self, aid: int, html: bytes | None, encoding: str | None, fetched_at: str) -> None:
+        if html is None:
+            return
+        self._insert("pages", {"article_id": aid, "html_zlib": zlib.compress(html, 6),
+                               "encoding": encoding, "fetched_at": fetched_at}, replace=True)
+
+    # -- runs ------------------------------------------------------------------------------
+    def start_run(self, site: str) -> int:
+        with self.db.conn:
+            return self.db["runs"].insert(
+                {"site": site, "started_at": now_iso(), "status": "running", "pages_fetched": 0,
+                 "articles_new": 0, "articles_changed": 0, "articles_unchanged": 0,
+                 "articles_duplicate": 0, "error_count": 0, "errors": "{}"}
+            ).last_pk
+
+    def finish_run(self, run_id: int, *, status: str, pages_fetched: int, counts: Mapping[str, int],
+                   errors: Mapping[str, int]) -> None:
+        with self.db.conn:
+            self.db["runs"].update(run_id, {
+                "finished_at": now_iso(), "status": status, "pages_fetched": pages_fetched,
+                "articles_new": counts.get("new", 0), "articles_changed": counts.get("changed", 0),
+                "articles_unchanged": counts.get("unchanged", 0),
+                "articles_duplicate": counts.get("duplicate", 0),
+                "error_count": sum(errors.values()), "errors": json.dumps(dict(errors), sort_keys=True),
+            })
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
+
+    # -- raw pages -------------------------------------------------------------------------
+    def raw_pages(self) -> Iterable[tuple[int, str, str, bytes]]:
+        """(article id, url, site, html bytes) of every stored page, for `tct reparse`."""
+        for aid, url, site, blob in self.db.execute(
+            "SELECT a.id, a.url, a.site, p.html_zlib FROM pages p JOIN articles a ON a.id = p.article_id"
+        ):
+            yield aid, url, site, zlib.decompress(blob)
+
+
+def open_archive(db: str | Path | None = None) -> Archive:
+    """Open (creating or upgrading) the archive at `--db`, `$TCT_DB` or `./archive.db`."""
+    return Archive(resolve_db_path(db))

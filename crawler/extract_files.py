@@ -1,0 +1,68 @@
+"""`tct extract`: saved HTML files to article records, learning each host's template from its files."""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from crawler.parser import Article, HostTemplate, extract, parse_tree
+from crawler.parser.decode import decode_html
+from crawler.parser.lines import linearize
+
+MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are not web pages; refuse them with an error
+
+
+@dataclass
+class FileResult:
+    path: Path
+    article: Article | None
+    error: str | None = None
+
+
+def _read(path: Path) -> bytes:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValueError(f"file is {size} bytes, more than the {MAX_FILE_BYTES} a page may have")
+    return path.read_bytes()
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
+
+
+def extract_files(paths: list[Path], urls: list[str | None]) -> Iterator[FileResult]:
+    """One result per path, in order. Pages of one host (by URL) teach each other the template."""
+    datas: list[bytes | None] = []
+    errors: list[str | None] = []
+    for p in paths:
+        try:
+            datas.append(_read(p))
+            errors.append(None)
+        except (OSError, ValueError) as exc:
+            datas.append(None)
+            errors.append(f"{p}: {exc.strerror if isinstance(exc, OSError) and exc.strerror else exc}")
+    templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
+    by_host = defaultdict(list)
+    for i, url in enumerate(urls):
+        if datas[i] is not None and _host(url):
+            by_host[_host(url)].append(i)
+    for host, idxs in by_host.items():
+        if len(idxs) < 3:
+            continue
+        for i in idxs:
+            root = parse_tree(decode_html(datas[i])[0])
+            if root is not None:
+                templates[host].learn(linearize(root))
+    for i, p in enumerate(paths):
+        if datas[i] is None:
+            yield FileResult(p, None, errors[i])
+            continue
+        url = urls[i] or p.resolve().as_uri()
+        host = _host(urls[i])
+        tmpl = templates.get(host) if host else None
+        art = extract(datas[i], url, template=tmpl)
+        if urls[i] is None and art.canonical_url:
+            art.url = art.canonical_url
+        yield FileResult(p, art)

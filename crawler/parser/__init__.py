@@ -1,0 +1,222 @@
+"""The article extractor: page bytes + URL (+ optional site profile) in, an article record out.
+
+One entry point, `extract()`, serves the spider, `tct extract` and `tct reparse`. Fields are
+chosen together on the page's text lines: the headline, the date next to it, the author block
+under the date or at the end of the text, and the paragraphs in between.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from crawler.parser import authors, body, published, title
+from crawler.parser.dates import VN_TZ, iso
+from crawler.parser.decode import decode_html
+from crawler.parser.lines import Line, clean_ws, linearize
+from crawler.parser.profile import SiteProfile, apply_profile
+from crawler.parser.template import HostTemplate
+
+__all__ = ["Article", "extract", "SiteProfile", "HostTemplate"]
+
+CONTRACT_KEYS = ("url", "title", "published_at", "author", "author_degree", "author_role", "body")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+TOP_BLOCK_LINES = 8
+
+
+@dataclass
+class Article:
+    url: str | None = None
+    title: str | None = None
+    published_at: str | None = None
+    author: str | None = None
+    author_degree: str | None = None
+    author_role: str | None = None
+    body: str | None = None
+    encoding: str | None = None
+    canonical_url: str | None = None
+    flags: list[str] = field(default_factory=list)
+
+    def to_contract(self) -> dict[str, Any]:
+        d = asdict(self)
+        return {k: d[k] for k in CONTRACT_KEYS}
+
+
+def parse_tree(text: str) -> etree._Element | None:
+    text = _XML_DECL.sub("", text, count=1)
+    if not text.strip():
+        return None
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
+                                  recover=True)
+    try:
+        return lxml.html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError, etree.XMLSyntaxError):
+        return None
+
+
+def canonical_link(root: etree._Element) -> str | None:
+    for href in root.xpath('//link[@rel="canonical"]/@href | //meta[@property="og:url"]/@content'):
+        href = str(href).strip()
+        if href:
+            return href
+    return None
+
+
+def extract(data: bytes | str, url: str | None = None, *, http_charset: str | None = None,
+            profile: SiteProfile | None = None, template: HostTemplate | None = None,
+            now: datetime | None = None) -> Article:
+    """Extract one article. Never raises on bad input: unreadable pages give empty fields."""
+    now = now or datetime.now(VN_TZ)
+    if isinstance(data, bytes):
+        text, encoding = decode_html(data, http_charset)
+    else:
+        text, encoding = data, "unicode"
+    art = Article(url=url, encoding=encoding)
+    root = parse_tree(text)
+    if root is None:
+        art.flags.append("empty_or_unparseable")
+        return art
+    art.canonical_url = canonical_link(root)
+    lines = linearize(root)
+    if template is not None:
+        lines = template.drop_boilerplate(lines)
+        for i, ln in enumerate(lines):
+            ln.idx = i
+    _fill(art, root, lines, url, now)
+    if profile is not None:
+        apply_profile(art, root, profile, now)
+    return art
+
+
+def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime) -> None:
+    metas = title.meta_titles(root)
+    tchoice = title.choose_title(lines, metas)
+    art.title = tchoice.text
+    tidx = tchoice.idx
+    dchoice = published.choose_date(lines, tidx, root, url, now)
+    if dchoice.when is not None:
+        art.published_at = iso(dchoice.when)
+        if dchoice.source != "visible":
+            art.flags.append(f"date_from_{dchoice.source}")
+        if dchoice.updated_label:
+            art.flags.append("date_from_update_label")
+    start = (tidx + 1) if tidx is not None else 0
+    if dchoice.idx is not None and tidx is not None and dchoice.idx > tidx:
+        start = max(start, dchoice.idx + 1) if dchoice.idx - tidx <= 2 else start
+    region = body.region(lines, start)
+    used: set[int] = set()
+    if tidx is not None:
+        used.add(tidx)
+    if dchoice.idx is not None:
+        used.add(dchoice.idx)
+
+    person, consumed = _top_author(lines, tidx, dchoice.idx, region)
+    used |= consumed
+    tail_person, tail_used = _tail_author(lines, [i for i in region if i not in used], art.title)
+    used |= tail_used
+    if person is None or person.name is None:
+        person = tail_person if tail_person is not None else person
+    if person is not None and person.name:
+        art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
+
+    kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)]
+    text = body.assemble(lines, kept)
+    art.body = text or None
+
+
+def _top_author(lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
+                ) -> tuple[authors.Person | None, set[int]]:
+    """Credit lines between the headline and the first paragraph (the date line included)."""
+    used: set[int] = set()
+    if tidx is None:
+        return None, used
+    first_para = next((i for i in region if body.paragraph_like(lines[i]) and i > tidx
+                       and i != didx and len(lines[i].text) > 100), None)
+    stop = first_para if first_para is not None else min(len(lines), tidx + TOP_BLOCK_LINES)
+    stop = min(stop, tidx + TOP_BLOCK_LINES + 1)
+    found: authors.Person | None = None
+    i = tidx + 1
+    while i < stop:
+        ln = lines[i]
+        text = ln.text
+        if ln.link_density > 0.5 and not authors.rules.AUTHOR_LABEL.match(text):
+            i += 1
+            continue
+        if i == didx:
+            text = _byline_in_date_line(text)
+            if not text:
+                i += 1
+                continue
+        blk = authors.read_block(lines, i, bare_ok=True, stop=stop) if i != didx else None
+        person = authors.parse_person(text, bare_ok=False) if i == didx else (blk.person if blk else None)
+        if person is not None:
+            used.update(blk.lines if blk else [i])
+            if found is None and person.name:
+                found = person
+            elif found is None and person.labelled:
+                found = person  # an account or organisation credit: remember there is no author
+            i = (max(blk.lines) + 1) if blk else i + 1
+            continue
+        if found is not None and authors.is_role_line(text):
+            used.add(i)  # the role line of a second, stacked author
+        i += 1
+    return found, used
+
+
+def _byline_in_date_line(text: str) -> str:
+    """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''."""
+    pieces = [p.strip() for p in re.split(r"\s+[|–—]\s+|\s{2,}", text) if p.strip()]
+    for p in pieces:
+        if authors.rules.AUTHOR_LABEL.match(p) or authors.rules.ACCOUNT_LABEL.match(p):
+            return p
+    return ""
+
+
+def _tail_author(lines: list[Line], region: list[int], title_text: str | None,
+                 ) -> tuple[authors.Person | None, set[int]]:
+    """The credit zone at the end of the text: names, their roles, org credits, initials."""
+    tail = [i for i in region if not body.is_noise(lines[i], title_text)]
+    zone: list[int] = []
+    people: list[tuple[int, authors.Person]] = []
+    k = len(tail) - 1
+    while k >= 0 and len(zone) < 8:
+        i = tail[k]
+        text = lines[i].text
+        if len(text) > 160:
+            break
+        p = authors.parse_person(text, bare_ok=True)
+        if p is not None:
+            zone.append(i)
+            people.append((i, p))
+            k -= 1
+            continue
+        if authors.is_org_credit(text) or _is_initials(text):
+            zone.append(i)
+            k -= 1
+            continue
+        if k > 0 and authors.is_role_line(text) and authors.parse_person(
+                lines[tail[k - 1]].text, bare_ok=True) is not None:
+            zone.append(i)
+            k -= 1
+            continue
+        break
+    if not people:
+        return None, set(zone)
+    people.sort()
+    first_i, first = people[0]
+    if first.name and first.role is None:
+        nxt = next((j for j in sorted(zone) if j > first_i), None)
+        if nxt is not None and authors.is_role_line(lines[nxt].text) and \
+                authors.parse_person(lines[nxt].text, bare_ok=True) is None:
+            role = authors._strip_role(clean_ws(lines[nxt].text).lstrip("(").rstrip(" |;").rstrip(")"))
+            first = authors.Person(first.name, first.degree, role, first.labelled)
+    return first, set(zone)
+
+
+def _is_initials(text: str) -> bool:
+    t = re.sub(r"\s", "", text)
+    return bool(re.fullmatch(r"(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?", t))

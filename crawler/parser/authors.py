@@ -1,0 +1,165 @@
+"""Who wrote the article: a personal name in normal case, its academic degree and its role.
+
+`parse_person()` reads one credit line (`ThS. Nguyễn Thị Nhàn`, `Tác giả: TS. X - Trưởng khoa`,
+`Lê Hoàng Phúc (Phòng QLĐT&NCKH) |`, `Thạc sỹ X – Trưởng phòng Tổ chức - Hành chính`);
+`find_author()` looks for such lines where these sites put them: under the date line, or at the
+end of the body, with an optional role line below the name. No author beats a wrong one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crawler.parser import rules
+from crawler.parser.lines import Line
+
+_NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?$")
+_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?$")
+_TRAIL = re.compile(r"[\s|;,.\-–—:]+$")
+_LEAD = re.compile(r"^[\s\-–—*•·|(]+")
+_ROLE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+")
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str | None  # None: the credit names an organisation or an account, not a person
+    degree: str | None = None
+    role: str | None = None
+    labelled: bool = False
+
+
+def normal_degree(raw: str) -> str:
+    for pattern, normal in rules.DEGREE_FORMS:
+        if re.fullmatch(pattern, raw.strip().rstrip(",:").strip(), re.I):
+            return normal
+    return raw.strip()
+
+
+def name_case(name: str) -> str:
+    """`ĐINH QUỐC THỊ` → `Đinh Quốc Thị`; names already in mixed case are kept as printed."""
+    words = name.split()
+    if not any(w.isupper() and len(w) > 1 for w in words):
+        return name
+
+    def fix(w: str) -> str:
+        parts = re.split(r"(['’-])", w)
+        return "".join(p[:1].upper() + p[1:].lower() if p not in ("'", "’", "-") else p for p in parts)
+
+    return " ".join(fix(w) for w in words)
+
+
+def looks_like_name(text: str, need_surname: bool = False) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    for w in words:
+        if not _NAME_TOKEN.match(w) or not w[0].isupper() or len(w) > 9:
+            return False
+    if rules.ORG_START.match(text) and not _surname_ok(words[0]):
+        return False
+    if text.lower() in rules.SITE_ACCOUNTS:
+        return False
+    return not need_surname or _surname_ok(words[0])
+
+
+def _surname_ok(word: str) -> bool:
+    w = word.lower()
+    return w in rules.SURNAMES or (w.startswith("h'") or w.startswith("h’"))
+
+
+def _strip_role(role: str) -> str | None:
+    role = _LEAD.sub("", role)
+    role = _TRAIL.sub("", role)
+    if role.endswith(")") and "(" not in role:
+        role = role[:-1].rstrip()
+    return role or None
+
+
+def parse_person(text: str, *, bare_ok: bool = True) -> Person | None:
+    """Read a credit line. Returns None when the line is not a credit at all.
+
+    bare_ok: accept an unlabelled name with neither degree nor role (the last line of a body).
+    """
+    line = text.strip()
+    if not line or len(line) > 160:
+        return None
+    if rules.ACCOUNT_LABEL.match(line):
+        return Person(None, labelled=True)
+    labelled = False
+    m = rules.AUTHOR_LABEL.match(line)
+    if m:
+        labelled = True
+        line = line[m.end():]
+    line = _LEAD.sub("", line)
+    line = re.sub(r"[\s|;]+$", "", line)
+    if not line:
+        return None
+    degree = None
+    dm = rules.DEGREE_PREFIX.match(line)
+    if dm:
+        degree = normal_degree(dm.group(1))
+        line = line[dm.end():]
+    # Split the name from a role printed on the same line.
+    role = None
+    name = line
+    parts = _ROLE_SPLIT.split(line, maxsplit=1)
+    if len(parts) == 2:
+        sep = line[len(parts[0]):len(line) - len(parts[1])]
+        name, role = parts[0].strip(), parts[1]
+        if "(" in sep:
+            role = role.rsplit(")", 1)[0] if ")" in role else role
+        role = _strip_role(role)
+    name = _TRAIL.sub("", name).strip()
+    if name.lower() in rules.SITE_ACCOUNTS:
+        return Person(None, labelled=True)
+    if labelled and (rules.ORG_START.match(name) and not looks_like_name(name)):
+        return Person(None, labelled=True)
+    if labelled and _INITIALS.match(name.replace(" ", "")):
+        return Person(name, degree, role, labelled=True)
+    if not looks_like_name(name, need_surname=not (labelled or degree)):
+        if labelled and not degree and rules.ORG_START.match(line):
+            return Person(None, labelled=True)
+        return None
+    if not (labelled or degree or role or bare_ok):
+        return None
+    return Person(name_case(name), degree, role, labelled)
+
+
+def is_role_line(text: str) -> bool:
+    t = text.strip()
+    if not t or len(t) > 160:
+        return False
+    if t.startswith("(") and t.rstrip(" |;").endswith(")"):
+        return True
+    return bool(rules.ROLE_CUE.match(t)) and not t.rstrip().endswith((".", "!", "?")) or (
+        bool(rules.ROLE_CUE.match(t)) and len(t) < 100)
+
+
+def is_org_credit(text: str) -> bool:
+    """`Phòng Tổ chức - Hành chính |`: a unit signs the article, not a person."""
+    t = _TRAIL.sub("", _LEAD.sub("", text.strip()))
+    m = rules.AUTHOR_LABEL.match(t)
+    if m:
+        t = t[m.end():]
+    return bool(t) and len(t) < 100 and bool(rules.ORG_START.match(t)) and not looks_like_name(t)
+
+
+@dataclass
+class AuthorBlock:
+    person: Person
+    lines: list[int]  # indexes of the lines it used (excluded from the body)
+
+
+def read_block(lines: list[Line], i: int, *, bare_ok: bool, stop: int) -> AuthorBlock | None:
+    """A credit starting at line i: the person, plus a role line below when the name has none."""
+    p = parse_person(lines[i].text, bare_ok=bare_ok)
+    if p is None:
+        return None
+    used = [i]
+    if p.name and p.role is None and i + 1 < stop and is_role_line(lines[i + 1].text):
+        nxt = lines[i + 1].text
+        if parse_person(nxt, bare_ok=False) is None:
+            p = Person(p.name, p.degree, _strip_role(nxt.strip().lstrip("(").rstrip(" |;").rstrip(")")),
+                       p.labelled)
+            used.append(i + 1)
+    return AuthorBlock(p, used)

@@ -1,0 +1,117 @@
+"""The article's own paragraphs: find the block that holds the running text, then clean it.
+
+The container is the element whose text after the headline is richest in sentences and poorest
+in links; a lead paragraph printed just before that container (a summary box) joins it. Inside,
+captions, photo credits, share/print links, counters and the end marker `./.` are dropped.
+"""
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from crawler.parser import rules
+from crawler.parser.lines import Line
+
+MAX_ANCESTORS = 40  # deeper nesting is pathological markup; the article is never that deep
+_HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
+
+
+def paragraph_like(ln: Line) -> bool:
+    return len(ln.text) >= 40 and ln.link_density < 0.3 and not ln.chrome and not ln.caption
+
+
+def _ancestors(el: etree._Element | None):
+    n = 0
+    while el is not None and n < MAX_ANCESTORS:
+        yield el
+        el = el.getparent()
+        n += 1
+
+
+def _contains(container: etree._Element, el: etree._Element | None) -> bool:
+    return any(a is container for a in _ancestors(el))
+
+
+def best_container(lines: list[Line], start: int) -> etree._Element | None:
+    """The element with most sentence text and fewest links among the lines after `start`."""
+    scores: dict[int, float] = {}
+    elems: dict[int, etree._Element] = {}
+    depth: dict[int, int] = {}
+    for ln in lines[start:]:
+        if ln.owner is None:
+            continue
+        if paragraph_like(ln):
+            gain = float(min(len(ln.text), 2000)) - ln.link_chars
+        else:
+            gain = -1.5 * ln.link_chars - (0.5 * len(ln.text) if ln.chrome else 0.0)
+        for d, anc in enumerate(_ancestors(ln.owner)):
+            k = id(anc)
+            scores[k] = scores.get(k, 0.0) + gain
+            elems[k] = anc
+            depth[k] = d
+    if not scores:
+        return None
+    # Highest score; among near-equals (an inner wrapper holding the same text) the innermost.
+    top = max(scores.values())
+    if top <= 0:
+        return None
+    near = [k for k, s in scores.items() if s >= top - 1e-6]
+    return elems[max(near, key=lambda k: _depth_of(elems[k]))]
+
+
+def _depth_of(el: etree._Element) -> int:
+    return sum(1 for _ in _ancestors(el))
+
+
+def region(lines: list[Line], start: int) -> list[int]:
+    """Indexes of the lines that make up the article text region, in reading order."""
+    box = best_container(lines, start)
+    if box is None:
+        return [i for i in range(start, len(lines)) if paragraph_like(lines[i])]
+    inside = [i for i in range(start, len(lines)) if _contains(box, lines[i].owner)]
+    if not inside:
+        return []
+    first = inside[0]
+    parent = box.getparent()
+    lead = []
+    if parent is not None:
+        for i in range(start, first):
+            ln = lines[i]
+            if paragraph_like(ln) and _contains(parent, ln.owner):
+                lead.append(i)
+    out = lead + inside
+    # Cut at the first related-news / comments / attachments heading.
+    for pos, i in enumerate(out):
+        if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
+            return out[:pos]
+    return out
+
+
+def is_noise(ln: Line, title: str | None) -> bool:
+    """Lines inside the region that are not the article's text."""
+    text = ln.text
+    if not _HAS_LETTER.search(text):
+        return True
+    if ln.caption or ln.chrome:
+        return True
+    if ln.link_density > 0.6 and len(text) < 200:
+        return True
+    if rules.BOILERPLATE_LINE.match(text) or rules.PHOTO_CREDIT.match(text):
+        return True
+    if rules.END_MARKER.match(text) or rules.FILE_NAME_LINE.match(text):
+        return True
+    if title and text.casefold() == title.casefold():
+        return True
+    # A short line in an image's block that ends like a caption (`… |`) or is set in italics.
+    return ln.image_block and len(text) < 250 and (text.endswith("|") or ln.italic)
+
+
+def assemble(lines: list[Line], idxs: list[int]) -> str:
+    paras = []
+    for i in idxs:
+        t = lines[i].text
+        if t.endswith(" ./."):
+            t = t[:-4].rstrip()
+        paras.append(t)
+    return "\n\n".join(p for p in paras if p)

@@ -1,0 +1,176 @@
+"""Publication dates as these sites print them, to ISO 8601 in Vietnam time (+07:00).
+
+Our own rules read the numeric forms (day-first, `SA`/`CH`, dots, two-digit years, `(GMT+7)`)
+and Vietnamese month words; dateparser, pinned to Vietnamese, reads what they do not
+(relative dates). Order rule (field guide §3): the English .NET form `M/D/YYYY h:mm:ss AM|PM` is
+month-first; a first number > 12 is day-first; a second number > 12 is month-first; otherwise
+day-first.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+VN_TZ = timezone(timedelta(hours=7))
+EARLIEST_YEAR = 1995  # no school site predates this; older dates are body text, not a posting date
+
+_NUM_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/.\-]|\.\d)")
+_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
+                       r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
+_MONTH_WORD = re.compile(r"(?<!\d)(\d{1,2})\s*(?:tháng|thg)\s*(\d{1,2})\s*(?:,|năm|/)?\s*(\d{4})(?!\d)", re.I)
+_MONTHS_EN = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_EN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(" + "|".join(_MONTHS_EN) + r"|"
+                      + "|".join(m[:3] for m in _MONTHS_EN) + r")\.?,?\s+(\d{4})", re.I)
+_EN_DATE_MDY = re.compile(r"(" + "|".join(_MONTHS_EN) + "|" + "|".join(m[:3] for m in _MONTHS_EN)
+                          + r")\.?\s+(\d{1,2}),?\s+(\d{4})", re.I)
+_TIME = re.compile(r"(?<![\d:/.])(\d{1,2})\s?(?::|h|g|giờ)\s?(\d{1,2})(?:\s?:\s?(\d{1,2}))?'?"
+                   r"(?:\s*(SA|CH|AM|PM|A\.M\.|P\.M\.|sáng|chiều|tối|trưa|đêm))?(?![\d/])", re.I)
+_RELATIVE = re.compile(r"(\d+)\s*(phút|giờ|ngày)\s*trước", re.I)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    when: datetime
+    has_time: bool
+    start: int  # where in the string the date part starts
+    end: int
+
+
+def _year(y: str) -> int:
+    v = int(y)
+    return v + 2000 if len(y) == 2 else v
+
+
+def _pick_time(text: str, dstart: int, dend: int) -> tuple[int, int, int, str | None] | None:
+    """The clock time nearest to the date in the same string (before or after it)."""
+    best = None
+    for m in _TIME.finditer(text):
+        if dstart <= m.start() < dend:
+            continue
+        h, mi = int(m.group(1)), int(m.group(2))
+        s = int(m.group(3)) if m.group(3) else 0
+        if h > 23 or mi > 59 or s > 59:
+            continue
+        dist = m.start() - dend if m.start() >= dend else dstart - m.end()
+        if dist > 40:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, h, mi, s, (m.group(4) or "").lower() or None)
+    return None if best is None else best[1:]
+
+
+def _apply_ampm(h: int, mark: str | None) -> int:
+    if not mark:
+        return h
+    mark = mark.replace(".", "")
+    if mark in ("pm", "ch", "chiều", "tối", "đêm") and h < 12:
+        return h + 12
+    if mark in ("am", "sa", "sáng") and h == 12:
+        return 0
+    if mark == "trưa" and h < 11:
+        return h + 12
+    return h
+
+
+def find_date(text: str) -> FoundDate | None:
+    """The first date (with its time, if printed next to it) in a short string, or None."""
+    m = _ISO_DATE.search(text)
+    if m and int(m.group(2)) <= 12:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        hh, mm, ss = (int(m.group(i) or 0) for i in (4, 5, 6))
+        tz = VN_TZ
+        if m.group(7):
+            z = m.group(7)
+            if z == "Z":
+                tz = timezone.utc
+            else:
+                z = z.replace(":", "")
+                off = int(z[1:3]) * 60 + int(z[3:5])
+                tz = timezone(timedelta(minutes=off if z[0] == "+" else -off))
+        try:
+            when = datetime(y, mo, d, hh, mm, ss, tzinfo=tz).astimezone(VN_TZ)
+        except ValueError:
+            return None
+        return FoundDate(when, m.group(4) is not None, m.start(), m.end())
+
+    cands = []
+    m = _NUM_DATE.search(text)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
+        cands.append((m.start(), m.end(), a, b, y, "num"))
+    m2 = _MONTH_WORD.search(text)
+    if m2:
+        cands.append((m2.start(), m2.end(), int(m2.group(1)), int(m2.group(2)), int(m2.group(3)), "dm"))
+    m3 = _EN_DATE.search(text)
+    if m3:
+        mon = _MONTHS_EN.get(m3.group(2).lower()) or _month3(m3.group(2))
+        cands.append((m3.start(), m3.end(), int(m3.group(1)), mon, int(m3.group(3)), "dm"))
+    m4 = _EN_DATE_MDY.search(text)
+    if m4:
+        mon = _MONTHS_EN.get(m4.group(1).lower()) or _month3(m4.group(1))
+        cands.append((m4.start(), m4.end(), int(m4.group(2)), mon, int(m4.group(3)), "dm"))
+    if not cands:
+        return None
+    start, end, a, b, y, kind = min(cands)
+    t = _pick_time(text, start, end)
+    if kind == "num":
+        english_net = t is not None and t[3] in ("am", "pm") and re.search(
+            r"\d{1,2}:\d{1,2}:\d{1,2}\s*(?:AM|PM)", text[end:end + 20], re.I)
+        if a > 12:
+            day, month = a, b
+        elif b > 12 or english_net:
+            day, month = b, a
+        else:
+            day, month = a, b
+    else:
+        day, month = a, b
+    hh = mm = ss = 0
+    if t is not None:
+        hh, mm, ss = _apply_ampm(t[0], t[3]), t[1], t[2]
+    try:
+        when = datetime(y, month, day, hh, mm, ss, tzinfo=VN_TZ)
+    except ValueError:
+        return None
+    return FoundDate(when, t is not None, start, end)
+
+
+def _month3(word: str) -> int | None:
+    w = word.lower()[:3]
+    for name, i in _MONTHS_EN.items():
+        if name.startswith(w):
+            return i
+    return None
+
+
+def parse_relative(text: str, now: datetime) -> datetime | None:
+    """`4 giờ trước` and friends, against the time the page was fetched."""
+    m = _RELATIVE.search(text)
+    if not m:
+        return None
+    n, unit = int(m.group(1)), m.group(2).lower()
+    delta = {"phút": timedelta(minutes=n), "giờ": timedelta(hours=n), "ngày": timedelta(days=n)}[unit]
+    return (now - delta).replace(second=0, microsecond=0)
+
+
+def parse_with_dateparser(text: str) -> datetime | None:
+    """Last resort for forms our rules do not know; Vietnamese order, Vietnam time."""
+    import dateparser  # imported lazily: it costs ~0.3 s at start-up and is rarely needed
+
+    when = dateparser.parse(
+        text, languages=["vi", "en"],
+        settings={"TIMEZONE": "Asia/Ho_Chi_Minh", "RETURN_AS_TIMEZONE_AWARE": True,
+                  "DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first"},
+    )
+    return when.astimezone(VN_TZ) if when else None
+
+
+def plausible(when: datetime, now: datetime | None = None) -> bool:
+    now = now or datetime.now(VN_TZ)
+    return EARLIEST_YEAR <= when.year and when <= now + timedelta(days=1)
+
+
+def iso(when: datetime) -> str:
+    return when.astimezone(VN_TZ).replace(microsecond=0).isoformat()

@@ -1,0 +1,75 @@
+"""Bytes to text: BOM, HTTP charset, `<meta>` charset, then detection; always NFC.
+
+windows-1258 keeps Vietnamese tone marks as combining characters, so NFC runs after decoding
+(field guide §6). A declared charset that the bytes contradict loses to what the bytes show.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from bs4.dammit import UnicodeDammit
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_ALIASES = {"windows-1258": "cp1258", "x-windows-1258": "cp1258", "vn": "cp1258",
+            "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "us-ascii": "cp1252",
+            "ascii": "cp1252", "utf8": "utf-8", "unicode": "utf-8"}
+# Vietnamese tone marks as windows-1258 writes them (combining grave, acute, tilde, hook, dot).
+_VN_COMBINING = re.compile("[\u0300\u0301\u0303\u0309\u0323]")
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    name = _ALIASES.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:8192])
+    return _codec(m.group(1).decode("ascii", "ignore")) if m else None
+
+
+def _looks_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]:
+    """Return (NFC text, codec name used)."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return unicodedata.normalize("NFC", data[len(bom):].decode(enc, "replace")), enc
+    declared = _codec(http_charset) or declared_charset(data)
+    has_high = any(b > 0x7F for b in data[:200000])
+    if declared in (None, "utf-8") or (has_high and declared != "utf-8" and _looks_utf8(data)):
+        # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the label says: a legacy 8-bit page
+        # almost never happens to be valid UTF-8.
+        if _looks_utf8(data):
+            return unicodedata.normalize("NFC", data.decode("utf-8")), "utf-8"
+    if declared and declared != "utf-8":
+        try:
+            return unicodedata.normalize("NFC", data.decode(declared)), declared
+        except UnicodeDecodeError:
+            pass
+    # Undeclared or wrongly declared legacy bytes: Vietnamese pages are windows-1258 when that
+    # decoding yields tone marks; otherwise let UnicodeDammit sniff.
+    try:
+        text = data.decode("cp1258")
+        if len(_VN_COMBINING.findall(text[:100000])) >= 3:
+            return unicodedata.normalize("NFC", text), "cp1258"
+    except UnicodeDecodeError:
+        pass
+    dammit = UnicodeDammit(data, known_definite_encodings=[], is_html=True)
+    if dammit.unicode_markup is not None:
+        return unicodedata.normalize("NFC", dammit.unicode_markup), dammit.original_encoding or "unknown"
+    return unicodedata.normalize("NFC", data.decode("utf-8", "replace")), "utf-8"

@@ -1,0 +1,237 @@
+"""Flatten an lxml tree into the page's visible text lines, in reading order, with layout cues.
+
+Every extractor works on these lines: a line knows the block element that holds it, how much of
+it is link text, and whether it sits in a heading, a caption or page chrome. Data-table rows
+become one line with cells joined by " | "; `<br>` breaks a line unless the next piece continues
+the sentence (Word-paste hard breaks), see `_continues`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from crawler.parser import rules
+
+_WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
+
+
+def clean_ws(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    owner: etree._Element
+    idx: int = 0
+    link_chars: int = 0
+    heading: int = 0
+    bold: bool = False
+    italic: bool = False
+    chrome: bool = False
+    caption: bool = False
+    title_class: bool = False
+    right: bool = False
+    image_block: bool = False
+    row: bool = False
+    anchors: list[str] = field(default_factory=list)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(1, len(self.text))
+
+
+@dataclass(slots=True)
+class _Frame:
+    block: bool
+    chrome: bool = False
+    caption: bool = False
+    link: bool = False
+    bold: bool = False
+    italic: bool = False
+    right: bool = False
+    title: bool = False
+    heading: int = 0
+    skip: bool = False
+    row: bool = False
+    cell: bool = False
+
+
+def _attrs(el: etree._Element) -> str:
+    return (el.get("class") or "") + " " + (el.get("id") or "")
+
+
+def _is_data_row(tr: etree._Element) -> bool:
+    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+    if len(cells) < 2:
+        return False
+    for cell in cells:
+        for d in cell.iter():
+            if d is not cell and isinstance(d.tag, str) and d.tag in rules.LAYOUT_IN_CELL:
+                return False
+    return len("".join(tr.itertext())) < 3000
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """After a `<br>`, does `nxt` continue the sentence of `prev`? (lower-case start, no stop)."""
+    if not prev or not nxt:
+        return False
+    first = nxt[0]
+    return first.islower() and prev[-1] not in ".!?:;…\"”»)"
+
+
+class _Linearizer:
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.frames: list[_Frame] = []
+        self.blocks: list[etree._Element] = []
+        self.buf: list[tuple[str, bool, bool, bool]] = []  # (text, in_link, bold, italic)
+        self.br_pending = False
+        self.row_cells: list[str] | None = None
+        self.cell_buf: list[str] = []
+        self.anchors: list[str] = []
+
+    # flags of the current context
+    def _flag(self, name: str) -> bool:
+        return any(getattr(f, name) for f in self.frames)
+
+    def add_text(self, text: str | None) -> None:
+        if not text:
+            return
+        if self.row_cells is not None:
+            self.cell_buf.append(text)
+            return
+        if self.br_pending and text.strip():
+            prev = clean_ws("".join(t for t, *_ in self.buf))
+            if not _continues(prev, text.strip()):
+                self.flush()
+            else:
+                self.buf.append((" ", False, False, False))
+            self.br_pending = False
+        self.buf.append((text, self._flag("link"), self._flag("bold"), self._flag("italic")))
+
+    def flush(self) -> None:
+        self.br_pending = False
+        if not self.buf:
+            return
+        raw = "".join(t for t, *_ in self.buf)
+        text = clean_ws(raw)
+        if text:
+            link = sum(len(clean_ws(t)) for t, lk, _, _ in self.buf if lk)
+            solid = [(t, b, i) for t, _, b, i in self.buf if t.strip()]
+            owner = self.blocks[-1] if self.blocks else None
+            heading = max((f.heading for f in self.frames), default=0)
+            line = Line(
+                text=text, owner=owner, idx=len(self.lines), link_chars=min(link, len(text)),
+                heading=heading, bold=all(b for _, b, _ in solid), italic=all(i for _, _, i in solid),
+                chrome=self._flag("chrome"), caption=self._flag("caption"),
+                title_class=any(f.title for f in self.frames[-4:]), right=self._flag("right"),
+                image_block=owner is not None and _has_image(owner), anchors=self.anchors,
+            )
+            self.lines.append(line)
+        self.buf = []
+        self.anchors = []
+
+    def start(self, el: etree._Element) -> _Frame:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        attrs = _attrs(el)
+        style = el.get("style") or ""
+        if tag in rules.DROP_TAGS or rules.HIDDEN_STYLE.search(style) or el.get("hidden") is not None:
+            return _Frame(block=False, skip=True)
+        if tag == "br":
+            if self.row_cells is not None:
+                self.cell_buf.append(" ")
+            else:
+                self.br_pending = True
+            return _Frame(block=False)
+        block = tag in rules.BLOCK_TAGS
+        fr = _Frame(block=block)
+        if tag in ("nav", "footer", "aside", "marquee") or (
+            tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
+        ) or (attrs.strip() and rules.CHROME_CLASS.search(attrs)):
+            fr.chrome = True
+        if tag in ("figcaption", "caption") or (attrs.strip() and rules.CAPTION_CLASS.search(attrs)):
+            fr.caption = True
+        if tag == "a":
+            fr.link = True
+            href = el.get("href")
+            if href:
+                self.anchors.append(href)
+        if tag in ("b", "strong") or re.search(r"font-weight\s*:\s*(?:bold|[6-9]00)", style):
+            fr.bold = True
+        if tag in ("i", "em"):
+            fr.italic = True
+        if (el.get("align") or "").lower() == "right" or rules.RIGHT_ALIGN.search(style):
+            fr.right = True
+        if attrs.strip() and rules.TITLE_CLASS.search(attrs) and not rules.TITLE_CLASS_BAD.search(attrs):
+            fr.title = True
+        fr.heading = rules.HEADING_TAGS.get(tag, 0)
+        if tag == "tr" and self.row_cells is None and _is_data_row(el):
+            self.flush()
+            fr.row = True
+            self.row_cells = []
+            return fr
+        if tag in ("td", "th") and self.row_cells is not None:
+            fr.cell = True
+            self.cell_buf = []
+            return fr
+        if block and self.row_cells is None:
+            self.flush()
+            self.blocks.append(el)
+        return fr
+
+    def end(self, el: etree._Element, fr: _Frame) -> None:
+        if fr.cell and self.row_cells is not None:
+            self.row_cells.append(clean_ws("".join(self.cell_buf)))
+            self.cell_buf = []
+        elif fr.row:
+            cells = [c for c in (self.row_cells or []) if c]
+            self.row_cells = None
+            if cells:
+                self.blocks.append(el)
+                self.buf = [(" | ".join(cells), False, False, False)]
+                self.flush()
+                self.lines[-1].row = True
+                self.blocks.pop()
+        elif fr.block and self.row_cells is None:
+            self.flush()
+            if self.blocks and self.blocks[-1] is el:
+                self.blocks.pop()
+
+
+def _has_image(el: etree._Element) -> bool:
+    return next(el.iter("img"), None) is not None
+
+
+def linearize(root: etree._Element) -> list[Line]:
+    """The visible text lines of the tree under `root`, in document order."""
+    lin = _Linearizer()
+    walker = etree.iterwalk(root, events=("start", "end"))
+    frames: dict[int, _Frame] = {}
+    for event, el in walker:
+        if not isinstance(el.tag, str):  # comments, processing instructions
+            if event == "end":
+                lin.add_text(el.tail)
+            continue
+        if event == "start":
+            fr = lin.start(el)
+            frames[id(el)] = fr
+            lin.frames.append(fr)
+            if fr.skip:
+                walker.skip_subtree()
+                continue
+            lin.add_text(el.text)
+        else:
+            fr = frames.pop(id(el), None)
+            if fr is None:
+                continue
+            if lin.frames:
+                lin.frames.pop()
+            if not fr.skip:
+                lin.end(el, fr)
+            lin.add_text(el.tail)
+    lin.flush()
+    return lin.lines

@@ -1,0 +1,162 @@
+"""Which date on the page is the publication date: the one printed next to the headline.
+
+Dates in the body, in related lists and in a header that prints today's date never count.
+Page metadata (JSON-LD, `article:published_time`, `<time datetime>`) and the URL are used only
+when no visible date sits by the headline: the visible one wins (CLI contract).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from crawler.parser import rules
+from crawler.parser.dates import VN_TZ, find_date, parse_relative, plausible
+from crawler.parser.lines import Line
+
+WINDOW_AFTER = 10
+WINDOW_BEFORE = 4
+_URL_DATE = re.compile(r"/(20\d{2}|199\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
+
+
+@dataclass
+class DateChoice:
+    when: datetime | None
+    idx: int | None  # line index it came from; None for metadata or URL
+    source: str = "none"  # "visible" | "metadata" | "url" | "none"
+    updated_label: bool = False
+
+
+def _segment_after_label(text: str) -> tuple[str, bool, bool]:
+    """(text to read, published label seen, update label seen)."""
+    pub = rules.DATE_LABEL_PUBLISHED.search(text)
+    upd = rules.DATE_LABEL_UPDATED.search(text)
+    if pub:
+        return text[pub.end():], True, bool(upd)
+    if upd:
+        return text[upd.end():], False, True
+    return text, False, False
+
+
+def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> DateChoice:
+    if title_idx is None:
+        lo, hi = 0, min(len(lines), 80)
+    else:
+        lo, hi = max(0, title_idx - WINDOW_BEFORE), min(len(lines), title_idx + WINDOW_AFTER + 1)
+    best: tuple[float, DateChoice] | None = None
+    for j in range(lo, hi):
+        ln = lines[j]
+        text = ln.text
+        if len(text) > 260:
+            continue
+        if rules.DATE_LABEL_TODAY.search(text):
+            continue
+        seg, pub, upd = _segment_after_label(text)
+        found = find_date(seg)
+        when = found.when if found else None
+        if when is None and len(text) < 60:
+            when = parse_relative(text, now)
+        if when is None or not plausible(when, now):
+            continue
+        score = 10.0
+        if title_idx is not None:
+            d = j - title_idx
+            score -= 0.6 * d if d > 0 else 2 + 1.5 * abs(d)
+        if pub:
+            score += 3
+        elif upd:
+            score += 1
+        if found and found.has_time:
+            score += 0.5
+        if len(text) > 140 and not (pub or upd):
+            score -= 5  # a sentence of the body that mentions a date
+        if ln.link_density > 0.5:
+            score -= 5
+        if ln.chrome:
+            score -= 1.5
+        if ln.heading and j != title_idx:
+            score -= 1
+        if best is None or score > best[0]:
+            best = (score, DateChoice(when, j, "visible", upd and not pub))
+    if best is None or best[0] < 3:
+        return DateChoice(None, None)
+    return best[1]
+
+
+_META_DATE_XPATHS = (
+    '//meta[@property="article:published_time"]/@content',
+    '//meta[@itemprop="datePublished"]/@content',
+    '//*[@itemprop="datePublished"]/@datetime',
+    '//meta[@name="pubdate" or @name="publishdate" or @name="PublishDate" or @name="DC.date.issued" '
+    'or @name="dc.date" or @name="date" or @name="article:published_time"]/@content',
+    '//time[@pubdate]/@datetime',
+    '//time[contains(@class, "published")]/@datetime',
+    '//time[contains(@class, "entry-date") and not(contains(@class, "updated"))]/@datetime',
+)
+
+
+def metadata_date(root, now: datetime) -> datetime | None:
+    for xp in _META_DATE_XPATHS:
+        try:
+            values = root.xpath(xp)
+        except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
+            continue
+        for v in values:
+            found = find_date(str(v))
+            if found and plausible(found.when, now):
+                return found.when
+    for script in root.xpath('//script[@type="application/ld+json"]/text()'):
+        when = _jsonld_date(script, now)
+        if when:
+            return when
+    return None
+
+
+def _jsonld_date(text: str, now: datetime) -> datetime | None:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    stack = [data]
+    seen = 0
+    while stack and seen < 500:
+        seen += 1
+        node = stack.pop()
+        if isinstance(node, dict):
+            v = node.get("datePublished")
+            if isinstance(v, str):
+                found = find_date(v)
+                if found and plausible(found.when, now):
+                    return found.when
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
+def url_date(url: str | None, now: datetime) -> datetime | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        when = datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), tzinfo=VN_TZ)
+    except ValueError:
+        return None
+    return when if plausible(when, now) else None
+
+
+def choose_date(lines: list[Line], title_idx: int | None, root, url: str | None,
+                now: datetime) -> DateChoice:
+    vis = visible_date(lines, title_idx, now)
+    if vis.when is not None:
+        return vis
+    meta = metadata_date(root, now)
+    if meta is not None:
+        return DateChoice(meta, None, "metadata")
+    u = url_date(url, now)
+    if u is not None:
+        return DateChoice(u, None, "url")
+    return DateChoice(None, None)

@@ -1,0 +1,157 @@
+"""Rule tables of the generic extractor: tags, class tokens, phrases and patterns.
+
+Order is priority where it matters. Patterns are joined by `alt()`, which refuses an empty group
+(an empty alternation would match everything). Site-specific refinements belong in the site
+registry's profiles, never here.
+"""
+from __future__ import annotations
+
+import re
+
+
+def alt(words: tuple[str, ...] | list[str]) -> str:
+    if not words:
+        raise ValueError("empty rule group")
+    return "(?:" + "|".join(words) + ")"
+
+
+# -- tree ------------------------------------------------------------------------------------
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "iframe", "select", "option", "button", "input", "textarea",
+    "svg", "template", "head", "object", "embed", "map", "canvas", "video", "audio", "link", "meta",
+})
+BLOCK_TAGS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tbody", "thead",
+    "tfoot", "tr", "td", "th", "section", "article", "header", "footer", "nav", "aside", "main",
+    "blockquote", "dl", "dt", "dd", "figure", "figcaption", "center", "form", "address", "pre",
+    "hr", "fieldset", "legend", "caption", "body", "html", "marquee", "details", "summary",
+})
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Landmarks whose text is never the article's own.
+CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "marquee", "form"})
+# Tags that make a table cell a layout cell rather than a data cell.
+LAYOUT_IN_CELL = frozenset({"table", "div", "ul", "ol", "h1", "h2", "h3", "h4", "section", "article"})
+
+# Class/id tokens. A headline's box; a caption; page chrome.
+TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieude|tieu-de|headline|heading|news-?title|"
+                         r"post-?title|entry-?title|article-?title|detail-?title|tde|ttl)(?:$|[\s_-])",
+                         re.I)
+TITLE_CLASS_BAD = re.compile(r"block|box|module|widget|side|menu|footer|header|site|logo|portlet|"
+                             r"related|other|lienquan|khac|cate|list", re.I)
+CAPTION_CLASS = re.compile(r"caption|chuthich|chu-thich|image-?desc|img-?desc|photo-?desc|"
+                           r"figcaption|pic-?desc|anh-?desc|hinh", re.I)
+CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|sidebar|side-?bar|"
+                          r"share|social|toolbar|tools|print|comment|comments|tags?|pagination|"
+                          r"paging|pager|related|lienquan|tin-?khac|other-?news|copyright|banner|"
+                          r"marquee|counter|thongke|visitor|login|search|widget|advert|ads|"
+                          r"quang-?cao|slogan|hotline|topbar|top-?bar)(?:$|[\s_-])", re.I)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+RIGHT_ALIGN = re.compile(r"text-align\s*:\s*right", re.I)
+
+# -- phrases -----------------------------------------------------------------------------------
+# A line that starts one of these ends the article (related lists, comments, attachments).
+END_OF_ARTICLE = re.compile(
+    r"^\s*" + alt((
+        r"tin\s+liên\s+quan", r"các\s+tin\s+(?:khác|đã\s+đưa|cũ\s+hơn|mới\s+hơn)", r"tin\s+khác",
+        r"bài\s+viết\s+(?:liên\s+quan|khác)", r"tin\s+(?:mới|cùng\s+chuyên\s+mục|đã\s+đăng)",
+        r"xem\s+thêm", r"bình\s+luận", r"ý\s+kiến\s+bạn\s+đọc", r"gửi\s+ý\s+kiến", r"viết\s+bình\s+luận",
+        r"t[ệệ]p\s+(?:tin\s+)?đính\s+kèm", r"file\s+đính\s+kèm", r"tài\s+liệu\s+đính\s+kèm",
+        r"related\s+(?:news|posts|articles)", r"other\s+news", r"chia\s+sẻ\s+bài\s+viết",
+        r"\[?\s*trở\s+về\s*\]?\s*\[?\s*đầu\s+trang",
+    )) + r"\b\s*:?", re.I)
+# Lines that are never body text wherever they sit.
+BOILERPLATE_LINE = re.compile(
+    r"^\s*(?:" + alt((
+        r"in\s+(?:bài(?:\s+viết)?|trang|ra)", r"-\s*in\s+ra", r"-\s*đóng\s+cửa\s+sổ\s+này",
+        r"đóng\s+cửa\s+sổ(?:\s+này)?", r"gửi\s+(?:cho\s+bạn\s+bè|email|bài\s+viết)", r"chia\s+sẻ",
+        r"lượt\s+(?:xem|truy\s+cập|đọc)", r"số\s+lượt\s+(?:xem|truy\s+cập)", r"đã\s+xem",
+        r"trở\s+về", r"quay\s+lại", r"về\s+đầu\s+trang", r"đầu\s+trang", r"bản\s+in", r"tweet", r"like",
+        r"facebook", r"zalo", r"email", r"e-mail", r"cỡ\s+chữ", r"màu\s+chữ", r"xem\s+cỡ\s+chữ",
+        r"chọn\s+cỡ\s+chữ", r"a\s*-?\s*a\s*a\s*\+", r"đọc\s+bài\s+viết", r"lưu\s+bài", r"print",
+        r"share", r"top", r"back", r"skip\s+to\s+(?:main\s+)?content", r"trang\s+chủ\s*(?:>|›|»|/)",
+        r"hôm\s+nay\s*:", r"hôm\s+qua\s*:", r"trong\s+tuần\s*:", r"tất\s+cả\s*:", r"đang\s+online",
+        r"đang\s+truy\s+cập", r"khách\s*:", r"thành\s+viên\s*:", r"tổng\s+lượt",
+        r"từ\s+khóa\s+liên\s+quan", r"tags?\s*:", r"nguồn\s+tin\s*:",
+    )) + r")\b(?:[\s:|/\-–•·.0-9]*$|.{0,40}$)", re.I)
+PHOTO_CREDIT = re.compile(r"^\s*\(?\s*(?:ảnh|ảnh\s+minh\s+h[ọo][aạ]|ảnh\s+tư\s+liệu|nguồn\s+ảnh|"
+                          r"photo|hình\s+ảnh|hình)\s*:", re.I)
+END_MARKER = re.compile(r"^\s*\.\s*/\s*\.\s*$")
+FILE_NAME_LINE = re.compile(r"^\s*(?:[\w\-,.]+\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?)|DSC\w*\d+|"
+                            r"IMG_?\d+|leftcenterrightdel|ảnh\s+bìa\s*\d*)\s*$", re.I)
+
+# -- dates -------------------------------------------------------------------------------------
+DATE_LABEL_PUBLISHED = re.compile(r"(?:ngày\s+đăng|đăng\s+ngày|thời\s+gian\s+đăng|ngày\s+xuất\s+bản|"
+                                  r"đăng\s+lúc|ngày\s+viết|posted\s+on|published|ngày\s+tạo|"
+                                  r"ngày\s+đưa\s+tin|đăng\s+tải)", re.I)
+DATE_LABEL_UPDATED = re.compile(r"(?:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc|\s+ngày)?|sửa\s+đổi|"
+                                r"updated|modified|chỉnh\s+sửa)", re.I)
+DATE_LABEL_TODAY = re.compile(r"(?:hôm\s+nay|today|bây\s+giờ|ngày\s+hiện\s+tại)", re.I)
+
+# -- authors -----------------------------------------------------------------------------------
+# Labels that introduce the writer of the article (credit lines, bylines).
+AUTHOR_LABEL = re.compile(
+    r"^\s*[-–(]?\s*" + alt((
+        r"tác\s+giả\s+bài\s+viết", r"tác\s+giả", r"người\s+viết", r"bài\s+viết", r"bài\s+và\s+ảnh",
+        r"bài\s*,\s*ảnh", r"bài\s*&\s*ảnh", r"tin\s+và\s+ảnh", r"tin\s*,\s*ảnh", r"tin\s*&\s*ảnh",
+        r"tin\s*/\s*ảnh", r"bài\s*/\s*ảnh", r"tin\s+bài", r"tin", r"bài", r"viết\s+bởi", r"người\s+thực\s+hiện",
+        r"thực\s+hiện", r"nhóm\s+tác\s+giả", r"author", r"by",
+    )) + r"\s*:\s*", re.I)
+# Labels that name whoever posted the page: an account, not a writer.
+ACCOUNT_LABEL = re.compile(r"^\s*(?:đăng\s+bởi|người\s+đăng|posted\s+by|người\s+cập\s+nhật|"
+                           r"biên\s+tập\s+viên|người\s+duyệt|duyệt\s+bởi)\s*:", re.I)
+SITE_ACCOUNTS = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "super user",
+                           "superuser", "webmaster", "editor", "biên tập", "ban biên tập", "bbt",
+                           "root", "user", "guest", "pv", "ctv", "phóng viên", "cộng tác viên"})
+DEGREE_FORMS: tuple[tuple[str, str], ...] = (
+    # (pattern, normal form); longest first.
+    (r"GS\s*[.,]?\s*TSKH\.?", "GS.TSKH."),
+    (r"PGS\s*[.,]?\s*TSKH\.?", "PGS.TSKH."),
+    (r"GS\s*[.,]?\s*TS\.?", "GS.TS."),
+    (r"PGS\s*[.,]?\s*TS\.?", "PGS.TS."),
+    (r"PGS\.?", "PGS.TS."),
+    (r"GS\.?", "GS."),
+    (r"TSKH\.?", "TSKH."),
+    (r"Th\.?\s?S\.?", "ThS."),
+    (r"Thạc\s+s[ỹĩ]", "ThS."),
+    (r"Tiến\s+s[ỹĩ]", "TS."),
+    (r"TS\.?", "TS."),
+    (r"NCS\.?", "NCS."),
+    (r"Nghiên\s+cứu\s+sinh", "NCS."),
+    (r"CN\.?", "CN."),
+    (r"Cử\s+nhân", "CN."),
+    (r"KS\.?", "KS."),
+    (r"BS\.?", "BS."),
+    (r"LS\.?", "LS."),
+)
+DEGREE_PREFIX = re.compile(
+    r"^\s*(" + alt(tuple(p for p, _ in DEGREE_FORMS)) + r")(?=[\s.,:]|$)[\s.,:]*", re.I)
+# Words that open a role or affiliation line.
+ROLE_CUES = (
+    "giảng viên", "nguyên", "phó", "trưởng", "hiệu trưởng", "bí thư", "tuv", "tỉnh ủy viên",
+    "tỉnh uỷ viên", "ủy viên", "uỷ viên", "khoa", "phòng", "chuyên viên", "cán bộ", "học viên",
+    "nghiên cứu viên", "giám đốc", "chủ tịch", "chủ nhiệm", "trường", "ban", "văn phòng",
+    "trung tâm", "công đoàn", "đoàn", "chi bộ", "đảng ủy", "đảng uỷ", "thư ký", "kế toán",
+    "nhân viên", "tổ trưởng", "giáo viên", "lớp", "viện", "học viện", "sở", "ủy ban", "uỷ ban",
+    "huyện ủy", "thành ủy", "tỉnh ủy", "bộ môn", "tổ", "đại học", "thường trực", "trợ lý",
+)
+ROLE_CUE = re.compile(r"^\s*(?:" + alt(tuple(re.escape(c) for c in ROLE_CUES)) + r")(?:\s|,|$)", re.I)
+# Names that are organisations, not people (credit lines, "Tác giả bài viết: Ban Biên tập").
+ORG_START = re.compile(
+    r"^\s*(?:" + alt((
+        r"phòng", r"khoa", r"ban", r"trường", r"văn\s+phòng", r"trung\s+tâm", r"công\s+đoàn",
+        r"đoàn\s+(?:thanh\s+niên|tn|cơ\s+sở|trường|công\s+tác|học\s+viên|đại\s+biểu)", r"chi\s+bộ",
+        r"đảng\s+[uủ]y", r"hội\s", r"bộ\s", r"sở\s", r"[uủ]y\s+ban", r"ubnd", r"tỉnh\s+[uủ]y",
+        r"huyện\s+[uủ]y", r"thành\s+[uủ]y", r"học\s+viện", r"cổng\s+thông\s+tin", r"báo\s", r"tạp\s+chí",
+        r"bbt", r"nhóm\s", r"tổ\s", r"lớp\s", r"viện\s", r"bộ\s+phận", r"đài\s", r"ttxvn", r"vtv",
+        r"nguồn", r"theo\s",
+    )) + r")", re.I)
+# Common family names (and ethnic-minority ones seen on these sites): a bare name line at the end
+# of an article needs one of these to count as a person.
+SURNAMES = frozenset("""
+nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào đoàn lương
+trịnh mai tô tạ cao lưu châu chu quách thái hà từ la lâm kim sơn thạch danh triệu vương tăng
+khổng mạc nông lò lục quan văn âu bạch diệp giang hứa kiều kha khúc lã lạc lại lò mã mạch
+ninh ông phùng quang quản thân thiều tiêu tôn trương ung viên vi y siu rơ ksor nay rah h'
+điểu hầu chế chung cù doãn đàm đồng giáp hạ hàn hồng khương khưu lạng lăng lỗ lữ lộc mẫn
+nghiêm ngụy nhâm phí phó phương quảng sầm tào tiết tống trình trà uông vưu xa yên ân
+""".split())

@@ -1,0 +1,40 @@
+"""A host's template, learned from its own pages: lines that recur on many pages are chrome.
+
+Menus, counters, slogans and footers repeat on every page of a site; an article's sentences do
+not. Feeding a few pages of one host to `HostTemplate.learn()` lets the extractor drop those
+lines before it looks for the headline and the text.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+
+from crawler.parser.lines import Line
+
+MIN_PAGES = 3  # fewer pages cannot tell a template line from a coincidence
+SHARE = 0.6  # a line on at least this share of the pages is template
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(text.casefold().encode("utf-8"), digest_size=8).digest()
+
+
+class HostTemplate:
+    def __init__(self) -> None:
+        self.pages = 0
+        self.counts: Counter[bytes] = Counter()
+
+    def learn(self, lines: Iterable[Line]) -> None:
+        self.pages += 1
+        self.counts.update({_key(ln.text) for ln in lines})
+
+    def is_template(self, text: str) -> bool:
+        if self.pages < MIN_PAGES:
+            return False
+        return self.counts[_key(text)] >= max(MIN_PAGES, SHARE * self.pages)
+
+    def drop_boilerplate(self, lines: list[Line]) -> list[Line]:
+        """Lines minus template lines; a page whose lines are all template keeps them all."""
+        kept = [ln for ln in lines if not self.is_template(ln.text)]
+        return kept if kept else lines

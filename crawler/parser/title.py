@@ -1,0 +1,132 @@
+"""The headline: a visible line that looks like one, confirmed by `<title>`/`og:title`.
+
+Site names are cut from `<title>`; the visible line wins because it keeps the page's own case
+and wording. Candidates are scored together with what follows them (a date, then paragraphs).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from archive.textfold import fold
+from crawler.parser.dates import find_date
+from crawler.parser.lines import Line, clean_ws
+
+_SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›]|::)\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub(" ", fold(text)).strip()
+
+
+def meta_titles(root) -> list[str]:
+    """og:title, twitter:title and <title>, cleaned of whitespace; best evidence first."""
+    out = []
+    for xp in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
+               "//title//text()", '//meta[@itemprop="headline"]/@content'):
+        try:
+            vals = root.xpath(xp)
+        except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
+            vals = []
+        text = clean_ws(" ".join(str(v) for v in vals))
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def strip_site_name(title: str, site_names: set[str] | None = None) -> str:
+    """`Khai giảng lớp … - Trường Chính trị tỉnh X` → `Khai giảng lớp …` (longest piece wins)."""
+    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title
+    keep = [p for p in parts if not _is_site_piece(p, site_names)]
+    if not keep:
+        return title
+    if len(keep) == len(parts):
+        return title  # every piece reads like text: the separator belongs to the title
+    return max(keep, key=len) if len(keep) > 1 else keep[0]
+
+
+def _is_site_piece(piece: str, site_names: set[str] | None) -> bool:
+    k = _key(piece)
+    if site_names and k in site_names:
+        return True
+    return bool(re.match(r"^(?:truong chinh tri|cong thong tin|trang thong tin|website|portal|"
+                         r"chi tiet tin|tin tuc|trang chu|home)", k)) and len(k.split()) <= 10
+
+
+@dataclass
+class TitleChoice:
+    text: str | None
+    idx: int | None  # line index of the visible headline, None when only metadata had it
+    score: float = 0.0
+
+
+def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) -> TitleChoice:
+    meta_keys = [_key(m) for m in metas]
+    stripped = [_key(strip_site_name(m)) for m in metas]
+    best: TitleChoice | None = None
+    n = len(lines) if limit is None else min(limit, len(lines))
+    for i in range(n):
+        ln = lines[i]
+        text = ln.text
+        words = len(text.split())
+        if words < 3 or words > 60 or len(text) > 400:
+            continue
+        k = _key(text)
+        if not k:
+            continue
+        score = 0.0
+        if any(k == s for s in stripped if s):
+            score += 4
+        elif any(k and (k in m) for m in meta_keys if m) and words >= 4:
+            score += 3
+        score += {1: 3, 2: 2.5, 3: 1.5, 4: 1}.get(ln.heading, 0)
+        if ln.title_class:
+            score += 2
+        if ln.bold:
+            score += 0.5
+        if ln.chrome:
+            score -= 3
+        if ln.caption:
+            score -= 3
+        if ln.link_density > 0.5:
+            score -= 3
+        if ln.row:
+            score -= 2
+        if text.endswith((".", ";", ",")) and words > 25:
+            score -= 2  # a sentence, not a headline
+        if find_date(text) is not None and words < 6:
+            score -= 2
+        score += _followers(lines, i)
+        if best is None or score > best.score:
+            best = TitleChoice(text, i, score)
+    if best is not None and best.score >= 3:
+        return best
+    for m in metas:
+        s = strip_site_name(m)
+        if len(s.split()) >= 3:
+            return TitleChoice(s, None, 0.0)
+    if best is not None and best.score >= 2:
+        return best
+    return TitleChoice(None, None, 0.0)
+
+
+def _followers(lines: list[Line], i: int) -> float:
+    """Bonus for a date soon below, then running text: what follows a real headline."""
+    bonus = 0.0
+    date_seen = False
+    text_chars = 0
+    for j in range(i + 1, min(len(lines), i + 12)):
+        ln = lines[j]
+        if not date_seen and j <= i + 4 and len(ln.text) < 120 and find_date(ln.text):
+            date_seen = True
+            bonus += 2
+        if ln.link_density < 0.3 and len(ln.text) > 80 and not ln.chrome:
+            text_chars += len(ln.text)
+    if text_chars > 300:
+        bonus += 1.5
+    elif text_chars > 100:
+        bonus += 0.5
+    return bonus
