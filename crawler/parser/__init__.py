@@ -116,7 +116,8 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
 
     person, consumed = _top_author(lines, tidx, dchoice.idx, region)
     used |= consumed
-    tail_person, tail_used = _tail_author(lines, [i for i in region if i not in used], art.title)
+    tail_person, tail_used = _tail_author(
+        lines, [i for i in region if i not in used] + _after_region(lines, region), art.title)
     used |= tail_used
     if person is None or person.name is None:
         person = tail_person if tail_person is not None else person
@@ -165,6 +166,20 @@ def _top_author(lines: list[Line], tidx: int | None, didx: int | None, region: l
             used.add(i)  # the role line of a second, stacked author
         i += 1
     return found, used
+
+
+def _after_region(lines: list[Line], region: list[int], most: int = 3) -> list[int]:
+    """Short plain lines right after the text block: where a credit box often sits."""
+    if not region:
+        return []
+    out = []
+    for i in range(region[-1] + 1, min(len(lines), region[-1] + 1 + most)):
+        ln = lines[i]
+        if ln.chrome or ln.link_density > 0.5 or len(ln.text) > 160 or \
+                authors.rules.END_OF_ARTICLE.match(ln.text):
+            break
+        out.append(i)
+    return out
 
 
 def _byline_in_date_line(text: str) -> str:

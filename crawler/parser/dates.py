@@ -19,6 +19,10 @@ _NUM_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\2\s?(\d{4
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
                        r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
 _MONTH_WORD = re.compile(r"(?<!\d)(\d{1,2})\s*(?:tháng|thg)\s*(\d{1,2})\s*(?:,|năm|/)?\s*(\d{4})(?!\d)", re.I)
+_MONTH_NAMES_VI = {"mười một": 11, "mười hai": 12, "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4,
+                   "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "chạp": 12}
+_MONTH_NAME_VI = re.compile(r"(?<!\d)(\d{1,2})\s+(?:tháng)\s+(" + "|".join(_MONTH_NAMES_VI)
+                            + r")\b,?\s*(?:năm\s+)?(\d{4})(?!\d)", re.I)
 _MONTHS_EN = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"], 1)}
@@ -104,6 +108,10 @@ def find_date(text: str) -> FoundDate | None:
     m2 = _MONTH_WORD.search(text)
     if m2:
         cands.append((m2.start(), m2.end(), int(m2.group(1)), int(m2.group(2)), int(m2.group(3)), "dm"))
+    m5 = _MONTH_NAME_VI.search(text)
+    if m5:
+        mon = _MONTH_NAMES_VI[m5.group(2).lower()]
+        cands.append((m5.start(), m5.end(), int(m5.group(1)), mon, int(m5.group(3)), "dm"))
     m3 = _EN_DATE.search(text)
     if m3:
         mon = _MONTHS_EN.get(m3.group(2).lower()) or _month3(m3.group(2))

@@ -110,6 +110,9 @@ class _Linearizer:
             else:
                 self.buf.append((" ", False, False, False))
             self.br_pending = False
+        if self.buf and text[:1].isdigit() and self.buf[-1][0][-1:].isdigit():
+            # Two elements printed back to back (`<time>2023</time><time>30…`): keep numbers apart.
+            self.buf.append((" ", False, False, False))
         self.buf.append((text, self._flag("link"), self._flag("bold"), self._flag("italic")))
 
     def flush(self) -> None:
@@ -228,10 +231,10 @@ def linearize(root: etree._Element) -> list[Line]:
             fr = frames.pop(id(el), None)
             if fr is None:
                 continue
+            if not fr.skip:
+                lin.end(el, fr)  # flush while the element's own flags are still on the stack
             if lin.frames:
                 lin.frames.pop()
-            if not fr.skip:
-                lin.end(el, fr)
             lin.add_text(el.tail)
     lin.flush()
     return lin.lines

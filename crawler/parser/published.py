@@ -72,7 +72,9 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> Dat
         if len(text) > 140 and not (pub or upd):
             score -= 5  # a sentence of the body that mentions a date
         if ln.link_density > 0.5:
-            score -= 5
+            # A headline with its date in a list of links is another article; a short date line
+            # that is a permalink (WordPress) is this one's.
+            score -= 5 if len(text) > 60 else 1
         if ln.chrome:
             score -= 1.5
         if ln.heading and j != title_idx:

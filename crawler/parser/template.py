@@ -16,8 +16,11 @@ MIN_PAGES = 3  # fewer pages cannot tell a template line from a coincidence
 SHARE = 0.6  # a line on at least this share of the pages is template
 
 
-def _key(text: str) -> bytes:
-    return hashlib.blake2b(text.casefold().encode("utf-8"), digest_size=8).digest()
+def _key(line: Line) -> bytes:
+    # Link text and plain text are kept apart: a headline is plain on its own page but a link in
+    # the "latest news" box of every other page, and must not count as template.
+    linked = "L" if line.link_density > 0.5 else "T"
+    return hashlib.blake2b((linked + line.text.casefold()).encode("utf-8"), digest_size=8).digest()
 
 
 class HostTemplate:
@@ -27,14 +30,14 @@ class HostTemplate:
 
     def learn(self, lines: Iterable[Line]) -> None:
         self.pages += 1
-        self.counts.update({_key(ln.text) for ln in lines})
+        self.counts.update({_key(ln) for ln in lines})
 
-    def is_template(self, text: str) -> bool:
+    def is_template(self, line: Line) -> bool:
         if self.pages < MIN_PAGES:
             return False
-        return self.counts[_key(text)] >= max(MIN_PAGES, SHARE * self.pages)
+        return self.counts[_key(line)] >= max(MIN_PAGES, SHARE * self.pages)
 
     def drop_boilerplate(self, lines: list[Line]) -> list[Line]:
         """Lines minus template lines; a page whose lines are all template keeps them all."""
-        kept = [ln for ln in lines if not self.is_template(ln.text)]
+        kept = [ln for ln in lines if not self.is_template(ln)]
         return kept if kept else lines
