@@ -50,6 +50,14 @@ def _v1_base(db: sqlite_utils.Database) -> None:
          "articles_unchanged": int, "articles_duplicate": int, "error_count": int, "errors": str},
         pk="id", if_not_exists=True,
     )
+    # The crawl frontier on disk: every URL a crawl has queued or fetched, so that a killed crawl
+    # resumes where it stopped and a nightly run skips what it has already seen.
+    db["crawl_urls"].create(
+        {"url": str, "site": str, "state": str, "kind": str, "depth": int, "status": int,
+         "queued_at": str, "fetched_at": str},
+        pk="url", if_not_exists=True,
+    )
+    db["crawl_urls"].create_index(["site", "state"], if_not_exists=True)
     # Two full-text indexes (field guide §7): exact words, and words folded by textfold.fold().
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("

@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from crawler.parser import authors, body, published, title
-from crawler.parser.dates import VN_TZ, iso
+from crawler.parser.dates import VN_TZ, find_date, iso
 from crawler.parser.decode import decode_html
 from crawler.parser.lines import Line, clean_ws, linearize
 from crawler.parser.profile import SiteProfile, apply_profile
@@ -40,6 +40,7 @@ class Article:
     encoding: str | None = None
     canonical_url: str | None = None
     flags: list[str] = field(default_factory=list)
+    signals: dict[str, int] = field(default_factory=dict)  # page-shape figures for the classifier
 
     def to_contract(self) -> dict[str, Any]:
         d = asdict(self)
@@ -68,8 +69,12 @@ def canonical_link(root: etree._Element) -> str | None:
 
 def extract(data: bytes | str, url: str | None = None, *, http_charset: str | None = None,
             profile: SiteProfile | None = None, template: HostTemplate | None = None,
-            now: datetime | None = None) -> Article:
-    """Extract one article. Never raises on bad input: unreadable pages give empty fields."""
+            learn: bool = False, now: datetime | None = None) -> Article:
+    """Extract one article. Never raises on bad input: unreadable pages give empty fields.
+
+    template: the host's template learned from its other pages; with learn=True this page is
+    added to it first (a crawl learns as it goes).
+    """
     now = now or datetime.now(VN_TZ)
     if isinstance(data, bytes):
         text, encoding = decode_html(data, http_charset)
@@ -83,6 +88,8 @@ def extract(data: bytes | str, url: str | None = None, *, http_charset: str | No
     art.canonical_url = canonical_link(root)
     lines = linearize(root)
     if template is not None:
+        if learn:
+            template.learn(lines)
         lines = template.drop_boilerplate(lines)
         for i, ln in enumerate(lines):
             ln.idx = i
@@ -127,6 +134,10 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)]
     text = body.assemble(lines, kept)
     art.body = text or None
+    art.signals["list_items"] = _interleaved_items(lines, region, set(kept))
+    art.signals["dated_lines"] = sum(
+        1 for i in kept if len(lines[i].text) < 120 and not lines[i].row
+        and find_date(lines[i].text) is not None)
 
 
 def _top_author(lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
@@ -166,6 +177,20 @@ def _top_author(lines: list[Line], tidx: int | None, didx: int | None, region: l
             used.add(i)  # the role line of a second, stacked author
         i += 1
     return found, used
+
+
+def _interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> int:
+    """How often a headline link is followed by running text: the rhythm of a news listing."""
+    count = 0
+    after_link = False
+    for i in region:
+        ln = lines[i]
+        if ln.link_density > 0.6 and len(ln.text.split()) >= 5:
+            after_link = True
+        elif after_link and i in kept and body.paragraph_like(ln):
+            count += 1
+            after_link = False
+    return count
 
 
 def _after_region(lines: list[Line], region: list[int], most: int = 3) -> list[int]:

@@ -59,7 +59,14 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> Dat
             when = parse_relative(text, now)
         if when is None or not plausible(when, now):
             continue
-        score = 10.0
+        if title_idx is not None and _headline_link_between(lines, title_idx, j):
+            continue  # the date of a listed item (a headline link stands between), not this page's
+        if ln.row and not (pub or upd):
+            continue  # a dated row of a table (documents, schedules), not a posting date
+        extra_words = _words_besides_date(seg, found) if found is not None else 0
+        if extra_words >= 8 and not (pub or upd):
+            continue  # a sentence that mentions a date (a teaser, the body's first line)
+        score = 10.0 - 0.3 * max(0, extra_words - 3)
         if title_idx is not None:
             d = j - title_idx
             score -= 0.6 * d if d > 0 else 2 + 1.5 * abs(d)
@@ -72,9 +79,11 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> Dat
         if len(text) > 140 and not (pub or upd):
             score -= 5  # a sentence of the body that mentions a date
         if ln.link_density > 0.5:
-            # A headline with its date in a list of links is another article; a short date line
-            # that is a permalink (WordPress) is this one's.
-            score -= 5 if len(text) > 60 else 1
+            # A headline with its date in a list of links is another article; a date line that
+            # is a permalink (WordPress) is this one's.
+            if found is not None and _words_besides_date(seg, found) >= 3:
+                continue
+            score -= 1
         if ln.chrome:
             score -= 1.5
         if ln.heading and j != title_idx:
@@ -84,6 +93,21 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> Dat
     if best is None or best[0] < 3:
         return DateChoice(None, None)
     return best[1]
+
+
+def _headline_link_between(lines: list[Line], a: int, b: int) -> bool:
+    lo, hi = (a, b) if a < b else (b, a)
+    return any(lines[k].link_density > 0.6 and len(lines[k].text.split()) >= 5 for k in range(lo + 1, hi))
+
+
+_CLOCK = re.compile(r"\d{1,2}\s?[:h]\s?\d{1,2}(?::\d{1,2})?|\b(?:SA|CH|AM|PM|GMT\+?7?)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|lúc|ngày|sáng|chiều)\b", re.I)
+
+
+def _words_besides_date(text: str, found) -> int:
+    rest = text[:found.start] + " " + text[found.end:]
+    rest = _WEEKDAY.sub(" ", _CLOCK.sub(" ", rest))
+    return len(re.findall(r"[^\W\d_]{2,}", rest))
 
 
 _META_DATE_XPATHS = (

@@ -39,5 +39,7 @@ class HostTemplate:
 
     def drop_boilerplate(self, lines: list[Line]) -> list[Line]:
         """Lines minus template lines; a page whose lines are all template keeps them all."""
-        kept = [ln for ln in lines if not self.is_template(ln)]
+        # Link lines stay: link density already keeps them out of the text, and a listing's
+        # item links must stay visible for the listing to be recognised.
+        kept = [ln for ln in lines if ln.link_density > 0.5 or not self.is_template(ln)]
         return kept if kept else lines

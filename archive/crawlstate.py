@@ -1,0 +1,78 @@
+"""The crawl frontier on disk: which URLs a site's crawl has queued, fetched, and what they were.
+
+A URL is written as `queued` when the spider schedules it and `done` when its response has been
+handled, each in its own short transaction. A crawl killed with SIGKILL therefore restarts with
+its queue intact; a nightly run knows which pages are articles it already holds.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from archive.store import Archive, now_iso
+
+KINDS = ("article", "page", "other", "error")
+
+
+@dataclass(frozen=True)
+class UrlState:
+    state: str  # "queued" | "done"
+    kind: str | None  # one of KINDS once done
+    depth: int
+
+
+class CrawlState:
+    def __init__(self, db_path: str | Path):
+        # Opening through Archive creates or upgrades the schema before the crawl touches it.
+        Archive(db_path).close()
+        self.conn = sqlite3.connect(str(db_path), timeout=60, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def get(self, url: str) -> UrlState | None:
+        row = self.conn.execute("SELECT state, kind, depth FROM crawl_urls WHERE url = ?", [url]).fetchone()
+        if row is None:
+            alias = self.conn.execute(
+                "SELECT 1 FROM articles WHERE url = ? UNION ALL SELECT 1 FROM aliases WHERE url = ?",
+                [url, url],
+            ).fetchone()
+            return UrlState("done", "article", 0) if alias else None
+        return UrlState(row[0], row[1], row[2] or 0)
+
+    def states(self, urls: Iterable[str]) -> dict[str, UrlState | None]:
+        return {u: self.get(u) for u in urls}
+
+    def queue(self, site: str, urls: Iterable[tuple[str, int]]) -> None:
+        """Mark URLs as queued (keeping what is already known of them)."""
+        now = now_iso()
+        rows = [(u, site, d, now) for u, d in urls]
+        if not rows:
+            return
+        with self.conn:
+            self.conn.execute("BEGIN")
+            self.conn.executemany(
+                "INSERT INTO crawl_urls (url, site, state, depth, queued_at) VALUES (?, ?, 'queued', ?, ?) "
+                "ON CONFLICT(url) DO UPDATE SET state = 'queued', queued_at = excluded.queued_at",
+                rows,
+            )
+
+    def done(self, site: str, url: str, kind: str, status: int | None, depth: int = 0) -> None:
+        with self.conn:
+            self.conn.execute(
+                "INSERT INTO crawl_urls (url, site, state, kind, depth, status, fetched_at) "
+                "VALUES (?, ?, 'done', ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET state = 'done', "
+                "kind = excluded.kind, status = excluded.status, fetched_at = excluded.fetched_at",
+                [url, site, kind, depth, status, now_iso()],
+            )
+
+    def pending(self, site: str) -> list[tuple[str, int]]:
+        """URLs queued by an earlier run of this site that never got handled (a killed crawl)."""
+        return [(u, d or 1) for u, d in self.conn.execute(
+            "SELECT url, depth FROM crawl_urls WHERE site = ? AND state = 'queued' ORDER BY queued_at",
+            [site],
+        )]

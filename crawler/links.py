@@ -1,0 +1,72 @@
+"""Which links of a page to follow: same school, HTML pages, no print views, no traps.
+
+Discovery needs no configuration: every page of the school's hosts is a candidate, and the spider
+tells articles from listings by what it finds on them. What is filtered here never leads to an
+article: files, print views, search results, log-in pages, feeds (read apart), calendar traps.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from crawler.registry import School
+from crawler.urls import canonicalize, is_print_view
+
+ASSET_EXT = re.compile(
+    r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip|rar|7z|"
+    r"gz|tar|mp3|mp4|avi|wmv|flv|mov|m4a|wav|ogg|webm|css|js|json|xml|swf|exe|msi|apk|woff2?|ttf|eot)"
+    r"(?:\.aspx)?$", re.I)
+SKIP_PATH = re.compile(
+    r"(?:^|/)(?:search|tim-?kiem|timkiem|login|dang-?nhap|dangnhap|register|dang-?ky|logout|"
+    r"wp-login\.php|wp-admin|wp-json|xmlrpc\.php|feed|rss|atom|getattachment|getdoc|getfile|"
+    r"download|tai-?ve|cdn-cgi|your_account|lien-?he|contact|sitemap|comment|binh-?luan|"
+    r"_layouts|_vti_bin|webresource\.axd|scriptresource\.axd|captcha|calendar|lich-?cong-?tac)"
+    r"(?:/|$|\.|\?|-)", re.I)
+SKIP_QUERY_KEYS = frozenset({"s", "q", "keyword", "tukhoa", "search", "searchtext", "k", "replytocom",
+                             "action", "returnurl", "redirect", "share", "download", "attachment_id"})
+FEED_HINT = re.compile(r"(?:/feed/?$|/rss(?:/|\.|$)|\.rss$|[?&]feed=|/atom(?:/|$)|rss\.aspx)", re.I)
+MAX_QUERY_PARAMS = 6  # more is a faceted-search permutation, not a page of news
+MAX_URL_LENGTH = 600
+
+
+def wanted(url: str, school: School) -> bool:
+    if len(url) > MAX_URL_LENGTH or not school.owns(url):
+        return False
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if ASSET_EXT.search(path) or SKIP_PATH.search(path) or is_print_view(url):
+        return False
+    params = parse_qsl(parts.query, keep_blank_values=True)
+    if len(params) > MAX_QUERY_PARAMS:
+        return False
+    return not any(k.lower() in SKIP_QUERY_KEYS for k, _ in params)
+
+
+def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[str]:
+    """Canonical, wanted, de-duplicated absolute URLs from a page's hrefs, in page order."""
+    seen: set[str] = set()
+    for href in hrefs:
+        href = href.strip()
+        if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:", "ftp:")):
+            continue
+        try:
+            absolute = urljoin(base_url, href)
+        except ValueError:
+            continue
+        if not absolute.startswith(("http://", "https://")):
+            continue
+        url = canonicalize(absolute)
+        if url in seen or not wanted(url, school):
+            continue
+        seen.add(url)
+        yield url
+
+
+def feed_links(hrefs: list[str], base_url: str, school: School) -> list[str]:
+    out = []
+    for href in hrefs:
+        absolute = urljoin(base_url, href.strip())
+        if FEED_HINT.search(absolute) and school.owns(absolute):
+            out.append(absolute)
+    return out

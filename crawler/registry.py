@@ -1,0 +1,121 @@
+"""The site registry: which schools exist, where their sites start, which hosts they own.
+
+`crawler/sites.toml` is the list maintainers edit; a school is added by its start URL alone.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from crawler.parser.profile import SiteProfile
+
+REGISTRY_PATH = Path(__file__).with_name("sites.toml")
+_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+
+class RegistryError(ValueError):
+    """The registry file has an entry that cannot be used; the message names it."""
+
+
+def bare_host(host: str) -> str:
+    host = host.lower().strip().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+@dataclass(frozen=True)
+class School:
+    key: str
+    name: str
+    start_urls: tuple[str, ...]
+    hosts: frozenset[str]
+    province: str | None = None
+    path_prefix: str | None = None
+    active: bool = True
+    merged_into: str | None = None
+    merged_on: date | None = None
+    listing_urls: tuple[str, ...] = ()
+    article_pattern: re.Pattern[str] | None = None
+    profile: SiteProfile | None = None
+    note: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def owns(self, url: str) -> bool:
+        """Is this URL on one of the school's hosts (and under its path prefix)?"""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            return False
+        if bare_host(parts.hostname) not in self.hosts:
+            return False
+        return not self.path_prefix or (parts.path or "/").startswith(self.path_prefix)
+
+    def as_row(self) -> dict[str, Any]:
+        return {"key": self.key, "name": self.name, "province": self.province,
+                "hosts": sorted(self.hosts), "start_urls": list(self.start_urls),
+                "active": self.active, "merged_into": self.merged_into}
+
+    @classmethod
+    def for_url(cls, url: str) -> School:
+        """An unregistered site, crawled from its address alone (`tct crawl --url`)."""
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise RegistryError(f"--url must be an http(s) address, got {url!r}")
+        host = bare_host(parts.hostname)
+        hosts = {host}
+        if parts.port:
+            hosts = {f"{host}"}
+        return cls(key=host, name=host, start_urls=(url,), hosts=frozenset(hosts))
+
+
+def _school(entry: dict[str, Any], where: str) -> School:
+    for required in ("key", "name", "start_urls"):
+        if required not in entry:
+            raise RegistryError(f"{where}: missing '{required}'")
+    key = entry["key"]
+    if not isinstance(key, str) or not _KEY.match(key):
+        raise RegistryError(f"{where}: key {key!r} must be lower-case letters, digits, '-' or '_'")
+    starts = tuple(entry["start_urls"])
+    if not starts or not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in starts):
+        raise RegistryError(f"{where} ({key}): start_urls must be http(s) addresses")
+    hosts = {bare_host(h) for h in entry.get("hosts", [])}
+    hosts |= {bare_host(urlsplit(u).hostname or "") for u in starts}
+    hints = entry.get("hints", {}) or {}
+    pattern = hints.get("article_pattern")
+    try:
+        compiled = re.compile(pattern) if pattern else None
+    except re.error as exc:
+        raise RegistryError(f"{where} ({key}): bad article_pattern: {exc}") from None
+    merged_on = entry.get("merged_on")
+    if isinstance(merged_on, str):
+        merged_on = date.fromisoformat(merged_on)
+    try:
+        profile = SiteProfile.from_mapping(entry.get("profile"))
+    except (TypeError, ValueError) as exc:
+        raise RegistryError(f"{where} ({key}): {exc}") from None
+    return School(
+        key=key, name=entry["name"], start_urls=starts, hosts=frozenset(h for h in hosts if h),
+        province=entry.get("province"), path_prefix=entry.get("path_prefix"),
+        active=bool(entry.get("active", True)), merged_into=entry.get("merged_into"),
+        merged_on=merged_on, listing_urls=tuple(hints.get("listing_urls", ())),
+        article_pattern=compiled, profile=profile, note=entry.get("note"),
+    )
+
+
+def load_registry(path: str | Path | None = None) -> dict[str, School]:
+    """All schools of the registry file, by key, in file order."""
+    path = Path(path) if path else REGISTRY_PATH
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{path}: {exc}") from None
+    schools: dict[str, School] = {}
+    for n, entry in enumerate(data.get("school", []), 1):
+        s = _school(entry, f"{path.name} school #{n}")
+        if s.key in schools:
+            raise RegistryError(f"{path.name}: key {s.key!r} is used twice")
+        schools[s.key] = s
+    return schools

@@ -1,0 +1,54 @@
+"""Scrapy settings of the tct crawler. Polite by default; tests and benchmarks override with -s."""
+
+BOT_NAME = "tct"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+# Identify ourselves and obey the sites' rules.
+USER_AGENT = "tct-archive/0.1 (+https://github.com/tct-archive/tct-archive; research archive crawler)"
+ROBOTSTXT_OBEY = True
+
+# Politeness: at most 2 requests at a time per host, AutoThrottle adapting to the server.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.5
+
+# Faults: retry 5xx and timeouts with backoff, cap sizes, follow a few redirects only.
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+METAREFRESH_ENABLED = True
+
+# Traps: depth and page limits a user can raise (-s DEPTH_LIMIT=20, --max-pages).
+DEPTH_LIMIT = 12
+DEPTH_PRIORITY = 1
+SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
+SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
+# Our own settings (TCT_ prefix). TCT_DB is set by `tct crawl` from --db / $TCT_DB.
+TCT_DB = None
+TCT_MAX_PAGES = 20000  # per site and run
+TCT_PROGRESS = False  # a one-line progress display on stderr (tct crawl turns it on)
+
+ITEM_PIPELINES = {
+    "crawler.pipelines.NormalizePipeline": 100,
+    "crawler.pipelines.ValidatePipeline": 200,
+    "crawler.pipelines.DedupePipeline": 300,
+    "crawler.pipelines.StorePipeline": 400,
+}
+EXTENSIONS = {
+    "crawler.progress.ProgressDisplay": 500,
+    "scrapy.extensions.telnet.TelnetConsole": None,
+}
+
+LOG_LEVEL = "INFO"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"

@@ -1,0 +1,237 @@
+"""The `schools` spider: discovers and fetches the articles of registered school sites.
+
+It only discovers: which links to follow, which pages are articles, when to stop. Extraction is
+the parser's job and storage the pipelines'. Options are spider arguments, so Scrapyd runs it
+unchanged: `-a site=bacgiang,kontum`, `-a url=https://…`, `-a max_pages=500`.
+
+Incremental rule: an article already archived is never fetched again; a known listing page is
+fetched again only from the start page or from a page that showed something new, so a nightly
+run walks the listings down only as far as they hold new links.
+"""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+
+from archive.crawlstate import CrawlState
+from archive.lock import ArchiveLock
+from archive.store import Archive, now_iso
+from crawler.classify import is_article
+from crawler.items import ArticleItem
+from crawler.links import feed_links, page_links
+from crawler.parser import HostTemplate, extract
+from crawler.registry import School, load_registry
+from crawler.urls import canonicalize, host_key, is_print_view
+
+logger = logging.getLogger(__name__)
+
+
+class SchoolsSpider(scrapy.Spider):
+    name = "schools"
+
+    def __init__(self, site: str | None = None, url: str | None = None,
+                 max_pages: str | int | None = None, registry: str | None = None, **kwargs: Any):
+        super().__init__(**kwargs)
+        if url:
+            self.schools = [School.for_url(url)]
+        else:
+            reg = load_registry(registry)
+            keys = [k.strip() for k in (site or "").split(",") if k.strip()]
+            unknown = [k for k in keys if k not in reg]
+            if unknown:
+                raise ValueError(f"unknown site key(s): {', '.join(unknown)}; see crawler/sites.toml")
+            self.schools = [reg[k] for k in keys] if keys else [s for s in reg.values() if s.active]
+        self._max_pages_arg = int(max_pages) if max_pages else None
+        self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
+        self.requested: dict[str, int] = defaultdict(int)
+        self.seen_this_run: set[str] = set()  # what Scrapy's dupefilter holds too, as URLs
+        self.run_ids: dict[str, int] = {}
+        self.state: CrawlState | None = None
+        self.lock: ArchiveLock | None = None
+
+    @classmethod
+    def update_settings(cls, settings) -> None:
+        super().update_settings(settings)
+        # A local test site asked for no delay should not wait on AutoThrottle's start delay.
+        if settings.getfloat("DOWNLOAD_DELAY") == 0 and settings.getpriority("AUTOTHROTTLE_START_DELAY") <= 20:
+            settings.set("AUTOTHROTTLE_START_DELAY", 0.0, priority="spider")
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> SchoolsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        db = crawler.settings.get("TCT_DB")
+        if not db:
+            raise ValueError("TCT_DB is not set (tct crawl --db PATH, or -s TCT_DB=PATH)")
+        spider.db_path = db
+        spider.max_pages = spider._max_pages_arg or crawler.settings.getint("TCT_MAX_PAGES")
+        crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
+        return spider
+
+    # -- life cycle ------------------------------------------------------------------------
+    def on_opened(self, spider) -> None:
+        self.lock = ArchiveLock(self.db_path).acquire()
+        self.state = CrawlState(self.db_path)
+        with Archive(self.db_path) as arc:
+            arc.sync_schools(s.as_row() for s in self.schools)
+            for s in self.schools:
+                self.run_ids[s.key] = arc.start_run(s.key)
+
+    def closed(self, reason: str) -> None:
+        stats = self.crawler.stats
+        with Archive(self.db_path) as arc:
+            for s in self.schools:
+                run_id = self.run_ids.get(s.key)
+                if run_id is None:
+                    continue
+                prefix = f"tct/{s.key}/"
+                counts = {k: stats.get_value(f"{prefix}articles_{k}", 0)
+                          for k in ("new", "changed", "unchanged", "duplicate")}
+                errors = {key[len(prefix) + 7:]: v for key, v in stats.get_stats().items()
+                          if key.startswith(prefix + "errors/")}
+                arc.finish_run(run_id, status="finished" if reason == "finished" else reason,
+                               pages_fetched=stats.get_value(f"{prefix}pages", 0),
+                               counts=counts, errors=errors)
+        if self.state is not None:
+            self.state.close()
+        if self.lock is not None:
+            self.lock.release()
+
+    # -- requests --------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        for school in self.schools:
+            for url in school.start_urls:
+                yield self._request(school, canonicalize(url), depth=0, force=True)
+            for url in school.listing_urls:
+                yield self._request(school, canonicalize(url), depth=1, force=True)
+            for url, depth in (self.state.pending(school.key) if self.state else []):
+                req = self._request(school, url, depth=depth, force=True)
+                if req is not None:
+                    yield req
+            for url in school.start_urls:
+                root = url.split("/", 3)
+                yield scrapy.Request(f"{root[0]}//{root[2]}/sitemap.xml", callback=self.parse_feed,
+                                     errback=self.on_feed_error, cb_kwargs={"school": school},
+                                     priority=-10)
+
+    def _request(self, school: School, url: str, depth: int, force: bool = False) -> scrapy.Request | None:
+        if url in self.seen_this_run and not force:
+            return None
+        if self.requested[school.key] >= self.max_pages:
+            self.crawler.stats.inc_value(f"tct/{school.key}/skipped/max_pages")
+            return None
+        self.requested[school.key] += 1
+        self.seen_this_run.add(url)
+        self.crawler.stats.inc_value("tct/queued")
+        return scrapy.Request(url, callback=self.parse, errback=self.on_error, dont_filter=force,
+                              cb_kwargs={"school": school, "depth": depth}, priority=-depth)
+
+    # -- responses -------------------------------------------------------------------------
+    def parse(self, response: Response, school: School, depth: int) -> Any:
+        stats = self.crawler.stats
+        stats.inc_value(f"tct/{school.key}/pages")
+        url = canonicalize(response.request.url)
+        if not isinstance(response, TextResponse) or b"html" not in (
+                response.headers.get("Content-Type") or b"text/html").lower():
+            stats.inc_value(f"tct/{school.key}/errors/not_html")
+            self.state.done(school.key, url, "other", response.status, depth)
+            return
+        fetched_at = now_iso()
+        host = host_key(response.url)
+        template = self.templates[host]
+        art = extract(response.body, response.url, http_charset=response.encoding,
+                      profile=school.profile, template=template, learn=True)
+        final_url = canonicalize(response.url)
+        if art.canonical_url:
+            canon = canonicalize(response.urljoin(art.canonical_url))
+            if school.owns(canon) and not is_print_view(canon):
+                final_url = canon
+        article = is_article(art, final_url, school) and not is_print_view(final_url)
+        kind = "article" if article else "page"
+        if article:
+            yield ArticleItem(
+                url=final_url, title=art.title, published_at=art.published_at, author=art.author,
+                author_degree=art.author_degree, author_role=art.author_role, body=art.body,
+                site=school.key, host=host, fetched_at=fetched_at, html=response.body,
+                encoding=art.encoding, etag=_header(response, "ETag"),
+                last_modified=_header(response, "Last-Modified"), flags=art.flags,
+            )
+        hrefs = response.xpath("//a/@href | //area/@href").getall()
+        links = list(page_links(hrefs, response.url, school))
+        known = self.state.states(links)
+        new_links = [u for u in links if known[u] is None]
+        follow = list(new_links)
+        if new_links:
+            logger.debug("[%s] %s shows %d new link(s), e.g. %s", school.key, url, len(new_links),
+                         new_links[0])
+            # A page that showed something new: walk on into the listings it links to, even
+            # those fetched in an earlier run (their next pages may hold the rest of the news).
+            follow += [u for u in links if known[u] is not None and known[u].state == "done"
+                       and known[u].kind == "page"]
+        if not article or depth == 0:
+            queued = []
+            for u in follow:
+                req = self._request(school, u, depth + 1)
+                if req is not None:
+                    queued.append((u, depth + 1))
+                    yield req
+            self.state.queue(school.key, queued)
+        for feed in feed_links(response.xpath('//link[@rel="alternate"]/@href').getall(),
+                               response.url, school) if depth == 0 else []:
+            yield scrapy.Request(feed, callback=self.parse_feed, errback=self.on_feed_error,
+                                 cb_kwargs={"school": school}, priority=-10)
+        # Every address that led here is handled: the one requested, redirects, the canonical.
+        for u in {url, final_url, *(canonicalize(r) for r in response.meta.get("redirect_urls", []))}:
+            self.state.done(school.key, u, kind, response.status, depth)
+
+    def parse_feed(self, response: Response, school: School) -> Any:
+        """Article links from sitemap.xml and RSS/Atom feeds, parsed without entity expansion."""
+        from crawler.feeds import feed_urls
+
+        urls = [canonicalize(u) for u in feed_urls(response.body)]
+        from crawler.links import wanted
+
+        urls = [u for u in urls if wanted(u, school)]
+        known = self.state.states(urls)
+        queued = []
+        for u in urls:
+            if known[u] is None:
+                req = self._request(school, u, 1)
+                if req is not None:
+                    queued.append((u, 1))
+                    yield req
+        self.state.queue(school.key, queued)
+
+    def on_feed_error(self, failure) -> None:
+        logger.debug("no feed at %s: %s", failure.request.url, failure.value)
+
+    def on_error(self, failure) -> None:
+        req = failure.request
+        school: School = req.cb_kwargs["school"]
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            kind = f"http_{status}"
+        elif failure.check(DNSLookupError):
+            status, kind = None, "dns"
+        elif failure.check(TimeoutError, TCPTimedOutError):
+            status, kind = None, "timeout"
+        else:
+            status, kind = None, type(failure.value).__name__
+        self.crawler.stats.inc_value(f"tct/{school.key}/errors/{kind}")
+        self.crawler.stats.inc_value("tct/errors")
+        logger.warning("[%s] %s failed: %s", school.key, req.url, kind)
+        if self.state is not None:
+            self.state.done(school.key, canonicalize(req.url), "error", status,
+                            req.cb_kwargs.get("depth", 0))
+
+
+def _header(response: Response, name: str) -> str | None:
+    v = response.headers.get(name)
+    return v.decode("latin-1") if v else None

@@ -1,0 +1,63 @@
+"""Canonical URLs: one article, one address, whatever the link that led to it.
+
+Fragments, tracking parameters, session ids, print views and parameter order never make one
+article two. Query values are kept byte-exact otherwise (`cmid=%204` matters on some ASP.NET sites).
+"""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
+
+TRACKING_KEYS = frozenset({"fbclid", "gclid", "zarsrc", "_ga", "mc_cid", "mc_eid", "ref", "source",
+                           "igshid", "yclid", "msclkid", "zalo_source"})
+SESSION_KEYS = frozenset({"jsessionid", "phpsessid", "sessionid", "aspsessionid", "sid_session", "cfid",
+                          "cftoken", "s"})
+PRINT_KEYS = frozenset({"print", "printable", "printer", "printview", "print_view", "prn", "pf", "inbai"})
+PRINT_MODE_KEYS = frozenset({"view", "layout", "format", "mode", "type", "output", "tmpl", "op", "act"})
+PRINT_VALUES = frozenset({"print", "printable", "printer", "component", "in", "inbai", "printpage"})
+LANG_DEFAULT = re.compile(r"^vi(?:-vn)?$", re.I)
+_PRINT_PATH = re.compile(r"/(?:print|in-bai-viet|inbai|in-bai|printpage|savefile|print-view)(?=/|$|\.)", re.I)
+_SESSION_PATH = re.compile(r";jsessionid=[^/?#]*", re.I)
+
+
+def is_print_view(url: str) -> bool:
+    """A printer-friendly copy of a page (`?print=1`, `/print/`, NukeViet `savefile`, `op=print`)."""
+    parts = urlsplit(url)
+    if _PRINT_PATH.search(parts.path):
+        return True
+    for k, v in parse_qsl(parts.query, keep_blank_values=True):
+        kl, vl = k.lower(), v.lower()
+        if kl in PRINT_KEYS or (kl in PRINT_MODE_KEYS and vl in PRINT_VALUES):
+            return True
+    return False
+
+
+def _keep_param(k: str, v: str) -> bool:
+    kl = k.lower()
+    if kl.startswith("utm_") or kl in TRACKING_KEYS or kl in SESSION_KEYS or kl in PRINT_KEYS:
+        return False
+    if kl in PRINT_MODE_KEYS and v.lower() in PRINT_VALUES:
+        return False
+    return not (kl == "lang" and LANG_DEFAULT.match(v))
+
+
+def canonicalize(url: str) -> str:
+    """scheme://host/path?sorted-query, lower-case scheme and host, no fragment, no noise params."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
+    path = _SESSION_PATH.sub("", parts.path) or "/"
+    # Re-quote the path the same way whatever the link did: %E1%BA%A3 and ả are one address.
+    path = quote(unquote(path), safe="/:@!$&'()*+,;=-._~%")
+    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if _keep_param(k, v)]
+    pairs.sort()
+    query = urlencode(pairs, quote_via=quote, safe="/:@!$'()*+,;-._~")
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def host_key(url: str) -> str:
+    """Host without `www.`, for matching a URL to a school."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
