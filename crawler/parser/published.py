@@ -104,9 +104,20 @@ _CLOCK = re.compile(r"\d{1,2}\s?[:h]\s?\d{1,2}(?::\d{1,2})?|\b(?:SA|CH|AM|PM|GMT
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|\d)|chủ\s+nhật|lúc|ngày|sáng|chiều)\b", re.I)
 
 
+_META_WORDS = re.compile(r"(?:đăng\s+bởi|người\s+đăng|tác\s+giả|posted\s+by|by|bởi|lượt\s+xem|"
+                         r"lượt\s+đọc|views?|bình\s+luận|comments?|cập\s+nhật|ngày\s+đăng|tháng)"
+                         r"\s*:?\s*(?:[^\W\d_]+)?", re.I)
+
+
 def _words_besides_date(text: str, found) -> int:
+    """Words on a date line that are not part of a date, a clock or a byline."""
     rest = text[:found.start] + " " + text[found.end:]
-    rest = _WEEKDAY.sub(" ", _CLOCK.sub(" ", rest))
+    for _ in range(3):  # a second date on the line (modified date) is no extra word either
+        more = find_date(rest)
+        if more is None:
+            break
+        rest = rest[:more.start] + " " + rest[more.end:]
+    rest = _META_WORDS.sub(" ", _WEEKDAY.sub(" ", _CLOCK.sub(" ", rest)))
     return len(re.findall(r"[^\W\d_]{2,}", rest))
 
 
@@ -128,6 +139,8 @@ def metadata_date(root, now: datetime) -> datetime | None:
             values = root.xpath(xp)
         except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
             continue
+        if xp.startswith("//time") and len({str(v)[:10] for v in values}) > 1:
+            continue  # several dated items (a listing): none of them is this page's date
         for v in values:
             found = find_date(str(v))
             if found and plausible(found.when, now):
