@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from archive.errors import QueryError
 from archive.textfold import fold
@@ -10,7 +10,7 @@ from archive.textfold import fold
 
 def _day(value: str, option: str) -> date:
     try:
-        return date.fromisoformat(value.strip()[:10])
+        return datetime.fromisoformat(value.strip()).date()
     except ValueError:
         raise QueryError(f"{option} takes a date as YYYY-MM-DD, not {value!r}") from None
 

@@ -51,7 +51,9 @@ def to_fts(query: str, folded: bool) -> str:
         text = fold(text) if folded else text
         words = _WORD.findall(text)
         if not words:
-            raise QueryError(f"the query term {tok!r} has no letters or digits")
+            if column:
+                raise QueryError(f"nothing to search for after {column!r}")
+            continue  # stray punctuation (quotes, dashes, semicolons) is not a search term
         out.append(column + '"' + " ".join(words) + '"' + prefix)
     if not out:
         raise QueryError("the query is empty")
@@ -73,6 +75,9 @@ def _snippet(text: str, query: str, width: int = 160) -> str:
             if m and (best < 0 or m.start() < best):
                 best = m.start()
     start = max(0, best - width // 3) if best >= 0 else 0
+    if start > 0:  # begin on a word boundary
+        space = text.find(" ", start, best if best > start else start + 20)
+        start = space + 1 if space >= 0 else start
     piece = text[start:start + width]
     if folded is not None:
         fpiece = folded[start:start + width]

@@ -7,8 +7,7 @@ import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from scrapy.exceptions import NotConfigured
-
+from archive.paths import resolve_db_path
 from archive.store import Archive
 from crawler.exceptions import DuplicateArticle, InvalidArticle
 from crawler.items import ArticleItem
@@ -73,10 +72,7 @@ class StorePipeline:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        db = crawler.settings.get("TCT_DB")
-        if not db:
-            raise NotConfigured("TCT_DB is not set: nowhere to store articles")
-        return cls(db, crawler)
+        return cls(str(resolve_db_path(crawler.settings.get("TCT_DB"))), crawler)
 
     def open_spider(self) -> None:
         self.archive = Archive(self.db_path)

@@ -141,7 +141,10 @@ def is_org_credit(text: str) -> bool:
     m = rules.AUTHOR_LABEL.match(t)
     if m:
         t = t[m.end():]
-    return bool(t) and len(t) < 100 and bool(rules.ORG_START.match(t)) and not looks_like_name(t)
+    words = len(t.split())
+    if not t or len(t) > 80 or words > 10 or (text.rstrip().endswith(".") and words > 5):
+        return False  # a sentence about a unit ("Chi bộ thống nhất …."), not a signature
+    return bool(rules.ORG_START.match(t)) and not looks_like_name(t)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 VN_TZ = timezone(timedelta(hours=7))
 EARLIEST_YEAR = 1995  # no school site predates this; older dates are body text, not a posting date
@@ -89,7 +89,7 @@ def find_date(text: str) -> FoundDate | None:
         if m.group(7):
             z = m.group(7)
             if z == "Z":
-                tz = timezone.utc
+                tz = UTC
             else:
                 z = z.replace(":", "")
                 off = int(z[1:3]) * 60 + int(z[3:5])
@@ -177,7 +177,7 @@ def parse_with_dateparser(text: str) -> datetime | None:
 
 def plausible(when: datetime, now: datetime | None = None) -> bool:
     now = now or datetime.now(VN_TZ)
-    return EARLIEST_YEAR <= when.year and when <= now + timedelta(days=1)
+    return when.year >= EARLIEST_YEAR and when <= now + timedelta(days=1)
 
 
 def iso(when: datetime) -> str:

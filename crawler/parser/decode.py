@@ -51,11 +51,10 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
             return unicodedata.normalize("NFC", data[len(bom):].decode(enc, "replace")), enc
     declared = _codec(http_charset) or declared_charset(data)
     has_high = any(b > 0x7F for b in data[:200000])
-    if declared in (None, "utf-8") or (has_high and declared != "utf-8" and _looks_utf8(data)):
-        # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the label says: a legacy 8-bit page
-        # almost never happens to be valid UTF-8.
-        if _looks_utf8(data):
-            return unicodedata.normalize("NFC", data.decode("utf-8")), "utf-8"
+    # Valid UTF-8 is UTF-8 whatever the label says: a legacy 8-bit page with non-ASCII bytes
+    # almost never happens to be valid UTF-8.
+    if (declared in (None, "utf-8") or has_high) and _looks_utf8(data):
+        return unicodedata.normalize("NFC", data.decode("utf-8")), "utf-8"
     if declared and declared != "utf-8":
         try:
             return unicodedata.normalize("NFC", data.decode(declared)), declared

@@ -93,7 +93,8 @@ AUTHOR_LABEL = re.compile(
     r"^\s*[-–(]?\s*" + alt((
         r"tác\s+giả\s+bài\s+viết", r"tác\s+giả", r"người\s+viết", r"bài\s+viết", r"bài\s+và\s+ảnh",
         r"bài\s*,\s*ảnh", r"bài\s*&\s*ảnh", r"tin\s+và\s+ảnh", r"tin\s*,\s*ảnh", r"tin\s*&\s*ảnh",
-        r"tin\s*/\s*ảnh", r"bài\s*/\s*ảnh", r"tin\s+bài", r"tin", r"bài", r"viết\s+bởi", r"người\s+thực\s+hiện",
+        r"tin\s*/\s*ảnh", r"bài\s*/\s*ảnh", r"tin\s+bài", r"tin", r"bài", r"viết\s+bởi",
+        r"người\s+thực\s+hiện",
         r"thực\s+hiện", r"nhóm\s+tác\s+giả", r"author", r"by",
     )) + r"\s*:\s*", re.I)
 # Labels that name whoever posted the page: an account, not a writer.
@@ -147,11 +148,13 @@ ORG_START = re.compile(
     )) + r")", re.I)
 # Common family names (and ethnic-minority ones seen on these sites): a bare name line at the end
 # of an article needs one of these to count as a person.
-SURNAMES = frozenset("""
-nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh đào đoàn lương
-trịnh mai tô tạ cao lưu châu chu quách thái hà từ la lâm kim sơn thạch danh triệu vương tăng
-khổng mạc nông lò lục quan văn âu bạch diệp giang hứa kiều kha khúc lã lạc lại lò mã mạch
-ninh ông phùng quang quản thân thiều tiêu tôn trương ung viên vi y siu rơ ksor nay rah h'
-điểu hầu chế chung cù doãn đàm đồng giáp hạ hàn hồng khương khưu lạng lăng lỗ lữ lộc mẫn
-nghiêm ngụy nhâm phí phó phương quảng sầm tào tiết tống trình trà uông vưu xa yên ân
-""".split())
+_SURNAME_TEXT = """
+# noqa: SIM905 - a word list reads better as text nguyễn trần lê phạm hoàng huỳnh phan vũ võ
+đặng bùi đỗ hồ ngô dương lý đinh đào đoàn lương trịnh mai tô tạ cao lưu châu chu quách thái hà
+từ la lâm kim sơn thạch danh triệu vương tăng khổng mạc nông lò lục quan văn âu bạch diệp giang
+hứa kiều kha khúc lã lạc lại mã mạch ninh ông phùng quang quản thân thiều tiêu tôn trương ung
+viên vi y siu rơ ksor nay rah h' điểu hầu chế chung cù doãn đàm đồng giáp hạ hàn hồng khương
+khưu lạng lăng lỗ lữ lộc mẫn nghiêm ngụy nhâm phí phó phương quảng sầm tào tiết tống trình trà
+uông vưu xa yên ân
+"""
+SURNAMES = frozenset(_SURNAME_TEXT.split())

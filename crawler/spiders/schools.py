@@ -23,6 +23,7 @@ from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutErro
 
 from archive.crawlstate import CrawlState
 from archive.lock import ArchiveLock
+from archive.paths import resolve_db_path
 from archive.store import Archive, now_iso
 from crawler.classify import is_article
 from crawler.items import ArticleItem
@@ -61,16 +62,14 @@ class SchoolsSpider(scrapy.Spider):
     def update_settings(cls, settings) -> None:
         super().update_settings(settings)
         # A local test site asked for no delay should not wait on AutoThrottle's start delay.
-        if settings.getfloat("DOWNLOAD_DELAY") == 0 and settings.getpriority("AUTOTHROTTLE_START_DELAY") <= 20:
+        start_delay_is_default = (settings.getpriority("AUTOTHROTTLE_START_DELAY") or 0) <= 20
+        if settings.getfloat("DOWNLOAD_DELAY") == 0 and start_delay_is_default:
             settings.set("AUTOTHROTTLE_START_DELAY", 0.0, priority="spider")
 
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> SchoolsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        db = crawler.settings.get("TCT_DB")
-        if not db:
-            raise ValueError("TCT_DB is not set (tct crawl --db PATH, or -s TCT_DB=PATH)")
-        spider.db_path = db
+        spider.db_path = str(resolve_db_path(crawler.settings.get("TCT_DB")))
         spider.max_pages = spider._max_pages_arg or crawler.settings.getint("TCT_MAX_PAGES")
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
         return spider

@@ -1,0 +1,84 @@
+"""Diacritic-insensitive full-text search, filters and errors."""
+import pytest
+
+from archive.errors import QueryError
+from archive.filters import ArticleFilter
+from archive.search import search
+from archive.store import Archive
+from archive.textfold import fold
+
+DOCS = [
+    ("https://a/1", "Trường Chính trị tỉnh khai giảng lớp đào tạo", "2023-01-05T08:00:00+07:00",
+     "Nguyễn Thị Hương", "ThS.", "Lễ khai giảng lớp đào tạo tại Đồng Nai được tổ chức trang trọng."),
+    ("https://a/2", "Hội thảo về thể chế", "2024-03-01T08:00:00+07:00", "Trần Văn Thế", "TS.",
+     "Hội thảo bàn về thể chế và thế hệ trẻ trong công tác cán bộ."),
+    ("https://a/3", "Tin ngắn", "2022-06-01T08:00:00+07:00", None, None,
+     "Bản tin về truong chinh tri viết không dấu trong hệ thống cũ."),
+]
+
+
+@pytest.fixture
+def arc(db_path):
+    with Archive(db_path) as a:
+        for url, title, when, author, deg, body in DOCS:
+            a.save_article({"url": url, "title": title, "published_at": when, "author": author,
+                            "author_degree": deg, "author_role": None, "body": body}, site="a")
+        yield a
+
+
+def urls(hits):
+    return [h["url"] for h in hits]
+
+
+def test_fold():
+    assert fold("Trường Chính trị ĐỒNG NAI đào tạo") == "truong chinh tri dong nai dao tao"
+
+
+def test_query_without_marks_finds_text_with_them(arc):
+    assert "https://a/1" in urls(search(arc, "truong chinh tri"))
+    assert urls(search(arc, "dao tao")) == ["https://a/1"]
+    assert urls(search(arc, "Dong Nai")) == ["https://a/1"]
+
+
+def test_exact_matches_rank_above_folded_ones(arc):
+    assert urls(search(arc, "truong chinh tri"))[0] == "https://a/3"
+
+
+def test_query_with_marks_stays_exact(arc):
+    assert urls(search(arc, "thể")) == ["https://a/2"]
+    assert search(arc, "thửa") == []
+    assert urls(search(arc, "thế hệ")) == ["https://a/2"]
+
+
+def test_phrases_prefixes_and_operators(arc):
+    assert urls(search(arc, '"khai giang lop"')) == ["https://a/1"]
+    assert urls(search(arc, "hoi*")) == ["https://a/2"]
+    assert urls(search(arc, "hoi NOT the")) == []
+    assert set(urls(search(arc, "dao OR che"))) == {"https://a/1", "https://a/2"}
+    assert urls(search(arc, "author:huong")) == ["https://a/1"]
+
+
+def test_filters(arc):
+    assert urls(search(arc, "hoi OR dao", ArticleFilter(since="2024-01-01"))) == ["https://a/2"]
+    assert urls(search(arc, "hoi OR dao", ArticleFilter(until="2023-12-31"))) == ["https://a/1"]
+    assert urls(search(arc, "hoi OR dao", ArticleFilter(author="nguyen thi"))) == ["https://a/1"]
+    assert urls(search(arc, "hoi OR dao", ArticleFilter(degree="TS"))) == ["https://a/2"]
+    assert search(arc, "hoi OR dao", ArticleFilter(sites=("zzz",))) == []
+
+
+def test_snippet_marks_the_match(arc):
+    hit = search(arc, "dong nai")[0]
+    assert "[Đồng] [Nai]" in hit["snippet"]
+
+
+@pytest.mark.parametrize("query", ['"unclosed', "AND", "", "title:", "(dao"])
+def test_malformed_queries_raise_a_clear_error(arc, query):
+    with pytest.raises(QueryError):
+        search(arc, query)
+
+
+def test_sql_in_a_query_is_only_text(arc):
+    assert search(arc, "'; DROP TABLE articles; --") == []
+    assert arc.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    with pytest.raises(QueryError):
+        search(arc, "dao", ArticleFilter(since="2023-01-01'; DROP TABLE articles; --x"))

@@ -1,0 +1,74 @@
+"""Upserts, revisions, aliases and crawl runs over a real SQLite file."""
+import sqlite3
+
+import pytest
+
+from archive.errors import ArchiveLocked
+from archive.lock import ArchiveLock
+from archive.store import Archive
+
+BODY = ("Sáng ngày 15/9/2023, Trường Chính trị tỉnh tổ chức lễ khai giảng lớp Trung cấp lý luận "
+        "chính trị hệ không tập trung cho cán bộ, công chức cấp xã. ") * 3
+
+
+def rec(url="https://a.gov.vn/tin/1.html", **kw):
+    base = {"url": url, "title": "Khai giảng lớp Trung cấp", "published_at": "2023-09-18T08:15:00+07:00",
+            "author": "Nguyễn Thị Hương", "author_degree": "ThS.", "author_role": None, "body": BODY}
+    base.update(kw)
+    return base
+
+
+def test_new_unchanged_changed_with_revision(db_path):
+    with Archive(db_path) as arc:
+        assert arc.save_article(rec(), site="a", html=b"<html>1</html>").status == "new"
+        assert arc.save_article(rec(), site="a").status == "unchanged"
+        changed = arc.save_article(rec(title="Khai giảng lớp Trung cấp khóa 45"), site="a",
+                                   html=b"<html>2</html>")
+        assert changed.status == "changed"
+        rows = arc.db.execute("SELECT title FROM articles").fetchall()
+        assert rows == [("Khai giảng lớp Trung cấp khóa 45",)]
+        revs = arc.db.execute("SELECT title FROM revisions").fetchall()
+        assert revs == [("Khai giảng lớp Trung cấp",)]
+        pages = list(arc.raw_pages())
+        assert pages[0][3] == b"<html>2</html>"
+
+
+def test_same_article_at_a_second_address_is_an_alias(db_path):
+    with Archive(db_path) as arc:
+        first = arc.save_article(rec(), site="a")
+        again = arc.save_article(rec(url="http://www.a.gov.vn/tin/1.html"), site="a")
+        assert again.status == "duplicate" and again.article_id == first.article_id
+        assert arc.is_known("http://www.a.gov.vn/tin/1.html")
+        assert arc.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_republished_copy_on_another_site_points_to_the_first(db_path):
+    with Archive(db_path) as arc:
+        first = arc.save_article(rec(), site="a")
+        copy = arc.save_article(rec(url="https://b.gov.vn/x/9"), site="b")
+        assert copy.status == "new"
+        dup = arc.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", [copy.article_id]).fetchone()
+        assert dup == (first.article_id,)
+
+
+def test_archive_survives_reopen_and_passes_integrity_check(db_path):
+    with Archive(db_path) as arc:
+        arc.save_article(rec(), site="a")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def test_runs_are_recorded(db_path):
+    with Archive(db_path) as arc:
+        rid = arc.start_run("a")
+        arc.finish_run(rid, status="finished", pages_fetched=10, counts={"new": 3},
+                       errors={"http_500": 2})
+        run = arc.runs()[0]
+        assert (run["articles_new"], run["error_count"], run["status"]) == (3, 2, "finished")
+
+
+def test_second_crawl_on_one_archive_is_refused(db_path):
+    with ArchiveLock(db_path), pytest.raises(ArchiveLocked):
+        ArchiveLock(db_path).acquire()
+    ArchiveLock(db_path).acquire().release()  # released: free again

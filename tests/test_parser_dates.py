@@ -1,0 +1,51 @@
+"""Date strings as the field guide lists them, to ISO 8601 in Vietnam time."""
+from datetime import datetime
+
+import pytest
+
+from crawler.parser.dates import VN_TZ, find_date, iso, plausible
+
+CASES = [
+    ("Thứ Tư, 13/11/2019 - 17:23", "2019-11-13T17:23:00+07:00"),
+    ("08:17 10/05/2017", "2017-05-10T08:17:00+07:00"),
+    ("Chủ nhật - 04/10/2020 10:53", "2020-10-04T10:53:00+07:00"),
+    ("Cập nhật: 25/04/2022 22:06", "2022-04-25T22:06:00+07:00"),
+    ("15.09.2023 10:06 |", "2023-09-15T10:06:00+07:00"),
+    ("Thứ ba, 23 Tháng 4, 2024 - 23:01", "2024-04-23T23:01:00+07:00"),
+    ("Ngày Đăng:6/18/2021 8:22:00 AM", "2021-06-18T08:22:00+07:00"),
+    ("Ngày Đăng: 6/6/2016 9:35", "2016-06-06T09:35:00+07:00"),
+    ("Ngày Đăng: 5/6/2016 9:35:10 AM", "2016-05-06T09:35:10+07:00"),  # English .NET form: M/D
+    ("Ngày Đăng: 5/6/2016 9:35 SA", "2016-06-05T09:35:00+07:00"),  # SA does not flip the order
+    ("(27/12/2016, 08:17)", "2016-12-27T08:17:00+07:00"),
+    ("23.11.2012 - 16:8", "2012-11-23T16:08:00+07:00"),
+    ("11:05 SA - 08/09/2023", "2023-09-08T11:05:00+07:00"),
+    ("12/12/2022 12:05 CH", "2022-12-12T12:05:00+07:00"),
+    ("02:36 CH 02/11/2023", "2023-11-02T14:36:00+07:00"),
+    ("13/01/2022 02:28 PM", "2022-01-13T14:28:00+07:00"),
+    ("Thứ Bảy, 1/12/2012 16:33'(GMT+7)", "2012-12-01T16:33:00+07:00"),
+    ("Chủ nhật, 1-3-26 03:21:21", "2026-03-01T03:21:21+07:00"),
+    ("28 Tháng Bảy, 2023 lúc 9:40 sáng", "2023-07-28T09:40:00+07:00"),
+    ("3 Tháng Mười Hai, 2023 lúc 4:45 chiều", "2023-12-03T16:45:00+07:00"),
+    ("Thứ Hai, ngày 15 tháng 12 năm 2025", "2025-12-15T00:00:00+07:00"),
+    ("13 November 2019", "2019-11-13T00:00:00+07:00"),
+    ("2023-09-18T01:15:00Z", "2023-09-18T08:15:00+07:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_printed_forms(text, expected):
+    found = find_date(text)
+    assert found is not None
+    assert iso(found.when) == expected
+
+
+@pytest.mark.parametrize("text", ["Lượt xem: 2252", "Khóa 45", "31/02/2023", "quý III/2023", ""])
+def test_not_dates(text):
+    assert find_date(text) is None
+
+
+def test_future_and_ancient_dates_are_implausible():
+    now = datetime(2026, 11, 26, tzinfo=VN_TZ)
+    assert not plausible(datetime(2027, 1, 1, tzinfo=VN_TZ), now)
+    assert not plausible(datetime(1955, 1, 1, tzinfo=VN_TZ), now)
+    assert plausible(datetime(2020, 1, 1, tzinfo=VN_TZ), now)

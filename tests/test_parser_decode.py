@@ -1,0 +1,58 @@
+"""Bytes to NFC text whatever the page claims about its encoding."""
+import unicodedata
+
+from crawler.parser import extract
+from crawler.parser.decode import decode_html
+
+TEXT = "Trường Chính trị tỉnh tổ chức lễ khai giảng lớp đào tạo"
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as windows-1258 writes Vietnamese: base letter precomposed, tone mark combining."""
+    out = []
+    for ch in text:
+        try:
+            out.append(ch.encode("cp1258"))
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", ch)
+            tone = "".join(c for c in parts if c in TONES)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+            out.append((base + tone).encode("cp1258"))
+    return b"".join(out)
+
+
+def _page(meta: str, body: str) -> str:
+    return f"<html><head>{meta}<title>t</title></head><body><p>{body}</p></body></html>"
+
+
+def test_windows_1258_is_decoded_to_nfc():
+    data = to_cp1258(_page('<meta charset="windows-1258">', TEXT))
+    text, enc = decode_html(data)
+    assert enc == "cp1258"
+    assert TEXT in text and unicodedata.is_normalized("NFC", text)
+
+
+def test_undeclared_windows_1258_is_recognised():
+    data = to_cp1258(_page("", TEXT))
+    text, _ = decode_html(data)
+    assert TEXT in text
+
+
+def test_utf8_wins_over_a_wrong_declaration():
+    data = _page('<meta charset="iso-8859-1">', TEXT).encode("utf-8")
+    assert TEXT in decode_html(data, http_charset="iso-8859-1")[0]
+
+
+def test_bom_and_decomposed_unicode():
+    data = b"\xef\xbb\xbf" + _page("", unicodedata.normalize("NFD", TEXT)).encode("utf-8")
+    text, enc = decode_html(data)
+    assert enc == "utf-8" and TEXT in text
+
+
+def test_bad_input_never_raises():
+    for data in (b"", b"\x00\xff\x00binary", b"<html><body><p>unclosed", b"<" * 10000):
+        art = extract(data, "http://example.org/x")
+        assert art.title is None or isinstance(art.title, str)
+    deep = ("<div>" * 5000 + "<p>" + TEXT + "</p>" + "</div>" * 5000).encode()
+    assert extract(deep, "http://example.org/deep").body is None or TEXT in extract(deep).body
