@@ -73,7 +73,8 @@ def extract(files: tuple[Path, ...], urls: tuple[str, ...]) -> None:
 
 @main.command()
 @db_option
-@click.option("--site", "sites", multiple=True, help="Registry key of a school to crawl; repeatable.")
+@click.option("--site", "sites", multiple=True,
+              help="Registry key of a school to crawl; repeatable. With --url: the key to file it under.")
 @click.option("--url", "start_url", help="Crawl the site at this address (no registry entry needed).")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="Stop a site after this many pages (default: the TCT_MAX_PAGES setting).")

@@ -59,16 +59,18 @@ class School:
                 "active": self.active, "merged_into": self.merged_into}
 
     @classmethod
-    def for_url(cls, url: str) -> School:
-        """An unregistered site, crawled from its address alone (`tct crawl --url`)."""
+    def for_url(cls, url: str, key: str | None = None) -> School:
+        """An unregistered site, crawled from its address alone (`tct crawl --url`).
+
+        Its key is the host unless the user names it (`tct crawl --url URL --site KEY`).
+        """
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise RegistryError(f"--url must be an http(s) address, got {url!r}")
+        if key is not None and not _KEY.match(key):
+            raise RegistryError(f"site key {key!r} must be lower-case letters, digits, '-' or '_'")
         host = bare_host(parts.hostname)
-        hosts = {host}
-        if parts.port:
-            hosts = {f"{host}"}
-        return cls(key=host, name=host, start_urls=(url,), hosts=frozenset(hosts))
+        return cls(key=key or host, name=key or host, start_urls=(url,), hosts=frozenset({host}))
 
 
 def _school(entry: dict[str, Any], where: str) -> School:

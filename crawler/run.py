@@ -58,7 +58,9 @@ def run_crawl(req: CrawlRequest) -> CrawlSummary:
     from crawler.spiders.schools import SchoolsSpider
 
     if req.start_url:
-        School.for_url(req.start_url)  # raises a clear error for a bad address
+        if len(req.sites) > 1:
+            raise ValueError("with --url, --site names that one site: give it once")
+        School.for_url(req.start_url, key=req.sites[0] if req.sites else None)  # clear errors
     else:
         registry = load_registry()
         unknown = [k for k in req.sites if k not in registry]

@@ -6,6 +6,8 @@ import click
 from archive.demo.server import SiteServer
 from archive.demo.site import build_routes
 
+DEMO_KEY = "demo-hoaan"
+
 
 def run_demo(db: str, port: int = 0) -> None:
     from archive.search import search
@@ -17,7 +19,7 @@ def run_demo(db: str, port: int = 0) -> None:
         routes, arts = build_routes(base_url=server.url)
         server.set_routes(routes)
         click.echo(f"Sample school site ({len(arts)} articles) at {server.url}/ ; archive: {db}")
-        summary = run_crawl(CrawlRequest(db=db, start_url=server.url + "/",
+        summary = run_crawl(CrawlRequest(db=db, start_url=server.url + "/", sites=[DEMO_KEY],
                                          settings={"DOWNLOAD_DELAY": "0"}, progress=True))
         click.echo(summary.render())
     finally:

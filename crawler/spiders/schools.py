@@ -42,7 +42,7 @@ class SchoolsSpider(scrapy.Spider):
                  max_pages: str | int | None = None, registry: str | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         if url:
-            self.schools = [School.for_url(url)]
+            self.schools = [School.for_url(url, key=site or None)]
         else:
             reg = load_registry(registry)
             keys = [k.strip() for k in (site or "").split(",") if k.strip()]
