@@ -185,7 +185,7 @@ def _interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> 
     after_link = False
     for i in region:
         ln = lines[i]
-        if ln.link_density > 0.6 and len(ln.text.split()) >= 5:
+        if published.is_headline_link(ln):
             after_link = True
         elif after_link and i in kept and body.paragraph_like(ln):
             count += 1

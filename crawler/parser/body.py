@@ -103,8 +103,11 @@ def is_noise(ln: Line, title: str | None) -> bool:
         return True
     if title and text.casefold() == title.casefold():
         return True
-    # A short line in an image's block that ends like a caption (`… |`) or is set in italics.
-    return ln.image_block and len(text) < 250 and (text.endswith("|") or ln.italic)
+    # A short line in an image's block, or right below an image, set like a caption: italics,
+    # a trailing `|`, or no closing full stop.
+    if (ln.image_block or ln.after_image) and len(text) < 250:
+        return text.endswith("|") or ln.italic or (ln.after_image and not text.endswith((".", ":")))
+    return False
 
 
 def assemble(lines: list[Line], idxs: list[int]) -> str:

@@ -36,6 +36,7 @@ class Line:
     right: bool = False
     image_block: bool = False
     row: bool = False
+    after_image: bool = False  # an image stands between this line and the previous one
     anchors: list[str] = field(default_factory=list)
 
     @property
@@ -92,6 +93,7 @@ class _Linearizer:
         self.row_cells: list[str] | None = None
         self.cell_buf: list[str] = []
         self.anchors: list[str] = []
+        self.image_pending = False
 
     # flags of the current context
     def _flag(self, name: str) -> bool:
@@ -132,8 +134,10 @@ class _Linearizer:
                 chrome=self._flag("chrome"), caption=self._flag("caption"),
                 title_class=any(f.title for f in self.frames[-4:]), right=self._flag("right"),
                 image_block=owner is not None and _has_image(owner), anchors=self.anchors,
+                after_image=self.image_pending,
             )
             self.lines.append(line)
+            self.image_pending = False
         self.buf = []
         self.anchors = []
 
@@ -144,6 +148,8 @@ class _Linearizer:
         style = el.get("style") or ""
         if tag in rules.DROP_TAGS or rules.HIDDEN_STYLE.search(style) or el.get("hidden") is not None:
             return _Frame(block=False, skip=True)
+        if tag == "img":
+            self.image_pending = True
         if tag == "br":
             if self.row_cells is not None:
                 self.cell_buf.append(" ")

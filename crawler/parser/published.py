@@ -95,9 +95,17 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> Dat
     return best[1]
 
 
+def is_headline_link(ln: Line) -> bool:
+    """A link whose text reads like an article's headline (six words or more of link text)."""
+    if ln.link_density <= 0.6:
+        return False
+    words = len(re.findall(r"[^\W_]+", ln.text))
+    return words * ln.link_density >= 6
+
+
 def _headline_link_between(lines: list[Line], a: int, b: int) -> bool:
     lo, hi = (a, b) if a < b else (b, a)
-    return any(lines[k].link_density > 0.6 and len(lines[k].text.split()) >= 5 for k in range(lo + 1, hi))
+    return any(is_headline_link(lines[k]) for k in range(lo + 1, hi))
 
 
 _CLOCK = re.compile(r"\d{1,2}\s?[:h]\s?\d{1,2}(?::\d{1,2})?|\b(?:SA|CH|AM|PM|GMT\+?7?)\b", re.I)

@@ -48,6 +48,12 @@ CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|s
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 RIGHT_ALIGN = re.compile(r"text-align\s*:\s*right", re.I)
 
+# Page-type headings that CMSs print above every article: never the headline.
+GENERIC_HEADING = re.compile(
+    r"^\s*(?:chi\s+tiết(?:\s+(?:tin(?:\s+(?:bài|tức))?|bài\s+viết))?|tin\s+chi\s+tiết|nội\s+dung(?:\s+chi\s+tiết)?|"
+    r"thông\s+tin\s+chi\s+tiết|xem\s+tin|tin\s+bài|bài\s+viết|danh\s+mục|trang\s+chủ|tin\s+mới(?:\s+nhất)?|"
+    r"tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|news|article|untitled\s+document|null)\s*$", re.I)
+
 # -- phrases -----------------------------------------------------------------------------------
 # A line that starts one of these ends the article (related lists, comments, attachments).
 END_OF_ARTICLE = re.compile(
@@ -80,7 +86,7 @@ FILE_NAME_LINE = re.compile(r"^\s*(?:[\w\-,.]+\.(?:jpe?g|png|gif|bmp|webp|pdf|do
                             r"IMG_?\d+|leftcenterrightdel|ảnh\s+bìa\s*\d*)\s*$", re.I)
 
 # -- dates -------------------------------------------------------------------------------------
-DATE_LABEL_PUBLISHED = re.compile(r"(?:ngày\s+đăng|đăng\s+ngày|thời\s+gian\s+đăng|ngày\s+xuất\s+bản|"
+DATE_LABEL_PUBLISHED = re.compile(r"(?:ngày\s+đăng|đăng\s+ngày|thời\s+gian\s+đăng|ngày\s+xuất\s+bản|được\s+đăng|"
                                   r"đăng\s+lúc|ngày\s+viết|posted\s+on|published|ngày\s+tạo|"
                                   r"ngày\s+đưa\s+tin|đăng\s+tải)", re.I)
 DATE_LABEL_UPDATED = re.compile(r"(?:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc|\s+ngày)?|sửa\s+đổi|"

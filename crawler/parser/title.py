@@ -9,10 +9,12 @@ import re
 from dataclasses import dataclass
 
 from archive.textfold import fold
+from crawler.parser import rules
 from crawler.parser.dates import find_date
 from crawler.parser.lines import Line, clean_ws
 
-_SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›]|::)\s+")
+_SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›>]|::)\s+")
+_NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -29,7 +31,7 @@ def meta_titles(root) -> list[str]:
             vals = root.xpath(xp)
         except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
             vals = []
-        text = clean_ws(" ".join(str(v) for v in vals))
+        text = _NULL_PREFIX.sub("", clean_ws(" ".join(str(v) for v in vals)))
         if text and text not in out:
             out.append(text)
     return out
@@ -74,6 +76,8 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         words = len(text.split())
         if words < 3 or words > 60 or len(text) > 400:
             continue
+        if len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+            continue  # counters and toolbars ("9 10 675"), not words
         k = _key(text)
         if not k:
             continue
@@ -95,6 +99,8 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             score -= 3
         if ln.row:
             score -= 2
+        if rules.GENERIC_HEADING.match(text):
+            score -= 6
         if text.endswith((".", ";", ",")) and words > 25:
             score -= 2  # a sentence, not a headline
         if find_date(text) is not None and words < 6:
