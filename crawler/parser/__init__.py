@@ -216,45 +216,55 @@ def _byline_in_date_line(text: str) -> str:
     return ""
 
 
+def _is_sentence(text: str) -> bool:
+    return len(text) >= 100 or (len(text) >= 40 and text.rstrip().endswith((".", "!", "?", "…", ".”", ".\"")))
+
+
 def _tail_author(lines: list[Line], region: list[int], title_text: str | None,
                  ) -> tuple[authors.Person | None, set[int]]:
-    """The credit zone at the end of the text: names, their roles, org credits, initials."""
+    """The credit zone after the last sentence of the text: names, roles, org credits, initials.
+
+    Returns the first person listed and the lines to keep out of the body: the zone and
+    whatever follows it (tool bars, footers caught in the same container).
+    """
     tail = [i for i in region if not body.is_noise(lines[i], title_text)]
+    last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)), default=-1)
     zone: list[int] = []
     people: list[tuple[int, authors.Person]] = []
-    k = len(tail) - 1
-    while k >= 0 and len(zone) < 8:
+    prev_person = False
+    for k in range(last_sentence + 1, min(len(tail), last_sentence + 9)):
         i = tail[k]
         text = lines[i].text
-        if len(text) > 160:
-            break
-        p = authors.parse_person(text, bare_ok=True)
+        p = authors.parse_person(text, bare_ok=True) if len(text) <= 160 else None
         if p is not None:
             zone.append(i)
             people.append((i, p))
-            k -= 1
+            prev_person = p.name is not None and p.role is None
+            continue
+        if prev_person and authors.is_role_line(text):
+            zone.append(i)
+            prev_person = False
             continue
         if authors.is_org_credit(text) or _is_initials(text):
             zone.append(i)
-            k -= 1
+            prev_person = False
             continue
-        if k > 0 and authors.is_role_line(text) and authors.parse_person(
-                lines[tail[k - 1]].text, bare_ok=True) is not None:
-            zone.append(i)
-            k -= 1
-            continue
-        break
+        if zone:
+            break  # the credit zone is over
+        if len(text) > 160:
+            break
+    if not zone:
+        return None, set()
+    after = {i for i in region if i > zone[-1]}
     if not people:
-        return None, set(zone)
-    people.sort()
+        return None, set(zone) | after
     first_i, first = people[0]
     if first.name and first.role is None:
-        nxt = next((j for j in sorted(zone) if j > first_i), None)
-        if nxt is not None and authors.is_role_line(lines[nxt].text) and \
-                authors.parse_person(lines[nxt].text, bare_ok=True) is None:
+        nxt = next((j for j in zone if j > first_i), None)
+        if nxt is not None and nxt not in dict(people) and authors.is_role_line(lines[nxt].text):
             role = authors._strip_role(clean_ws(lines[nxt].text).lstrip("(").rstrip(" |;").rstrip(")"))
             first = authors.Person(first.name, first.degree, role, first.labelled)
-    return first, set(zone)
+    return first, set(zone) | after
 
 
 def _is_initials(text: str) -> bool:

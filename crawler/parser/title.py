@@ -14,6 +14,9 @@ from crawler.parser.dates import find_date
 from crawler.parser.lines import Line, clean_ws
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›>]|::)\s+")
+# A date printed after the headline on the same line: "Bế giảng lớp … (27/12/2016, 08:17)".
+_TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^()\[\]]*[)\]]|"
+                            r"[-–|]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:,|-]*)\s*$")
 _NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -35,6 +38,11 @@ def meta_titles(root) -> list[str]:
         if text and text not in out:
             out.append(text)
     return out
+
+
+def strip_trailing_date(title: str) -> str:
+    cut = _TRAILING_DATE.sub("", title)
+    return cut if len(cut.split()) >= 3 else title
 
 
 def strip_site_name(title: str, site_names: set[str] | None = None) -> str:
@@ -70,6 +78,8 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
     stripped = [_key(strip_site_name(m)) for m in metas]
     best: TitleChoice | None = None
     n = len(lines) if limit is None else min(limit, len(lines))
+    # Texts of menu entries and other links: a plain heading that repeats one names a section.
+    link_texts = {ln.text.casefold() for ln in lines if ln.link_density > 0.9}
     for i in range(n):
         ln = lines[i]
         text = ln.text
@@ -101,6 +111,10 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             score -= 2
         if rules.GENERIC_HEADING.match(text):
             score -= 6
+        if words <= 6:
+            score -= 1  # headlines are rarely this short; section names often are
+            if ln.link_density < 0.5 and text.casefold() in link_texts:
+                score -= 3  # the page's own section name, repeated from the menu
         if text.endswith((".", ";", ",")) and words > 25:
             score -= 2  # a sentence, not a headline
         if find_date(text) is not None and words < 6:
@@ -109,6 +123,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         if best is None or score > best.score:
             best = TitleChoice(text, i, score)
     if best is not None and best.score >= 3:
+        best.text = strip_trailing_date(best.text)
         return best
     for m in metas:
         s = strip_site_name(m)
@@ -128,7 +143,7 @@ def _followers(lines: list[Line], i: int) -> float:
         ln = lines[j]
         if not date_seen and j <= i + 4 and len(ln.text) < 120 and find_date(ln.text):
             date_seen = True
-            bonus += 2
+            bonus += {1: 2.5, 2: 1.5}.get(j - i, 0.75)  # the date line sits right under a headline
         if ln.link_density < 0.3 and len(ln.text) > 80 and not ln.chrome:
             text_chars += len(ln.text)
     if text_chars > 300:
