@@ -104,7 +104,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
     tchoice = title.choose_title(lines, metas)
     art.title = tchoice.text
     tidx = tchoice.idx
-    dchoice = published.choose_date(lines, tidx, root, url, now)
+    dchoice = published.choose_date(lines, tidx, root, url, now, art.title)
     if dchoice.when is not None:
         art.published_at = iso(dchoice.when)
         if dchoice.source != "visible":

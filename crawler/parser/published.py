@@ -39,7 +39,8 @@ def _segment_after_label(text: str) -> tuple[str, bool, bool]:
     return text, False, False
 
 
-def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> DateChoice:
+def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
+                 title_text: str | None = None) -> DateChoice:
     if title_idx is None:
         lo, hi = 0, min(len(lines), 80)
     else:
@@ -52,6 +53,8 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime) -> Dat
             continue
         if rules.DATE_LABEL_TODAY.search(text):
             continue
+        if j == title_idx and title_text and text.startswith(title_text):
+            text = text[len(title_text):]  # a date printed after the headline on its line
         seg, pub, upd = _segment_after_label(text)
         found = find_date(seg)
         when = found.when if found else None
@@ -196,8 +199,8 @@ def url_date(url: str | None, now: datetime) -> datetime | None:
 
 
 def choose_date(lines: list[Line], title_idx: int | None, root, url: str | None,
-                now: datetime) -> DateChoice:
-    vis = visible_date(lines, title_idx, now)
+                now: datetime, title_text: str | None = None) -> DateChoice:
+    vis = visible_date(lines, title_idx, now, title_text)
     if vis.when is not None:
         return vis
     meta = metadata_date(root, now)
