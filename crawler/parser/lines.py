@@ -94,6 +94,14 @@ class _Linearizer:
         self.cell_buf: list[str] = []
         self.anchors: list[str] = []
         self.image_pending = False
+        self.total_text = 1
+
+    def _holds_most_text(self, el: etree._Element) -> bool:
+        """A 'print' or 'tools' wrapper around the whole page is not page chrome."""
+        try:
+            return len(el.text_content()) > 0.5 * self.total_text
+        except ValueError:
+            return False
 
     # flags of the current context
     def _flag(self, name: str) -> bool:
@@ -160,7 +168,7 @@ class _Linearizer:
         fr = _Frame(block=block)
         if tag in ("nav", "footer", "aside", "marquee") or (
             tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
-        ) or (attrs.strip() and rules.CHROME_CLASS.search(attrs)):
+        ) or (attrs.strip() and rules.CHROME_CLASS.search(attrs) and not self._holds_most_text(el)):
             fr.chrome = True
         if tag in ("figcaption", "caption") or (attrs.strip() and rules.CAPTION_CLASS.search(attrs)):
             fr.caption = True
@@ -218,6 +226,10 @@ def _has_image(el: etree._Element) -> bool:
 def linearize(root: etree._Element) -> list[Line]:
     """The visible text lines of the tree under `root`, in document order."""
     lin = _Linearizer()
+    try:
+        lin.total_text = max(1, len(root.text_content()))
+    except ValueError:
+        pass
     walker = etree.iterwalk(root, events=("start", "end"))
     frames: dict[int, _Frame] = {}
     for event, el in walker:
