@@ -8,6 +8,7 @@ day-first.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
@@ -79,8 +80,14 @@ def _apply_ampm(h: int, mark: str | None) -> int:
     return h
 
 
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=8192)
 def find_date(text: str) -> FoundDate | None:
     """The first date (with its time, if printed next to it) in a short string, or None."""
+    if not _DIGIT.search(text):
+        return None
     m = _ISO_DATE.search(text)
     if m and int(m.group(2)) <= 12:
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))

@@ -60,6 +60,9 @@ class _Frame:
     cell: bool = False
 
 
+_FLAG_NAMES = ("chrome", "caption", "link", "bold", "italic", "right", "title")
+
+
 def _attrs(el: etree._Element) -> str:
     return (el.get("class") or "") + " " + (el.get("id") or "")
 
@@ -95,6 +98,8 @@ class _Linearizer:
         self.anchors: list[str] = []
         self.image_pending = False
         self.total_text = 1
+        self.counts = dict.fromkeys(_FLAG_NAMES, 0)
+        self.headings: list[int] = []
 
     def _holds_most_text(self, el: etree._Element) -> bool:
         """A 'print' or 'tools' wrapper around the whole page is not page chrome."""
@@ -103,9 +108,25 @@ class _Linearizer:
         except ValueError:
             return False
 
-    # flags of the current context
+    # Flags of the current context, as counters of open frames that set them (O(1) per text).
     def _flag(self, name: str) -> bool:
-        return any(getattr(f, name) for f in self.frames)
+        return self.counts[name] > 0
+
+    def push(self, fr: _Frame) -> None:
+        self.frames.append(fr)
+        for name in _FLAG_NAMES:
+            if getattr(fr, name):
+                self.counts[name] += 1
+        if fr.heading:
+            self.headings.append(fr.heading)
+
+    def pop(self) -> None:
+        fr = self.frames.pop()
+        for name in _FLAG_NAMES:
+            if getattr(fr, name):
+                self.counts[name] -= 1
+        if fr.heading:
+            self.headings.pop()
 
     def add_text(self, text: str | None) -> None:
         if not text:
@@ -135,12 +156,13 @@ class _Linearizer:
             link = sum(len(clean_ws(t)) for t, lk, _, _ in self.buf if lk)
             solid = [(t, b, i) for t, _, b, i in self.buf if t.strip()]
             owner = self.blocks[-1] if self.blocks else None
-            heading = max((f.heading for f in self.frames), default=0)
+            heading = max(self.headings, default=0)
             line = Line(
                 text=text, owner=owner, idx=len(self.lines), link_chars=min(link, len(text)),
                 heading=heading, bold=all(b for _, b, _ in solid), italic=all(i for _, _, i in solid),
                 chrome=self._flag("chrome"), caption=self._flag("caption"),
-                title_class=any(f.title for f in self.frames[-4:]), right=self._flag("right"),
+                title_class=any(f.title for f in self.frames[-4:]) if self.counts["title"] else False,
+                right=self._flag("right"),
                 image_block=owner is not None and _has_image(owner), anchors=self.anchors,
                 after_image=self.image_pending,
             )
@@ -240,7 +262,7 @@ def linearize(root: etree._Element) -> list[Line]:
         if event == "start":
             fr = lin.start(el)
             frames[id(el)] = fr
-            lin.frames.append(fr)
+            lin.push(fr)
             if fr.skip:
                 walker.skip_subtree()
                 continue
@@ -252,7 +274,7 @@ def linearize(root: etree._Element) -> list[Line]:
             if not fr.skip:
                 lin.end(el, fr)  # flush while the element's own flags are still on the stack
             if lin.frames:
-                lin.frames.pop()
+                lin.pop()
             lin.add_text(el.tail)
     lin.flush()
     return lin.lines

@@ -86,7 +86,8 @@ FILE_NAME_LINE = re.compile(r"^\s*(?:[\w\-,.]+\.(?:jpe?g|png|gif|bmp|webp|pdf|do
                             r"IMG_?\d+|leftcenterrightdel|ảnh\s+bìa\s*\d*)\s*$", re.I)
 
 # -- dates -------------------------------------------------------------------------------------
-DATE_LABEL_PUBLISHED = re.compile(r"(?:ngày\s+đăng|đăng\s+ngày|thời\s+gian\s+đăng|ngày\s+xuất\s+bản|được\s+đăng|"
+DATE_LABEL_PUBLISHED = re.compile(r"(?:ngày\s+đăng|đăng\s+ngày|thời\s+gian\s+đăng|ngày\s+xuất\s+bản|"
+                                  r"được\s+đăng|"
                                   r"đăng\s+lúc|ngày\s+viết|posted\s+on|published|ngày\s+tạo|"
                                   r"ngày\s+đưa\s+tin|đăng\s+tải)", re.I)
 DATE_LABEL_UPDATED = re.compile(r"(?:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc|\s+ngày)?|sửa\s+đổi|"

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from archive.textfold import fold
 from crawler.parser import rules
 from crawler.parser.dates import find_date
 from crawler.parser.lines import Line, clean_ws
@@ -22,7 +21,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 
 
 def _key(text: str) -> str:
-    return _NON_WORD.sub(" ", fold(text)).strip()
+    # Texts are NFC already; case and punctuation are what differ between <title> and the page.
+    return _NON_WORD.sub(" ", text.casefold()).strip()
 
 
 def meta_titles(root) -> list[str]:
