@@ -11,7 +11,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-import lxml.html
 from lxml import etree
 
 from crawler.parser import authors, body, published, title
@@ -51,12 +50,16 @@ def parse_tree(text: str) -> etree._Element | None:
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return None
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True,
-                                  recover=True)
     try:
-        return lxml.html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser=_HTML_PARSER)
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
+    return root
+
+
+# Plain lxml elements, not lxml.html's: the per-element class lookup of lxml.html costs ~10 % of
+# the extraction time and we use none of its methods.
+_HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, recover=True)
 
 
 def canonical_link(root: etree._Element) -> str | None:

@@ -7,6 +7,7 @@ the sentence (Word-paste hard breaks), see `_continues`.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -104,7 +105,7 @@ class _Linearizer:
     def _holds_most_text(self, el: etree._Element) -> bool:
         """A 'print' or 'tools' wrapper around the whole page is not page chrome."""
         try:
-            return len(el.text_content()) > 0.5 * self.total_text
+            return text_length(el) > 0.5 * self.total_text
         except ValueError:
             return False
 
@@ -188,11 +189,12 @@ class _Linearizer:
             return _Frame(block=False)
         block = tag in rules.BLOCK_TAGS
         fr = _Frame(block=block)
+        chrome_cls, caption_cls, title_cls = _attr_flags(attrs) if attrs.strip() else (False, False, False)
         if tag in ("nav", "footer", "aside", "marquee") or (
             tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
-        ) or (attrs.strip() and rules.CHROME_CLASS.search(attrs) and not self._holds_most_text(el)):
+        ) or (chrome_cls and not self._holds_most_text(el)):
             fr.chrome = True
-        if tag in ("figcaption", "caption") or (attrs.strip() and rules.CAPTION_CLASS.search(attrs)):
+        if tag in ("figcaption", "caption") or caption_cls:
             fr.caption = True
         if tag == "a":
             fr.link = True
@@ -205,7 +207,7 @@ class _Linearizer:
             fr.italic = True
         if (el.get("align") or "").lower() == "right" or rules.RIGHT_ALIGN.search(style):
             fr.right = True
-        if attrs.strip() and rules.TITLE_CLASS.search(attrs) and not rules.TITLE_CLASS_BAD.search(attrs):
+        if title_cls:
             fr.title = True
         fr.heading = rules.HEADING_TAGS.get(tag, 0)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
@@ -241,6 +243,17 @@ class _Linearizer:
                 self.blocks.pop()
 
 
+def text_length(el: etree._Element) -> int:
+    return sum(len(t) for t in el.itertext())
+
+
+@functools.lru_cache(maxsize=4096)
+def _attr_flags(attrs: str) -> tuple[bool, bool, bool]:
+    """(chrome, caption, title) cues of a class+id string; class strings repeat on a page."""
+    return (bool(rules.CHROME_CLASS.search(attrs)), bool(rules.CAPTION_CLASS.search(attrs)),
+            bool(rules.TITLE_CLASS.search(attrs)) and not rules.TITLE_CLASS_BAD.search(attrs))
+
+
 def _has_image(el: etree._Element) -> bool:
     return next(el.iter("img"), None) is not None
 
@@ -249,7 +262,7 @@ def linearize(root: etree._Element) -> list[Line]:
     """The visible text lines of the tree under `root`, in document order."""
     lin = _Linearizer()
     try:
-        lin.total_text = max(1, len(root.text_content()))
+        lin.total_text = max(1, text_length(root))
     except ValueError:
         pass
     walker = etree.iterwalk(root, events=("start", "end"))

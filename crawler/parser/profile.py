@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from lxml.cssselect import CSSSelector
+
 from crawler.parser.dates import find_date, iso, plausible
 from crawler.parser.lines import clean_ws
 
@@ -35,7 +37,7 @@ class SiteProfile:
 
 def _select_text(root, selector: str) -> list[str]:
     try:
-        nodes = root.cssselect(selector)
+        nodes = CSSSelector(selector)(root)
     except Exception:  # noqa: BLE001 - a bad selector in the registry must not stop a crawl
         return []
     return [clean_ws(" ".join(n.itertext())) for n in nodes if clean_ws(" ".join(n.itertext()))]
@@ -62,7 +64,7 @@ def apply_profile(art: Article, root, profile: SiteProfile, now: datetime) -> No
                 break
     if profile.body:
         try:
-            nodes = root.cssselect(profile.body)
+            nodes = CSSSelector(profile.body)(root)
         except Exception:  # noqa: BLE001
             nodes = []
         if nodes:
