@@ -9,8 +9,6 @@ import codecs
 import re
 import unicodedata
 
-from bs4.dammit import UnicodeDammit
-
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _ALIASES = {"windows-1258": "cp1258", "x-windows-1258": "cp1258", "vn": "cp1258",
@@ -68,6 +66,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
             return unicodedata.normalize("NFC", text), "cp1258"
     except UnicodeDecodeError:
         pass
+    from bs4.dammit import UnicodeDammit  # rarely needed: loaded on first use
+
     dammit = UnicodeDammit(data, known_definite_encodings=[], is_html=True)
     if dammit.unicode_markup is not None:
         return unicodedata.normalize("NFC", dammit.unicode_markup), dammit.original_encoding or "unknown"
