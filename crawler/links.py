@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from crawler.registry import School
-from crawler.urls import canonicalize, is_print_view
+from crawler.urls import canonicalize, is_print_view, strip_noise
 
 ASSET_EXT = re.compile(
     r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip|rar|7z|"
@@ -43,8 +43,12 @@ def wanted(url: str, school: School) -> bool:
     return not any(k.lower() in SKIP_QUERY_KEYS for k, _ in params)
 
 
-def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[str]:
-    """Canonical, wanted, de-duplicated absolute URLs from a page's hrefs, in page order."""
+def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tuple[str, str]]:
+    """(canonical URL, URL to request) of the wanted links of a page, de-duplicated, in order.
+
+    The canonical form identifies a page; the request goes to the address as linked (without its
+    fragment and tracking parameters), since a server may care about what we would normalise.
+    """
     seen: set[str] = set()
     for href in hrefs:
         href = href.strip()
@@ -60,7 +64,7 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[str]
         if url in seen or not wanted(url, school):
             continue
         seen.add(url)
-        yield url
+        yield url, strip_noise(absolute)
 
 
 def feed_links(hrefs: list[str], base_url: str, school: School) -> list[str]:

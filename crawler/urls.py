@@ -61,3 +61,17 @@ def host_key(url: str) -> str:
     """Host without `www.`, for matching a URL to a school."""
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
+
+
+def strip_noise(url: str) -> str:
+    """The URL as linked, minus its fragment and tracking/session parameters (order kept)."""
+    parts = urlsplit(url.strip())
+    if not parts.query:
+        return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "", ""))
+    kept = [p for p in parts.query.split("&") if p and _keep_param(*_split_pair(p))]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", "&".join(kept), ""))
+
+
+def _split_pair(pair: str) -> tuple[str, str]:
+    k, _, v = pair.partition("=")
+    return unquote(k), unquote(v)

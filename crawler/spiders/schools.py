@@ -19,7 +19,13 @@ import scrapy
 from scrapy import signals
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import (
+    ConnectError,
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
 
 from archive.crawlstate import CrawlState
 from archive.lock import ArchiveLock
@@ -33,6 +39,7 @@ from crawler.registry import School, load_registry
 from crawler.urls import canonicalize, host_key, is_print_view
 
 logger = logging.getLogger(__name__)
+MAX_LINKS_PER_PAGE = 5000  # a page with 100,000 links is a trap; its first links are enough
 
 
 class SchoolsSpider(scrapy.Spider):
@@ -56,6 +63,7 @@ class SchoolsSpider(scrapy.Spider):
         self.seen_this_run: set[str] = set()  # what Scrapy's dupefilter holds too, as URLs
         self.run_ids: dict[str, int] = {}
         self.state: CrawlState | None = None
+        self.depth_limit = 0
         self.lock: ArchiveLock | None = None
 
     @classmethod
@@ -71,6 +79,7 @@ class SchoolsSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.db_path = str(resolve_db_path(crawler.settings.get("TCT_DB")))
         spider.max_pages = spider._max_pages_arg or crawler.settings.getint("TCT_MAX_PAGES")
+        spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
         return spider
 
@@ -120,8 +129,15 @@ class SchoolsSpider(scrapy.Spider):
                                      errback=self.on_feed_error, cb_kwargs={"school": school},
                                      priority=-10)
 
-    def _request(self, school: School, url: str, depth: int, force: bool = False) -> scrapy.Request | None:
+    def _request(self, school: School, url: str, depth: int, force: bool = False,
+                 fetch_url: str | None = None) -> scrapy.Request | None:
+        """A request for canonical `url` (fetched at `fetch_url` if given); None past the limits."""
         if url in self.seen_this_run and not force:
+            return None
+        if self.depth_limit and depth > self.depth_limit:
+            # Beyond the depth limit (calendar traps, endless pagination): not requested and not
+            # queued on disk either, so the next run does not pick the trap up again.
+            self.crawler.stats.inc_value(f"tct/{school.key}/skipped/depth")
             return None
         if self.requested[school.key] >= self.max_pages:
             self.crawler.stats.inc_value(f"tct/{school.key}/skipped/max_pages")
@@ -129,14 +145,16 @@ class SchoolsSpider(scrapy.Spider):
         self.requested[school.key] += 1
         self.seen_this_run.add(url)
         self.crawler.stats.inc_value("tct/queued")
-        return scrapy.Request(url, callback=self.parse, errback=self.on_error, dont_filter=force,
-                              cb_kwargs={"school": school, "depth": depth}, priority=-depth)
+        return scrapy.Request(fetch_url or url, callback=self.parse, errback=self.on_error,
+                              dont_filter=force, priority=-depth,
+                              cb_kwargs={"school": school, "depth": depth},
+                              meta={"tct_url": url})
 
     # -- responses -------------------------------------------------------------------------
     def parse(self, response: Response, school: School, depth: int) -> Any:
         stats = self.crawler.stats
         stats.inc_value(f"tct/{school.key}/pages")
-        url = canonicalize(response.request.url)
+        url = response.meta.get("tct_url") or canonicalize(response.request.url)
         if not isinstance(response, TextResponse) or b"html" not in (
                 response.headers.get("Content-Type") or b"text/html").lower():
             stats.inc_value(f"tct/{school.key}/errors/not_html")
@@ -162,8 +180,9 @@ class SchoolsSpider(scrapy.Spider):
                 encoding=art.encoding, etag=_header(response, "ETag"),
                 last_modified=_header(response, "Last-Modified"), flags=art.flags,
             )
-        hrefs = response.xpath("//a/@href | //area/@href").getall()
-        links = list(page_links(hrefs, response.url, school))
+        hrefs = response.xpath("//a/@href | //area/@href").getall()[:MAX_LINKS_PER_PAGE]
+        targets = dict(page_links(hrefs, response.url, school))  # canonical -> address to request
+        links = list(targets)
         known = self.state.states(links)
         new_links = [u for u in links if known[u] is None]
         follow = list(new_links)
@@ -177,7 +196,7 @@ class SchoolsSpider(scrapy.Spider):
         if not article or depth == 0:
             queued = []
             for u in follow:
-                req = self._request(school, u, depth + 1)
+                req = self._request(school, u, depth + 1, fetch_url=targets[u])
                 if req is not None:
                     queued.append((u, depth + 1))
                     yield req
@@ -219,15 +238,18 @@ class SchoolsSpider(scrapy.Spider):
             kind = f"http_{status}"
         elif failure.check(DNSLookupError):
             status, kind = None, "dns"
-        elif failure.check(TimeoutError, TCPTimedOutError):
+        elif failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in type(failure.value).__name__:
             status, kind = None, "timeout"
+        elif failure.check(ConnectionRefusedError, ConnectError):
+            status, kind = None, "connection"
         else:
             status, kind = None, type(failure.value).__name__
         self.crawler.stats.inc_value(f"tct/{school.key}/errors/{kind}")
         self.crawler.stats.inc_value("tct/errors")
         logger.warning("[%s] %s failed: %s", school.key, req.url, kind)
         if self.state is not None:
-            self.state.done(school.key, canonicalize(req.url), "error", status,
+            url = req.meta.get("tct_url") or canonicalize(req.url)
+            self.state.done(school.key, url, "error", status,
                             req.cb_kwargs.get("depth", 0))
 
 

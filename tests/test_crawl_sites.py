@@ -1,0 +1,75 @@
+"""Crawls of mock sites in four CMS styles and of a site that misbehaves."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+
+import pytest
+
+from archive.demo.server import Route, SiteServer
+from crawler.urls import canonicalize
+from tests.conftest import crawl, tct
+from tests.sites.cms import STYLES, build_site
+
+FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_every_article_once_and_nothing_else(style, db_path):
+    routes, articles = build_site(style)
+    with SiteServer(routes) as site:
+        base = site.url
+        crawl(site.url + "/", db_path)
+        out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
+        first = len(site.log)
+        site.log.clear()
+        crawl(site.url + "/", db_path)
+        second = len(site.log)
+    records = [json.loads(x) for x in out.splitlines()]
+    urls = [r["url"] for r in records]
+    assert len(urls) == len(set(urls))
+    got = {r["url"]: r for r in records}
+    truth = {canonicalize(base + STYLES[style].article_path(a)): a.truth() for a in articles}
+    assert set(got) == set(truth), "archived URLs differ from the site's articles"
+    for url, t in truth.items():
+        for f in FIELDS:
+            assert got[url][f] == t[f], f"{style}: {url}: {f}"
+    assert second <= 0.1 * first, f"recrawl made {second} requests, first crawl {first}"
+
+
+def test_faults_are_counted_and_do_not_stop_the_run(db_path):
+    routes, articles = build_site("trang", count=8)
+    broken = articles[0]
+    path = STYLES["trang"].article_path(broken)
+    routes[path] = Route(b"<h1>Internal error</h1>", status=500)
+    calls = {"n": 0}
+
+    def slow():
+        time.sleep(3)
+        return Route(b"<html><body>late</body></html>")
+
+    def flaky():  # fails once, then answers: a retry must get it
+        calls["n"] += 1
+        return Route(b"busy", status=503) if calls["n"] == 1 else good
+    flaky_path = STYLES["trang"].article_path(articles[1])
+    good = routes[flaky_path]
+    routes[flaky_path] = flaky
+    routes["/slow.html"] = slow
+    routes["/loop-a.html"] = Route(b"", status=302, headers={"Location": "/loop-b.html"})
+    routes["/loop-b.html"] = Route(b"", status=302, headers={"Location": "/loop-a.html"})
+    routes["/gone.html"] = Route(b"gone", status=404)
+    extra = '<div class="main"><a href="/slow.html">Chậm</a><a href="/loop-a.html">Vòng</a>' \
+            '<a href="/gone.html">Mất</a>'
+    home = routes["/"].body.replace(b'<div class="main">', extra.encode())
+    routes["/"] = Route(home)
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path, "-s", "DOWNLOAD_TIMEOUT=1", "-s", "RETRY_TIMES=1")
+    with sqlite3.connect(db_path) as conn:
+        titles = {t for (t,) in conn.execute("SELECT title FROM articles")}
+        errors = json.loads(conn.execute("SELECT errors FROM runs").fetchone()[0])
+    assert titles == {a.title for a in articles} - {broken.title}
+    assert errors.get("http_500") == 1 and errors.get("http_404") == 1
+    assert errors.get("timeout", 0) >= 1
+    runs = tct("runs", "--db", str(db_path)).stdout
+    assert "http_500=1" in runs
