@@ -29,4 +29,6 @@ def is_article(art: Article, url: str, school: School | None = None) -> bool:
         return False
     if art.signals.get("list_items", 0) > MAX_LIST_ITEMS:
         return False
+    if art.signals.get("title_links_away"):
+        return False  # the "headline" links to another page: a listing of one item
     return len(art.body.split()) >= MIN_BODY_WORDS

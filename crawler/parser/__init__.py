@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -107,16 +108,19 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
     tchoice = title.choose_title(lines, metas)
     art.title = tchoice.text
     tidx = tchoice.idx
-    dchoice = published.choose_date(lines, tidx, root, url, now, art.title)
+    if tidx is None and tchoice.anchor is not None:
+        art.flags.append("title_from_metadata")
+    anchor = tidx if tidx is not None else tchoice.anchor
+    dchoice = published.choose_date(lines, anchor, root, url, now, art.title)
     if dchoice.when is not None:
         art.published_at = iso(dchoice.when)
         if dchoice.source != "visible":
             art.flags.append(f"date_from_{dchoice.source}")
         if dchoice.updated_label:
             art.flags.append("date_from_update_label")
-    start = (tidx + 1) if tidx is not None else 0
-    if dchoice.idx is not None and tidx is not None and dchoice.idx > tidx:
-        start = max(start, dchoice.idx + 1) if dchoice.idx - tidx <= 2 else start
+    start = (anchor + 1) if anchor is not None else 0
+    if dchoice.idx is not None and anchor is not None and dchoice.idx > anchor:
+        start = max(start, dchoice.idx + 1) if dchoice.idx - anchor <= 2 else start
     region = body.region(lines, start)
     used: set[int] = set()
     if tidx is not None:
@@ -138,6 +142,8 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
     text = body.assemble(lines, kept)
     art.body = text or None
     art.signals["list_items"] = _interleaved_items(lines, region, set(kept))
+    page_url = url or art.canonical_url
+    art.signals["title_links_away"] = int(tidx is not None and _links_away(lines[tidx], page_url))
     art.signals["dated_lines"] = sum(
         1 for i in kept if len(lines[i].text) < 120 and not lines[i].row
         and find_date(lines[i].text) is not None)
@@ -194,6 +200,23 @@ def _interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> 
             count += 1
             after_link = False
     return count
+
+
+def _links_away(line: Line, page_url: str | None) -> bool:
+    """A headline that is a link to another page: an item of a listing, not this page's title."""
+    if line.link_density <= 0.5 or not line.anchors or not page_url:
+        return False
+    from crawler.urls import canonicalize
+
+    here = canonicalize(page_url)
+    for href in line.anchors:
+        try:
+            target = canonicalize(urljoin(page_url, href))
+        except ValueError:
+            continue
+        if target != here and not href.startswith("#"):
+            return True
+    return False
 
 
 def _after_region(lines: list[Line], region: list[int], most: int = 3) -> list[int]:

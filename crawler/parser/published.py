@@ -64,6 +64,8 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
             continue
         if title_idx is not None and _headline_link_between(lines, title_idx, j):
             continue  # the date of a listed item (a headline link stands between), not this page's
+        if title_idx is None and any(is_headline_link(lines[k]) for k in range(max(0, j - 2), j)):
+            continue  # no headline to measure from: a date right under a headline link is an item's
         if ln.row and not (pub or upd):
             continue  # a dated row of a table (documents, schedules), not a posting date
         extra_words = _words_besides_date(seg, found) if found is not None else 0

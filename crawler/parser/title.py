@@ -71,6 +71,7 @@ class TitleChoice:
     text: str | None
     idx: int | None  # line index of the visible headline, None when only metadata had it
     score: float = 0.0
+    anchor: int | None = None  # where the content starts when idx is None
 
 
 def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) -> TitleChoice:
@@ -125,10 +126,14 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
     if best is not None and best.score >= 3:
         best.text = strip_trailing_date(best.text)
         return best
+    anchor = best.idx if best is not None and best.score > 0 and \
+        lines[best.idx].link_density < 0.5 else None
     for m in metas:
         s = strip_site_name(m)
-        if len(s.split()) >= 3:
-            return TitleChoice(s, None, 0.0)
+        if len(s.split()) >= 3 and not _is_site_piece(s, None):
+            # The metadata names the page; the best visible candidate still marks where the
+            # page's own content starts (for the date and the text), but is not the title.
+            return TitleChoice(s, None, 0.0, anchor)
     if best is not None and best.score >= 2:
         return best
     return TitleChoice(None, None, 0.0)

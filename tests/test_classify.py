@@ -1,0 +1,45 @@
+"""Article or not: articles pass; listings (even of one item), static pages and documents do not."""
+from crawler.classify import is_article
+from crawler.parser import extract
+
+FRAME = """<html><head><meta charset="utf-8"><title>{title} - Trường Chính trị tỉnh Mẫu</title></head><body>
+<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc/">Tin tức</a></li></ul>
+<div class="main">{main}</div>
+<div class="footer">Trường Chính trị tỉnh Mẫu - số 1 Lê Lợi</div></body></html>"""
+TEXT = ("Ngày 12/3/2024, Trường Chính trị tỉnh Mẫu tổ chức hội nghị tổng kết công tác đào tạo, bồi "
+        "dưỡng năm 2023 và triển khai nhiệm vụ năm 2024 với sự tham dự của toàn thể cán bộ, giảng viên. ")
+
+
+def page(title, main):
+    return FRAME.format(title=title, main=main).encode()
+
+
+def judge(html: bytes, url: str) -> bool:
+    return is_article(extract(html, url), url)
+
+
+def test_an_article_is_an_article():
+    main = f"<h1>Hội nghị tổng kết năm 2023</h1><p>13/03/2024 08:00</p><p>{TEXT * 2}</p><p>{TEXT}</p>"
+    assert judge(page("Hội nghị tổng kết năm 2023", main), "http://x.vn/tin-tuc/hoi-nghi-12.html")
+
+
+def test_a_listing_of_one_item_is_not():
+    main = ('<h2>Tin tức</h2><div class="item"><h3><a href="/tin-tuc/hoi-nghi-12.html">Hội nghị tổng kết '
+            f'công tác đào tạo năm 2023 của nhà trường</a></h3><p>13/03/2024</p><p>{TEXT}</p>'
+            '<a href="/tin-tuc/hoi-nghi-12.html">Đọc tiếp</a></div>')
+    assert not judge(page("Tin tức", main), "http://x.vn/tin-tuc/")
+
+
+def test_a_listing_of_several_items_is_not():
+    items = "".join(f'<div><h3><a href="/tin-tuc/bai-{i}.html">Hội nghị số {i} về công tác đào tạo của '
+                    f'nhà trường năm 2024</a></h3><p>1{i}/03/2024</p><p>{TEXT}</p></div>' for i in range(5))
+    assert not judge(page("Tin tức", "<h2>Tin tức</h2>" + items), "http://x.vn/tin-tuc/")
+
+
+def test_static_and_document_pages_are_not():
+    about = f"<h2>Giới thiệu chung về nhà trường</h2><p>{TEXT * 3}</p>"
+    assert not judge(page("Giới thiệu", about), "http://x.vn/gioi-thieu.html")
+    docs = "<h2>Văn bản</h2><table>" + "".join(
+        f"<tr><td>{i}</td><td>Kế hoạch số {i} năm 2024 của nhà trường về đào tạo</td><td>0{i}/01/2024</td>"
+        f'<td><a href="/f/{i}.pdf">Tải về</a></td></tr>' for i in range(1, 8)) + "</table>"
+    assert not judge(page("Văn bản", docs), "http://x.vn/van-ban.html")
