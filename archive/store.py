@@ -228,6 +228,13 @@ class Archive:
                                "encoding": encoding, "fetched_at": fetched_at}, replace=True)
 
     # -- runs ------------------------------------------------------------------------------
+    def close_interrupted_runs(self) -> int:
+        """Runs left 'running' by a crawl that died (the caller holds the crawl lock)."""
+        with self.db.conn:
+            cur = self.db.execute(
+                "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
+        return cur.rowcount
+
     def start_run(self, site: str) -> int:
         with self.db.conn:
             return self.db["runs"].insert(

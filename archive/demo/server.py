@@ -38,6 +38,9 @@ class _Handler(BaseHTTPRequestHandler):
         route = self.server.routes.get(key, NOT_FOUND)
         if callable(route):
             route = route()
+        etag = route.headers.get("ETag")
+        if etag and self.headers.get("If-None-Match") == etag:
+            route = Route(b"", status=304, headers={"ETag": etag})
         self.send_response(route.status)
         self.send_header("Content-Type", route.content_type)
         self.send_header("Content-Length", str(len(route.body)))

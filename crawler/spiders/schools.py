@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
 from typing import Any
 
 import scrapy
@@ -30,7 +31,7 @@ from twisted.internet.error import (
 from archive.crawlstate import CrawlState
 from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
-from archive.store import Archive, now_iso
+from archive.store import VN_TZ, Archive, now_iso
 from crawler.classify import is_article
 from crawler.items import ArticleItem
 from crawler.links import feed_links, page_links
@@ -64,6 +65,7 @@ class SchoolsSpider(scrapy.Spider):
         self.run_ids: dict[str, int] = {}
         self.state: CrawlState | None = None
         self.depth_limit = 0
+        self.revisit_after: str | None = None  # fetched_at before this: worth a conditional request
         self.lock: ArchiveLock | None = None
 
     @classmethod
@@ -80,6 +82,10 @@ class SchoolsSpider(scrapy.Spider):
         spider.db_path = str(resolve_db_path(crawler.settings.get("TCT_DB")))
         spider.max_pages = spider._max_pages_arg or crawler.settings.getint("TCT_MAX_PAGES")
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
+        days = crawler.settings.getfloat("TCT_REVISIT_DAYS")
+        spider.revisit_after = (
+            (datetime.now(VN_TZ) - timedelta(days=days)).replace(microsecond=0).isoformat()
+            if days > 0 else None)
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
         return spider
 
@@ -88,6 +94,7 @@ class SchoolsSpider(scrapy.Spider):
         self.lock = ArchiveLock(self.db_path).acquire()
         self.state = CrawlState(self.db_path)
         with Archive(self.db_path) as arc:
+            arc.close_interrupted_runs()
             arc.sync_schools(s.as_row() for s in self.schools)
             for s in self.schools:
                 self.run_ids[s.key] = arc.start_run(s.key)
@@ -155,6 +162,12 @@ class SchoolsSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value(f"tct/{school.key}/pages")
         url = response.meta.get("tct_url") or canonicalize(response.request.url)
+        if response.status == 304:  # a revisited article the server says has not changed
+            self.state.touch_article(url)
+            stats.inc_value(f"tct/{school.key}/articles_unchanged")
+            stats.inc_value("tct/articles_unchanged")
+            self.state.done(school.key, url, "article", 304, depth)
+            return
         if not isinstance(response, TextResponse) or b"html" not in (
                 response.headers.get("Content-Type") or b"text/html").lower():
             stats.inc_value(f"tct/{school.key}/errors/not_html")
@@ -182,25 +195,11 @@ class SchoolsSpider(scrapy.Spider):
             )
         hrefs = response.xpath("//a/@href | //area/@href").getall()[:MAX_LINKS_PER_PAGE]
         targets = dict(page_links(hrefs, response.url, school))  # canonical -> address to request
-        links = list(targets)
-        known = self.state.states(links)
-        new_links = [u for u in links if known[u] is None]
-        follow = list(new_links)
-        if new_links:
-            logger.debug("[%s] %s shows %d new link(s), e.g. %s", school.key, url, len(new_links),
-                         new_links[0])
-            # A page that showed something new: walk on into the listings it links to, even
-            # those fetched in an earlier run (their next pages may hold the rest of the news).
-            follow += [u for u in links if known[u] is not None and known[u].state == "done"
-                       and known[u].kind == "page"]
-        if not article or depth == 0:
-            queued = []
-            for u in follow:
-                req = self._request(school, u, depth + 1, fetch_url=targets[u])
-                if req is not None:
-                    queued.append((u, depth + 1))
-                    yield req
-            self.state.queue(school.key, queued)
+        requests = self._follow(school, url, targets, depth, from_article=article)
+        # Written to disk before the requests leave: a kill now loses no link.
+        self.state.queue(school.key, [(u, depth + 1) for u, _ in requests])
+        for _, req in requests:
+            yield req
         for feed in feed_links(response.xpath('//link[@rel="alternate"]/@href').getall(),
                                response.url, school) if depth == 0 else []:
             yield scrapy.Request(feed, callback=self.parse_feed, errback=self.on_feed_error,
@@ -208,6 +207,47 @@ class SchoolsSpider(scrapy.Spider):
         # Every address that led here is handled: the one requested, redirects, the canonical.
         for u in {url, final_url, *(canonicalize(r) for r in response.meta.get("redirect_urls", []))}:
             self.state.done(school.key, u, kind, response.status, depth)
+
+    def _follow(self, school: School, url: str, targets: dict[str, str], depth: int,
+                from_article: bool) -> list[tuple[str, scrapy.Request]]:
+        """The links of a page worth a request, under the incremental rule of the module doc."""
+        links = list(targets)
+        known = self.state.states(links)
+        follow = [u for u in links if known[u] is None]
+        if follow and not from_article:
+            logger.debug("[%s] %s shows %d new link(s), e.g. %s", school.key, url, len(follow), follow[0])
+            # A listing that showed something new: walk on into the listings it links to, even
+            # those fetched in an earlier run (their next pages may hold the rest of the news).
+            follow += [u for u in links if known[u] is not None and known[u].state == "done"
+                       and known[u].kind == "page"]
+        out = []
+        for u in follow:
+            req = self._request(school, u, depth + 1, fetch_url=targets[u])
+            if req is not None:
+                out.append((u, req))
+        if self.revisit_after is not None and not from_article:
+            for u in links:
+                if known[u] is not None and known[u].kind == "article":
+                    req = self._revisit(school, u, targets[u], depth + 1)
+                    if req is not None:
+                        out.append((u, req))
+        return out
+
+    def _revisit(self, school: School, url: str, fetch_url: str, depth: int) -> scrapy.Request | None:
+        """A conditional request for an archived article last fetched before the revisit age."""
+        meta = self.state.article_meta(url)
+        if meta is None or (meta["fetched_at"] or "") > self.revisit_after:
+            return None
+        req = self._request(school, url, depth, fetch_url=fetch_url)
+        if req is None:
+            return None
+        if meta["etag"]:
+            req.headers["If-None-Match"] = meta["etag"]
+        if meta["last_modified"]:
+            req.headers["If-Modified-Since"] = meta["last_modified"]
+        req.meta["handle_httpstatus_list"] = [304]
+        self.crawler.stats.inc_value(f"tct/{school.key}/revisits")
+        return req
 
     def parse_feed(self, response: Response, school: School) -> Any:
         """Article links from sitemap.xml and RSS/Atom feeds, parsed without entity expansion."""
@@ -218,14 +258,11 @@ class SchoolsSpider(scrapy.Spider):
 
         urls = [u for u in urls if wanted(u, school)]
         known = self.state.states(urls)
-        queued = []
-        for u in urls:
-            if known[u] is None:
-                req = self._request(school, u, 1)
-                if req is not None:
-                    queued.append((u, 1))
-                    yield req
-        self.state.queue(school.key, queued)
+        requests = [(u, self._request(school, u, 1)) for u in urls if known[u] is None]
+        requests = [(u, r) for u, r in requests if r is not None]
+        self.state.queue(school.key, [(u, 1) for u, _ in requests])
+        for _, req in requests:
+            yield req
 
     def on_feed_error(self, failure) -> None:
         logger.debug("no feed at %s: %s", failure.request.url, failure.value)

@@ -1,0 +1,59 @@
+"""A crawl killed with SIGKILL loses nothing it stored and finishes when started again."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+from archive.demo.server import SiteServer
+from archive.demo.site import build_routes
+from tests.conftest import ROOT
+
+
+def _slow(route, delay=0.05):
+    def answer():
+        time.sleep(delay)
+        return route
+    return answer
+
+
+def _count(db) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_sigkill_mid_crawl_then_resume(db_path):
+    server = SiteServer({}).start()
+    try:
+        routes, articles = build_routes(base_url=server.url)
+        server.set_routes({k: _slow(v) for k, v in routes.items()})
+        cmd = [sys.executable, "-m", "archive", "crawl", "--url", server.url + "/", "--db", str(db_path),
+               "-s", "DOWNLOAD_DELAY=0", "--quiet"]
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while _count(db_path) < 8 and time.time() < deadline and proc.poll() is None:
+            time.sleep(0.05)
+        assert proc.poll() is None, "the crawl ended before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        stored = _count(db_path)
+        assert 8 <= stored < len(articles)
+        with sqlite3.connect(db_path) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            queued = conn.execute("SELECT count(*) FROM crawl_urls WHERE state = 'queued'").fetchone()[0]
+        assert queued > 0  # the frontier survived on disk
+
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, timeout=300)
+        with sqlite3.connect(db_path) as conn:
+            urls = [u for (u,) in conn.execute("SELECT url FROM articles")]
+            statuses = [s for (s,) in conn.execute("SELECT status FROM runs ORDER BY id")]
+        assert len(urls) == len(set(urls)) == len(articles)
+        assert statuses == ["interrupted", "finished"]
+    finally:
+        server.stop()
