@@ -60,7 +60,22 @@ class CrawlState:
                               [now, now, url])
 
     def states(self, urls: Iterable[str]) -> dict[str, UrlState | None]:
-        return {u: self.get(u) for u in urls}
+        """What is known of each URL, in a few batched queries (a page may have hundreds)."""
+        urls = list(dict.fromkeys(urls))
+        out: dict[str, UrlState | None] = dict.fromkeys(urls)
+        for chunk in _chunks(urls, 400):
+            marks = ",".join("?" * len(chunk))
+            for url, state, kind, depth in self.conn.execute(
+                    f"SELECT url, state, kind, depth FROM crawl_urls WHERE url IN ({marks})", chunk):
+                out[url] = UrlState(state, kind, depth or 0)
+        missing = [u for u, st in out.items() if st is None]
+        for chunk in _chunks(missing, 400):
+            marks = ",".join("?" * len(chunk))
+            for (url,) in self.conn.execute(
+                    f"SELECT url FROM articles WHERE url IN ({marks}) UNION "
+                    f"SELECT url FROM aliases WHERE url IN ({marks})", chunk + chunk):
+                out[url] = UrlState("done", "article", 0)
+        return out
 
     def queue(self, site: str, urls: Iterable[tuple[str, int]]) -> None:
         """Mark URLs as queued (keeping what is already known of them)."""
@@ -76,13 +91,18 @@ class CrawlState:
                 rows,
             )
 
-    def done(self, site: str, url: str, kind: str, status: int | None, depth: int = 0) -> None:
+    def done(self, site: str, urls: str | Iterable[str], kind: str, status: int | None,
+             depth: int = 0) -> None:
+        """Mark one URL, or all the addresses of one response, as handled (one transaction)."""
+        now = now_iso()
+        urls = [urls] if isinstance(urls, str) else list(urls)
         with self.conn:
-            self.conn.execute(
+            self.conn.execute("BEGIN")
+            self.conn.executemany(
                 "INSERT INTO crawl_urls (url, site, state, kind, depth, status, fetched_at) "
                 "VALUES (?, ?, 'done', ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET state = 'done', "
                 "kind = excluded.kind, status = excluded.status, fetched_at = excluded.fetched_at",
-                [url, site, kind, depth, status, now_iso()],
+                [(u, site, kind, depth, status, now) for u in urls],
             )
 
     def pending(self, site: str) -> list[tuple[str, int]]:
@@ -91,3 +111,8 @@ class CrawlState:
             "SELECT url, depth FROM crawl_urls WHERE site = ? AND state = 'queued' ORDER BY queued_at",
             [site],
         )]
+
+
+def _chunks(items: list[str], size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

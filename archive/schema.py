@@ -21,13 +21,14 @@ def _v1_base(db: sqlite_utils.Database) -> None:
     db["articles"].create(
         {"id": int, "url": str, "site": str, "host": str, "title": str, "published_at": str,
          "author": str, "author_degree": str, "author_role": str, "body": str, "category": str,
-         "school_name": str, "word_count": int, "content_hash": str, "duplicate_of": int,
+         "school_name": str, "word_count": int, "content_hash": str, "body_hash": str,
+         "duplicate_of": int,
          "first_seen": str, "last_seen": str, "fetched_at": str, "etag": str, "last_modified": str},
         pk="id", not_null={"url"}, foreign_keys=[("duplicate_of", "articles", "id")],
         if_not_exists=True,
     )
     db["articles"].create_index(["url"], unique=True, if_not_exists=True)
-    for cols in (["site", "published_at"], ["published_at"], ["content_hash"], ["author"]):
+    for cols in (["site", "published_at"], ["published_at"], ["body_hash"], ["author"]):
         db["articles"].create_index(cols, if_not_exists=True)
     db["aliases"].create(
         {"url": str, "article_id": int, "first_seen": str},

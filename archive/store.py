@@ -35,8 +35,14 @@ def content_hash(record: Mapping[str, Any]) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+# Dateline tags that republishers put before a story: "(LLCT) -", "BHG -", "NDO -" (field guide §9).
+_DATELINE = re.compile(r"^\s*\(?[A-ZĐ][A-ZĐ0-9.]{1,9}\)?\s*[-–—]\s*")
+
+
 def body_hash(body: str | None) -> str:
-    return hashlib.sha1(_WS.sub(" ", fold(body or "")).strip().encode("utf-8")).hexdigest()
+    """Hash of the text alone, folded, without a dateline tag: equal for copies of one story."""
+    text = _DATELINE.sub("", body or "")
+    return hashlib.sha1(_WS.sub(" ", fold(text)).strip().encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -131,7 +137,8 @@ class Archive:
                 })
                 self._unindex(aid, old)
                 self._update("articles", aid, {
-                    **fields, "content_hash": chash, "word_count": len(body.split()),
+                    **fields, "content_hash": chash, "body_hash": body_hash(body),
+                    "word_count": len(body.split()),
                     "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
                     "last_modified": last_modified,
                 })
@@ -139,7 +146,8 @@ class Archive:
                 self._store_page(aid, html, encoding, fetched_at)
                 return SaveResult("changed", aid)
 
-            same_site = self._same_content(site, body, record.get("title"))
+            bhash = body_hash(body)
+            same_site = self._same_content(site, bhash, body)
             if same_site is not None:  # the same article under a second address of the school
                 self._insert("aliases", {"url": url, "article_id": same_site, "first_seen": fetched_at},
                              replace=True)
@@ -149,7 +157,8 @@ class Archive:
             aid = self._insert("articles", {
                 "url": url, "site": site, "host": record.get("host"), **fields,
                 "category": category, "school_name": school_name, "word_count": len(body.split()),
-                "content_hash": chash, "duplicate_of": self._earlier_copy(site, body),
+                "content_hash": chash, "body_hash": bhash,
+                "duplicate_of": self._earlier_copy(site, bhash, body),
                 "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
                 "etag": etag, "last_modified": last_modified,
             })
@@ -173,32 +182,23 @@ class Archive:
         sets = ", ".join(f"[{c}] = ?" for c in row)
         self.db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*row.values(), rowid])
 
-    def _same_content(self, site: str, body: str, title: str | None) -> int | None:
+    def _same_content(self, site: str, bhash: str, body: str) -> int | None:
+        """An article of the same school with the same text: the page at a second address."""
         if len(body) < 200:  # short bodies repeat legitimately (photo posts); don't merge them
             return None
-        bh = body_hash(body)
-        for aid, abody in self.db.execute(
-            "SELECT id, body FROM articles WHERE site = ? AND title IS ? ", [site, title]
-        ):
-            if body_hash(abody) == bh:
-                return aid
-        return None
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE body_hash = ? AND site = ? ORDER BY id LIMIT 1", [bhash, site]
+        ).fetchone()
+        return row[0] if row else None
 
-    def _earlier_copy(self, site: str, body: str) -> int | None:
+    def _earlier_copy(self, site: str, bhash: str, body: str) -> int | None:
         """A republished story on another school's site: point at the earliest copy."""
         if len(body) < 400:
             return None
-        probe = fold(body[:300])
         row = self.db.execute(
-            "SELECT rowid FROM articles_fold WHERE articles_fold MATCH ? LIMIT 1",
-            ['body:"' + " ".join(probe.split()[:40]).replace('"', "") + '"'],
+            "SELECT id FROM articles WHERE body_hash = ? AND site != ? ORDER BY id LIMIT 1", [bhash, site]
         ).fetchone()
-        if row is None:
-            return None
-        other = self.db.execute("SELECT id, site, body FROM articles WHERE id = ?", [row[0]]).fetchone()
-        if other and other[1] != site and body_hash(other[2]) == body_hash(body):
-            return other[0]
-        return None
+        return row[0] if row else None
 
     def _index(self, aid: int, fields: Mapping[str, Any]) -> None:
         vals = [fields.get("title") or "", fields.get("body") or "", fields.get("author") or ""]

@@ -6,6 +6,7 @@ article: files, print views, search results, log-in pages, feeds (read apart), c
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, urljoin, urlsplit
@@ -31,6 +32,11 @@ MAX_URL_LENGTH = 600
 
 
 def wanted(url: str, school: School) -> bool:
+    return _wanted(url, school)
+
+
+@functools.lru_cache(maxsize=65536)
+def _wanted(url: str, school: School) -> bool:
     if len(url) > MAX_URL_LENGTH or not school.owns(url):
         return False
     parts = urlsplit(url)

@@ -5,6 +5,7 @@ article two. Query values are kept byte-exact otherwise (`cmid=%204` matters on 
 """
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
@@ -41,6 +42,7 @@ def _keep_param(k: str, v: str) -> bool:
     return not (kl == "lang" and LANG_DEFAULT.match(v))
 
 
+@functools.lru_cache(maxsize=65536)
 def canonicalize(url: str) -> str:
     """scheme://host/path?sorted-query, lower-case scheme and host, no fragment, no noise params."""
     parts = urlsplit(url.strip())

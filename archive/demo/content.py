@@ -133,9 +133,14 @@ def _news(rng: random.Random, when: datetime, n: int) -> tuple[str, list[str], l
 def build_articles(count: int = 36, seed: int = 2024) -> list[DemoArticle]:
     rng = random.Random(seed)
     start = datetime(2022, 1, 10, 8, 0, tzinfo=VN)
+    # About three weeks apart for a small site; closer for a big one, so that every date stays
+    # in the past (a site of 5,000 articles spans ten years, not 260).
+    step = min(timedelta(days=19), timedelta(days=3650) / max(count, 1))
+    if count > 200:
+        start = datetime(2014, 1, 6, 8, 0, tzinfo=VN)
     out = []
     for n in range(count):
-        when = start + timedelta(days=19 * n, hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
+        when = start + step * n + timedelta(hours=rng.randint(0, 9), minutes=rng.randint(0, 59))
         title, paras, table = _news(rng, when, n)
         cat = CATEGORIES[n % 3][0] if n % 5 != 3 else "tin-hoat-dong"
         person = PEOPLE[n % len(PEOPLE)] if n % 4 != 3 else None

@@ -5,6 +5,7 @@ response when asked, which is how tests add slow answers or count requests.
 """
 from __future__ import annotations
 
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,6 +31,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, fmt: str, *args: object) -> None:  # quiet: the log list records requests
         pass
+
+    def setup(self) -> None:
+        super().setup()
+        # Headers and body leave in two writes; without TCP_NODELAY, Nagle's algorithm and the
+        # client's delayed ACK stall every keep-alive response by ~40 ms.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def _answer(self, send_body: bool) -> None:
         parts = urlsplit(self.path)

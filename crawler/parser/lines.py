@@ -68,15 +68,18 @@ def _attrs(el: etree._Element) -> str:
     return (el.get("class") or "") + " " + (el.get("id") or "")
 
 
+_LAYOUT_IN_ROW = etree.XPath(
+    "./*[self::td or self::th]//*["
+    + " or ".join(f"self::{t}" for t in sorted(rules.LAYOUT_IN_CELL)) + "][1]")
+_TEXT_LENGTH = etree.XPath("string-length(string(.))")
+_HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
+
+
 def _is_data_row(tr: etree._Element) -> bool:
-    cells = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
-    if len(cells) < 2:
+    cells = [c for c in tr if c.tag in ("td", "th")]
+    if len(cells) < 2 or _LAYOUT_IN_ROW(tr):
         return False
-    for cell in cells:
-        for d in cell.iter():
-            if d is not cell and isinstance(d.tag, str) and d.tag in rules.LAYOUT_IN_CELL:
-                return False
-    return len("".join(tr.itertext())) < 3000
+    return text_length(tr) < 3000
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -100,7 +103,15 @@ class _Linearizer:
         self.image_pending = False
         self.total_text = 1
         self.counts = dict.fromkeys(_FLAG_NAMES, 0)
+        self.image_owners: dict[int, bool] = {}
         self.headings: list[int] = []
+
+    def _owner_has_image(self, owner: etree._Element) -> bool:
+        key = id(owner)
+        hit = self.image_owners.get(key)
+        if hit is None:
+            hit = self.image_owners[key] = _has_image(owner)
+        return hit
 
     def _holds_most_text(self, el: etree._Element) -> bool:
         """A 'print' or 'tools' wrapper around the whole page is not page chrome."""
@@ -164,7 +175,7 @@ class _Linearizer:
                 chrome=self._flag("chrome"), caption=self._flag("caption"),
                 title_class=any(f.title for f in self.frames[-4:]) if self.counts["title"] else False,
                 right=self._flag("right"),
-                image_block=owner is not None and _has_image(owner), anchors=self.anchors,
+                image_block=owner is not None and self._owner_has_image(owner), anchors=self.anchors,
                 after_image=self.image_pending,
             )
             self.lines.append(line)
@@ -173,8 +184,7 @@ class _Linearizer:
         self.anchors = []
 
     def start(self, el: etree._Element) -> _Frame:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
+        tag = el.tag  # lxml's HTML parser gives lower-case names
         attrs = _attrs(el)
         style = el.get("style") or ""
         if tag in rules.DROP_TAGS or rules.HIDDEN_STYLE.search(style) or el.get("hidden") is not None:
@@ -244,7 +254,7 @@ class _Linearizer:
 
 
 def text_length(el: etree._Element) -> int:
-    return sum(len(t) for t in el.itertext())
+    return int(_TEXT_LENGTH(el))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -255,7 +265,7 @@ def _attr_flags(attrs: str) -> tuple[bool, bool, bool]:
 
 
 def _has_image(el: etree._Element) -> bool:
-    return next(el.iter("img"), None) is not None
+    return bool(_HAS_IMAGE(el))
 
 
 def linearize(root: etree._Element) -> list[Line]:

@@ -205,8 +205,8 @@ class SchoolsSpider(scrapy.Spider):
             yield scrapy.Request(feed, callback=self.parse_feed, errback=self.on_feed_error,
                                  cb_kwargs={"school": school}, priority=-10)
         # Every address that led here is handled: the one requested, redirects, the canonical.
-        for u in {url, final_url, *(canonicalize(r) for r in response.meta.get("redirect_urls", []))}:
-            self.state.done(school.key, u, kind, response.status, depth)
+        addresses = {url, final_url, *(canonicalize(r) for r in response.meta.get("redirect_urls", []))}
+        self.state.done(school.key, addresses, kind, response.status, depth)
 
     def _follow(self, school: School, url: str, targets: dict[str, str], depth: int,
                 from_article: bool) -> list[tuple[str, scrapy.Request]]:
