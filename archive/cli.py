@@ -218,6 +218,45 @@ def runs(db, limit) -> None:
 
 @main.command()
 @db_option
+@click.option("--site", "sites", multiple=True, help="Only this school's pages; repeatable.")
+def reparse(db, sites) -> None:
+    """Extract every stored page again with the current parser (no network).
+
+    Records that come out different are updated; their earlier versions are kept as revisions.
+    Example: tct reparse --site bacgiang
+    """
+    from crawler.reparse import reparse as run_reparse
+
+    with _open(db) as arc:
+        total = arc.db.execute("SELECT count(*) FROM pages").fetchone()[0]
+        with click.progressbar(length=total, label="reparse", file=sys.stderr) as bar:
+            counts = run_reparse(arc, tuple(sites), progress=lambda n: bar.update(1))
+    click.echo(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no stored pages")
+
+
+@main.command()
+@db_option
+@click.option("--port", type=int, default=8001, show_default=True)
+def serve(db, port) -> None:
+    """Browse and search the archive in Datasette (pip install 'tct-archive[serve]').
+
+    Example: tct serve --db archive.db --port 8001
+    """
+    import shutil
+    import subprocess
+
+    exe = shutil.which("datasette")
+    if exe is None:
+        raise click.ClickException("Datasette is not installed: pip install 'tct-archive[serve]'")
+    path = resolve_db_path(db)
+    if not path.exists():
+        raise click.ClickException(f"no archive at {path}")
+    metadata = Path(__file__).with_name("datasette.json")
+    sys.exit(subprocess.call([exe, "serve", str(path), "--port", str(port), "--metadata", str(metadata)]))
+
+
+@main.command()
+@db_option
 @click.option("--port", type=int, default=0, help="Port for the sample site (default: any free one).")
 def demo(db, port) -> None:
     """Offline demo: serve the bundled sample school site, crawl it, summarise, search."""

@@ -5,8 +5,8 @@ from collections.abc import Mapping
 from typing import Any
 
 CONTRACT_KEYS = ("url", "title", "published_at", "author", "author_degree", "author_role", "body")
-RECORD_COLUMNS = (*CONTRACT_KEYS, "site", "fetched_at", "category", "school_name", "word_count",
-                  "first_seen", "last_seen", "duplicate_of")
+RECORD_COLUMNS = (*CONTRACT_KEYS, "site", "fetched_at", "school", "school_name", "category",
+                  "word_count", "first_seen", "last_seen", "duplicate_of")
 
 
 def row_to_record(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ def _v1_base(db: sqlite_utils.Database) -> None:
     db["articles"].create(
         {"id": int, "url": str, "site": str, "host": str, "title": str, "published_at": str,
          "author": str, "author_degree": str, "author_role": str, "body": str, "category": str,
-         "school_name": str, "word_count": int, "content_hash": str, "body_hash": str,
+         "school": str, "school_name": str, "word_count": int, "content_hash": str, "body_hash": str,
          "duplicate_of": int,
          "first_seen": str, "last_seen": str, "fetched_at": str, "etag": str, "last_modified": str},
         pk="id", not_null={"url"}, foreign_keys=[("duplicate_of", "articles", "id")],
@@ -30,6 +30,12 @@ def _v1_base(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["url"], unique=True, if_not_exists=True)
     for cols in (["site", "published_at"], ["published_at"], ["body_hash"], ["author"]):
         db["articles"].create_index(cols, if_not_exists=True)
+    # Which school a host published for, from when to when (the 2025 mergers): an article is
+    # attributed by its publication date (field guide §1.1).
+    db["school_hosts"].create(
+        {"host": str, "school": str, "valid_from": str, "valid_to": str}, if_not_exists=True,
+    )
+    db["school_hosts"].create_index(["host"], if_not_exists=True)
     db["aliases"].create(
         {"url": str, "article_id": int, "first_seen": str},
         pk="url", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,

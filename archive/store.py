@@ -77,15 +77,52 @@ class Archive:
 
     # -- schools ---------------------------------------------------------------------------
     def sync_schools(self, schools: Iterable[Mapping[str, Any]]) -> None:
+        """Registry rows into `schools`, and their hosts with merger dates into `school_hosts`."""
+        schools_list = list(schools)
         rows = [
             {"key": s["key"], "name": s.get("name"), "province": s.get("province"),
              "hosts": json.dumps(list(s.get("hosts", [])), ensure_ascii=False),
              "start_urls": json.dumps(list(s.get("start_urls", [])), ensure_ascii=False),
              "active": 1 if s.get("active", True) else 0, "merged_into": s.get("merged_into")}
-            for s in schools
+            for s in schools_list
         ]
+        hosts = []
+        for sc in schools_list:
+            for host in sc.get("hosts", []):
+                if sc.get("merged_into") and sc.get("merged_on"):
+                    on = str(sc["merged_on"])
+                    hosts.append((host, sc["key"], None, on))
+                    hosts.append((host, sc["merged_into"], on, None))
+                else:
+                    hosts.append((host, sc["key"], None, None))
         with self.db.conn:
+            self.db.execute("BEGIN")
             self.db["schools"].upsert_all(rows, pk="key")
+            for key in {r["key"] for r in rows}:
+                self.db.execute(
+                    "DELETE FROM school_hosts WHERE host IN (SELECT value FROM json_each("
+                    "(SELECT hosts FROM schools WHERE key = ?)))", [key])
+            self.db.conn.executemany(
+                "INSERT INTO school_hosts (host, school, valid_from, valid_to) VALUES (?, ?, ?, ?)", hosts)
+
+    def attribute(self, host: str | None, published_at: str | None, site: str) -> str | None:
+        """The school an article belongs to: by host and publication date (None when the date
+        is missing and the host served two schools)."""
+        if not host:
+            return site
+        rows = self.db.execute(
+            "SELECT school, valid_from, valid_to FROM school_hosts WHERE host = ?", [host]).fetchall()
+        if not rows:
+            return site
+        if len(rows) == 1:
+            return rows[0][0]
+        if not published_at:
+            return None
+        day = published_at[:10]
+        for school, start, end in rows:
+            if (start is None or day >= start) and (end is None or day < end):
+                return school
+        return site
 
     # -- lookups ---------------------------------------------------------------------------
     def find_url(self, url: str) -> dict[str, Any] | None:
@@ -156,6 +193,7 @@ class Archive:
 
             aid = self._insert("articles", {
                 "url": url, "site": site, "host": record.get("host"), **fields,
+                "school": self.attribute(record.get("host"), fields["published_at"], site),
                 "category": category, "school_name": school_name, "word_count": len(body.split()),
                 "content_hash": chash, "body_hash": bhash,
                 "duplicate_of": self._earlier_copy(site, bhash, body),

@@ -56,7 +56,8 @@ class School:
     def as_row(self) -> dict[str, Any]:
         return {"key": self.key, "name": self.name, "province": self.province,
                 "hosts": sorted(self.hosts), "start_urls": list(self.start_urls),
-                "active": self.active, "merged_into": self.merged_into}
+                "active": self.active, "merged_into": self.merged_into,
+                "merged_on": self.merged_on.isoformat() if self.merged_on else None}
 
     @classmethod
     def for_url(cls, url: str, key: str | None = None) -> School:

@@ -72,3 +72,22 @@ def test_second_crawl_on_one_archive_is_refused(db_path):
     with ArchiveLock(db_path), pytest.raises(ArchiveLocked):
         ArchiveLock(db_path).acquire()
     ArchiveLock(db_path).acquire().release()  # released: free again
+
+
+def test_articles_are_attributed_by_publication_date_across_a_merger(db_path):
+    with Archive(db_path) as arc:
+        arc.sync_schools([
+            {"key": "bacgiang", "name": "Trường Chính trị tỉnh Bắc Giang", "hosts": ["tct-bg.vn"],
+             "merged_into": "bacninh", "merged_on": "2025-07-01"},
+            {"key": "bacninh", "name": "Trường Chính trị Nguyễn Văn Cừ", "hosts": ["nvc-bn.vn"]},
+        ])
+        before = arc.save_article(rec(url="https://tct-bg.vn/a/1", published_at="2025-06-30T10:00:00+07:00",
+                                      host="tct-bg.vn"), site="bacgiang")
+        after = arc.save_article(rec(url="https://tct-bg.vn/a/2", published_at="2025-11-06T09:00:00+07:00",
+                                     host="tct-bg.vn", body=BODY + " Tin mới."), site="bacgiang")
+        undated = arc.save_article(rec(url="https://tct-bg.vn/a/3", published_at=None, host="tct-bg.vn",
+                                       body=BODY + " Không ngày."), site="bacgiang")
+        school = {aid: s for aid, s in arc.db.execute("SELECT id, school FROM articles")}
+    assert school[before.article_id] == "bacgiang"
+    assert school[after.article_id] == "bacninh"
+    assert school[undated.article_id] is None

@@ -86,3 +86,19 @@ def test_scrapy_list_shows_the_spider():
     proc = subprocess.run([sys.executable, "-m", "scrapy", "list"], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert proc.stdout.split() == ["schools"], proc.stderr[-2000:]
+
+
+def test_reparse_updates_records_from_stored_pages(runner, db_path):
+    with Archive(db_path) as arc:
+        html = PAGE.encode("utf-8")
+        arc.save_article({"url": "https://x.gov.vn/a.html", "title": "Tiêu đề cũ sai", "published_at": None,
+                          "author": None, "author_degree": None, "author_role": None, "body": "cũ"},
+                         site="x", html=html)
+    res = runner.invoke(main, ["reparse", "--db", str(db_path)])
+    assert res.exit_code == 0, res.output
+    assert "changed: 1" in res.output
+    with Archive(db_path) as arc:
+        row = arc.db.execute("SELECT title, author, published_at FROM articles").fetchone()
+        revs = arc.db.execute("SELECT title FROM revisions").fetchall()
+    assert row == ("Hội nghị viên chức năm 2024", "Lê Thị Mai", "2024-01-12T15:30:00+07:00")
+    assert revs == [("Tiêu đề cũ sai",)]

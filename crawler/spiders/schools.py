@@ -51,8 +51,10 @@ class SchoolsSpider(scrapy.Spider):
         super().__init__(**kwargs)
         if url:
             self.schools = [School.for_url(url, key=site or None)]
+            self.known_schools = list(self.schools)
         else:
             reg = load_registry(registry)
+            self.known_schools = list(reg.values())  # all of them: mergers point across schools
             keys = [k.strip() for k in (site or "").split(",") if k.strip()]
             unknown = [k for k in keys if k not in reg]
             if unknown:
@@ -95,7 +97,7 @@ class SchoolsSpider(scrapy.Spider):
         self.state = CrawlState(self.db_path)
         with Archive(self.db_path) as arc:
             arc.close_interrupted_runs()
-            arc.sync_schools(s.as_row() for s in self.schools)
+            arc.sync_schools(s.as_row() for s in self.known_schools)
             for s in self.schools:
                 self.run_ids[s.key] = arc.start_run(s.key)
 
