@@ -153,17 +153,16 @@ def export(db, fmt, out, query, excel, filt) -> None:
 
     Example: tct export --format csv --excel -o articles.csv --site bacgiang
     """
-    from archive.export import iter_records, write_records
+    from archive.export import export as run_export
 
     with _open(db) as arc:
         try:
-            records = iter_records(arc, filt, query)
             if out == "-":
-                n = write_records(records, sys.stdout, fmt, excel)
+                n = run_export(arc, sys.stdout, fmt, filt, query, excel)
             else:
                 tmp = Path(out + ".part")
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                    n = write_records(records, fh, fmt, excel)
+                    n = run_export(arc, fh, fmt, filt, query, excel)
                 tmp.replace(out)
         except QueryError as exc:
             click.echo(f"tct export: {exc}", err=True)

@@ -20,23 +20,66 @@ FORMATS = ("json", "jsonl", "csv")
 UTF8_BOM = "\ufeff"
 
 
-def iter_records(archive: Archive, filt: ArticleFilter | None = None, query: str | None = None,
-                 ) -> Iterator[dict[str, Any]]:
-    """Articles matching the filters (and the full-text query, if any), oldest first."""
+def _selection(archive: Archive, filt: ArticleFilter | None, query: str | None) -> tuple[str, list]:
+    """WHERE clause and parameters for the articles to export."""
     filt = filt or ArticleFilter()
     where, params = filt.where("a")
-    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
     if query:
-        ids = list(iter_matching_ids(archive, query))  # ids only: 8 bytes an article
+        ids = iter_matching_ids(archive, query)  # ids only: 8 bytes an article
         archive.db.execute("CREATE TEMP TABLE IF NOT EXISTS _export_ids (id INTEGER PRIMARY KEY)")
         archive.db.execute("DELETE FROM _export_ids")
         archive.db.conn.executemany("INSERT OR IGNORE INTO _export_ids VALUES (?)", ((i,) for i in ids))
         where += " AND a.id IN (SELECT id FROM _export_ids)"
-    cursor = archive.db.execute(
-        f"SELECT {cols} FROM articles a WHERE {where} ORDER BY a.published_at, a.id", params
-    )
-    for row in cursor:
+    return where, params
+
+
+ORDER = "ORDER BY a.published_at, a.id"
+
+
+def iter_records(archive: Archive, filt: ArticleFilter | None = None, query: str | None = None,
+                 ) -> Iterator[dict[str, Any]]:
+    """Articles matching the filters (and the full-text query, if any), oldest first."""
+    where, params = _selection(archive, filt, query)
+    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
+    for row in archive.db.execute(f"SELECT {cols} FROM articles a WHERE {where} {ORDER}", params):
         yield row_to_record(dict(zip(RECORD_COLUMNS, row, strict=True)))
+
+
+def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None = None,
+           query: str | None = None, excel: bool = False) -> int:
+    """Write the selected articles to `out`; returns how many. The fast path of `tct export`:
+    SQLite builds each JSON object itself, and CSV rows go out as tuples."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    where, params = _selection(archive, filt, query)
+    if fmt == "csv":
+        rows = archive.db.execute(
+            f"SELECT {', '.join(f'a.{c}' for c in RECORD_COLUMNS)} FROM articles a WHERE {where} {ORDER}",
+            params)
+        if excel:
+            out.write(UTF8_BOM)
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(RECORD_COLUMNS)
+        n = 0
+        for row in rows:
+            writer.writerow(row)
+            n += 1
+        return n
+    obj = ", ".join(f"'{c}', a.{c}" for c in RECORD_COLUMNS)
+    rows = archive.db.execute(f"SELECT json_object({obj}) FROM articles a WHERE {where} {ORDER}", params)
+    n = 0
+    if fmt == "jsonl":
+        for (line,) in rows:
+            out.write(line)
+            out.write("\n")
+            n += 1
+        return n
+    out.write("[")
+    for (line,) in rows:
+        out.write(("\n" if n == 0 else ",\n") + line)
+        n += 1
+    out.write("\n]\n" if n else "]\n")
+    return n
 
 
 def write_records(records: Iterator[dict[str, Any]], out: TextIO, fmt: str, excel: bool = False) -> int:

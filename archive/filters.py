@@ -23,6 +23,9 @@ class ArticleFilter:
     author: str | None = None
     degree: str | None = None
 
+    def is_empty(self) -> bool:
+        return not (self.sites or self.since or self.until or self.author or self.degree)
+
     def where(self, alias: str = "a") -> tuple[str, list[object]]:
         """SQL condition and its parameters; every value is a parameter, never spliced."""
         clauses: list[str] = []

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from archive.errors import QueryError
 from archive.filters import ArticleFilter
 from archive.records import RECORD_COLUMNS, row_to_record
-from archive.textfold import fold, has_diacritics
+from archive.textfold import fold, fold_same_length, has_diacritics
 
 if TYPE_CHECKING:
     from archive.store import Archive
@@ -65,7 +65,7 @@ def _snippet(text: str, query: str, width: int = 160) -> str:
     if not text:
         return ""
     words = [w for w in _WORD.findall(fold(query)) if w.upper() not in _OPERATORS]
-    folded = fold(text)
+    folded = fold_same_length(text)
     if len(folded) != len(text):  # folding changed lengths (rare symbols): fall back to the start
         folded = None
     best = -1
@@ -89,39 +89,67 @@ def _snippet(text: str, query: str, width: int = 160) -> str:
     return ("…" if start > 0 else "") + piece.replace("\n", " ") + ("…" if start + width < len(text) else "")
 
 
+# bm25 costs time for every matching document. A query matching more documents than this is
+# ranked among the most recently archived CANDIDATES matches (then among all, if the filters
+# leave too few): p95 stays under 50 ms at 200,000 articles (benchmarks/archive_bench.py).
+CANDIDATES = 4000
+
+
+def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilter, limit: int) -> list[int]:
+    where, params = filt.where("a")
+    bound = archive.db.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [fts_query, CANDIDATES]).fetchone()
+    for lower in ([bound[0]] if bound else []) + [None]:
+        window = "" if lower is None else f" AND f.rowid > {int(lower)}"
+        if filt.is_empty():
+            sql = (f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ?{window} "
+                   f"ORDER BY bm25({table}, {BM25_WEIGHTS}) LIMIT ?")
+            args = [fts_query, limit]
+        else:
+            sql = (f"SELECT f.rowid FROM {table} f JOIN articles a ON a.id = f.rowid "
+                   f"WHERE {table} MATCH ?{window} AND {where} "
+                   f"ORDER BY bm25({table}, {BM25_WEIGHTS}) LIMIT ?")
+            args = [fts_query, *params, limit]
+        found = [r for (r,) in archive.db.execute(sql, args)]
+        if len(found) >= limit or lower is None:
+            return found
+    return []
+
+
 def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limit: int = 20,
            ) -> list[dict[str, Any]]:
     """Best matches first, each record with the contract's keys plus site, snippet and rank."""
     filt = filt or ArticleFilter()
-    where, params = filt.where("a")
+    filt.where("a")  # validates the filters before any query runs
     exact_q = to_fts(query, folded=False)
     plans = [("articles_fts", exact_q)]
     if not has_diacritics(query):
         plans.append(("articles_fold", to_fts(query, folded=True)))
-    hits: list[dict[str, Any]] = []
-    seen: set[int] = set()
-    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
+    ids: list[int] = []
     for table, fts_query in plans:
-        if len(hits) >= limit:
+        if len(ids) >= limit:
             break
-        sql = (
-            f"SELECT a.id, {cols}, bm25({table}, {BM25_WEIGHTS}) AS score FROM {table} "
-            f"JOIN articles a ON a.id = {table}.rowid WHERE {table} MATCH ? AND {where} "
-            f"ORDER BY score LIMIT ?"
-        )
+        # Rank inside the full-text index first and read only the ids; the articles' rows (with
+        # their long bodies) are read for the hits alone. Filters join on the columns stored
+        # before the body, so they do not pull the text in either.
         try:
-            rows = archive.db.execute(sql, [fts_query, *params, limit + len(seen)]).fetchall()
+            found = _ranked_ids(archive, table, fts_query, filt, limit + len(ids))
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {query!r}: {exc}") from None
-        for row in rows:
-            if row[0] in seen:
-                continue
-            seen.add(row[0])
-            rec = row_to_record(dict(zip(RECORD_COLUMNS, row[1:-1], strict=True)))
-            rec["snippet"] = _snippet(rec.get("body") or "", query)
-            hits.append(rec)
-            if len(hits) >= limit:
-                break
+        ids.extend(r for r in found if r not in ids)
+    ids = ids[:limit]
+    cols = ", ".join(RECORD_COLUMNS)
+    rows = {}
+    if ids:
+        marks = ",".join("?" * len(ids))
+        for row in archive.db.execute(f"SELECT id, {cols} FROM articles WHERE id IN ({marks})", ids):
+            rows[row[0]] = row_to_record(dict(zip(RECORD_COLUMNS, row[1:], strict=True)))
+    hits: list[dict[str, Any]] = []
+    for aid in ids:
+        rec = rows[aid]
+        rec["snippet"] = _snippet(rec.get("body") or "", query)
+        hits.append(rec)
     for i, rec in enumerate(hits, 1):
         rec["rank"] = i
     return hits

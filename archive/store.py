@@ -9,7 +9,9 @@ import json
 import re
 import sqlite3
 import zlib
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,7 +24,6 @@ from archive.schema import ARTICLE_FIELDS, migrate
 from archive.textfold import fold
 
 VN_TZ = timezone(timedelta(hours=7))
-_WS = re.compile(r"\s+")
 
 
 def now_iso() -> str:
@@ -31,7 +32,7 @@ def now_iso() -> str:
 
 def content_hash(record: Mapping[str, Any]) -> str:
     """Hash of what a reader sees, folded so that NFC/NFD or tone-placement noise does not count."""
-    parts = [_WS.sub(" ", fold(record.get(k) or "")).strip() for k in ARTICLE_FIELDS]
+    parts = [" ".join(fold(record.get(k) or "").split()) for k in ARTICLE_FIELDS]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -42,7 +43,7 @@ _DATELINE = re.compile(r"^\s*\(?[A-ZĐ][A-ZĐ0-9.]{1,9}\)?\s*[-–—]\s*")
 def body_hash(body: str | None) -> str:
     """Hash of the text alone, folded, without a dateline tag: equal for copies of one story."""
     text = _DATELINE.sub("", body or "")
-    return hashlib.sha1(_WS.sub(" ", fold(text)).strip().encode("utf-8")).hexdigest()
+    return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -143,66 +144,94 @@ class Archive:
         return self.find_url(url) is not None
 
     # -- writes ----------------------------------------------------------------------------
-    def save_article(
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT); nested calls join the outer one."""
+        if self.db.conn.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.conn.rollback()
+            raise
+        self.db.conn.commit()
+
+    def save_article(self, record: Mapping[str, Any], *, site: str, **page: Any) -> SaveResult:
+        """Insert or update one article in its own transaction; never stores one URL twice.
+
+        page: html, encoding, fetched_at, etag, last_modified, category, school_name.
+        """
+        with self.transaction():
+            return self._save(record, site=site, **page)
+
+    def save_many(self, records: Iterable[Mapping[str, Any]], *, site: str) -> Counter:
+        """Bulk ingest (imports, benchmarks): one transaction for the whole batch."""
+        counts: Counter = Counter()
+        with self.transaction():
+            for rec in records:
+                counts[self._save(rec, site=site).status] += 1
+        return counts
+
+    def _save(
         self, record: Mapping[str, Any], *, site: str, html: bytes | None = None,
         encoding: str | None = None, fetched_at: str | None = None,
         etag: str | None = None, last_modified: str | None = None,
         category: str | None = None, school_name: str | None = None,
     ) -> SaveResult:
-        """Insert or update one article in a single transaction; never stores one URL twice."""
         url = record["url"]
         fetched_at = fetched_at or now_iso()
         chash = content_hash(record)
         fields = {k: record.get(k) for k in ARTICLE_FIELDS}
         body = fields["body"] or ""
-        with self.db.conn:
-            self.db.execute("BEGIN IMMEDIATE")
-            existing = self.find_url(url)
-            if existing is not None:
-                aid = existing["id"]
-                if existing["content_hash"] == chash:
-                    self.db.execute(
-                        "UPDATE articles SET last_seen = ?, fetched_at = ?, etag = coalesce(?, etag),"
-                        " last_modified = coalesce(?, last_modified) WHERE id = ?",
-                        [fetched_at, fetched_at, etag, last_modified, aid],
-                    )
-                    return SaveResult("unchanged", aid)
-                old = self._row(aid)
-                self._insert("revisions", {
-                    "article_id": aid, "replaced_at": fetched_at, "fetched_at": old["fetched_at"],
-                    **{k: old[k] for k in ARTICLE_FIELDS}, "content_hash": old["content_hash"],
-                })
-                self._unindex(aid, old)
-                self._update("articles", aid, {
-                    **fields, "content_hash": chash, "body_hash": body_hash(body),
-                    "word_count": len(body.split()),
-                    "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
-                    "last_modified": last_modified,
-                })
-                self._index(aid, fields)
-                self._store_page(aid, html, encoding, fetched_at)
-                return SaveResult("changed", aid)
-
-            bhash = body_hash(body)
-            same_site = self._same_content(site, bhash, body)
-            if same_site is not None:  # the same article under a second address of the school
-                self._insert("aliases", {"url": url, "article_id": same_site, "first_seen": fetched_at},
-                             replace=True)
-                self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [fetched_at, same_site])
-                return SaveResult("duplicate", same_site)
-
-            aid = self._insert("articles", {
-                "url": url, "site": site, "host": record.get("host"), **fields,
-                "school": self.attribute(record.get("host"), fields["published_at"], site),
-                "category": category, "school_name": school_name, "word_count": len(body.split()),
-                "content_hash": chash, "body_hash": bhash,
-                "duplicate_of": self._earlier_copy(site, bhash, body),
-                "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
-                "etag": etag, "last_modified": last_modified,
+        # The caller holds the transaction (save_article, save_many).
+        existing = self.find_url(url)
+        if existing is not None:
+            aid = existing["id"]
+            if existing["content_hash"] == chash:
+                self.db.execute(
+                    "UPDATE articles SET last_seen = ?, fetched_at = ?, etag = coalesce(?, etag),"
+                    " last_modified = coalesce(?, last_modified) WHERE id = ?",
+                    [fetched_at, fetched_at, etag, last_modified, aid],
+                )
+                return SaveResult("unchanged", aid)
+            old = self._row(aid)
+            self._insert("revisions", {
+                "article_id": aid, "replaced_at": fetched_at, "fetched_at": old["fetched_at"],
+                **{k: old[k] for k in ARTICLE_FIELDS}, "content_hash": old["content_hash"],
+            })
+            self._unindex(aid, old)
+            self._update("articles", aid, {
+                **fields, "content_hash": chash, "body_hash": body_hash(body),
+                "word_count": len(body.split()),
+                "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
+                "last_modified": last_modified,
             })
             self._index(aid, fields)
             self._store_page(aid, html, encoding, fetched_at)
-            return SaveResult("new", aid)
+            return SaveResult("changed", aid)
+
+        bhash = body_hash(body)
+        same_site = self._same_content(site, bhash, body)
+        if same_site is not None:  # the same article under a second address of the school
+            self._insert("aliases", {"url": url, "article_id": same_site, "first_seen": fetched_at},
+                         replace=True)
+            self.db.execute("UPDATE articles SET last_seen = ? WHERE id = ?", [fetched_at, same_site])
+            return SaveResult("duplicate", same_site)
+
+        aid = self._insert("articles", {
+            "url": url, "site": site, "host": record.get("host"), **fields,
+            "school": self.attribute(record.get("host"), fields["published_at"], site),
+            "category": category, "school_name": school_name, "word_count": len(body.split()),
+            "content_hash": chash, "body_hash": bhash,
+            "duplicate_of": self._earlier_copy(site, bhash, body),
+            "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
+            "etag": etag, "last_modified": last_modified,
+        })
+        self._index(aid, fields)
+        self._store_page(aid, html, encoding, fetched_at)
+        return SaveResult("new", aid)
 
     def _row(self, aid: int) -> dict[str, Any]:
         return self.db["articles"].get(aid)

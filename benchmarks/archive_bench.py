@@ -1,0 +1,113 @@
+"""Archive performance on a generated archive of realistic articles.
+
+    python benchmarks/archive_bench.py [--articles 200000] [--db PATH]
+
+Prints the ingest rate, search latency p50/p95 over a fixed set of queries (with the same query
+as a plain LIKE scan for comparison), export rows per second per format, and peak memory.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.demo.content import CLASSES, DISTRICTS, PEOPLE, TOPICS  # noqa: E402
+from archive.export import FORMATS, export  # noqa: E402
+from archive.filters import ArticleFilter  # noqa: E402
+from archive.search import search  # noqa: E402
+from archive.store import Archive  # noqa: E402
+
+SENTENCES = [
+    "Trường Chính trị tỉnh {p} tổ chức lễ khai giảng lớp {c} khóa {n} cho {m} học viên.",
+    "Hội thảo khoa học về {t} thu hút {m} tham luận của cán bộ, giảng viên trong và ngoài trường.",
+    "Đoàn cán bộ, giảng viên đi nghiên cứu thực tế tại {d} về phát triển kinh tế - xã hội.",
+    "Chi bộ tổ chức sinh hoạt chuyên đề về {t}, chỉ rõ những hạn chế cần khắc phục.",
+    "Đồng chí Hiệu trưởng đề nghị các khoa, phòng đổi mới phương pháp giảng dạy, gắn lý luận với thực tiễn.",
+    "Học viên lớp {c} chấp hành nghiêm quy chế đào tạo, tích cực nghiên cứu tài liệu.",
+    "Công tác đào tạo, bồi dưỡng cán bộ cơ sở năm {y} đạt {m}% kế hoạch đề ra.",
+    "Nhà trường phối hợp với Trung tâm Chính trị {d} mở lớp bồi dưỡng đảng viên mới.",
+]
+PROVINCES = ["Bắc Ninh", "Gia Lai", "Trà Vinh", "Yên Bái", "Hải Phòng", "Vĩnh Long", "Đồng Tháp", "Kon Tum"]
+QUERIES = ["truong chinh tri", "khai giang", '"nghien cuu thuc te"', "hội thảo", "đào tạo", "chi bo",
+           "boi duong NOT khai", "giảng viên", "dang vien*", "hieu truong OR pho hieu truong"]
+
+
+def article(rng: random.Random, n: int) -> dict:
+    fill = {"p": rng.choice(PROVINCES), "c": rng.choice(CLASSES), "n": rng.randint(10, 99),
+            "m": rng.randint(20, 150), "t": rng.choice(TOPICS), "d": rng.choice(DISTRICTS),
+            "y": rng.randint(2015, 2025)}
+    paras = [" ".join(rng.choice(SENTENCES).format(**fill) for _ in range(rng.randint(2, 5)))
+             for _ in range(rng.randint(3, 7))]
+    deg, name, role = rng.choice(PEOPLE)
+    day = f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    return {"url": f"https://tct{n % 40}.example.vn/tin-tuc/bai-{n}.html",
+            "title": f"{SENTENCES[n % len(SENTENCES)].format(**fill)[:90]} ({n})",
+            "published_at": f"{day}T{rng.randint(6, 20):02d}:{rng.randint(0, 59):02d}:00+07:00",
+            "author": name, "author_degree": deg, "author_role": role, "body": "\n\n".join(paras)}
+
+
+def peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=200_000)
+    ap.add_argument("--db", type=Path)
+    args = ap.parse_args()
+    tmp = tempfile.TemporaryDirectory()
+    db = args.db or Path(tmp.name) / "bench.db"
+    rng = random.Random(42)
+    arc = Archive(db)
+    start = time.perf_counter()
+    batch: list[dict] = []
+    for n in range(args.articles):
+        batch.append(article(rng, n))
+        if len(batch) == 1000:
+            arc.save_many(batch, site=f"s{n % 40}")
+            batch = []
+    if batch:
+        arc.save_many(batch, site="s0")
+    ingest = time.perf_counter() - start
+    print(f"articles: {args.articles}   database: {db.stat().st_size / 2**20:.0f} MiB")
+    print(f"ingest          {args.articles / ingest:10.0f} articles/s   (peak RSS {peak_mib():.0f} MiB)")
+
+    lat = []
+    for q in QUERIES * 5:
+        t = time.perf_counter()
+        search(arc, q, ArticleFilter(), limit=20)
+        lat.append((time.perf_counter() - t) * 1000)
+    t = time.perf_counter()
+    filt = ArticleFilter(since="2020-01-01", until="2022-12-31", author="nguyen")
+    search(arc, "dao tao", filt, limit=20)
+    filtered = (time.perf_counter() - t) * 1000
+    lat.sort()
+    p95 = lat[int(0.95 * len(lat)) - 1]
+    print(f"search          p50 {statistics.median(lat):6.1f} ms   p95 {p95:6.1f} ms"
+          f"   (with date+author filters: {filtered:.1f} ms)")
+    t = time.perf_counter()
+    arc.db.execute("SELECT id FROM articles WHERE body LIKE '%khai giảng%' LIMIT 20").fetchall()
+    arc.db.execute("SELECT count(*) FROM articles WHERE body LIKE '%khai giảng%'").fetchone()
+    like_ms = (time.perf_counter() - t) * 1000
+    print(f"LIKE scan       {like_ms:6.1f} ms for the same words (exact, no folding)")
+
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        for fmt in FORMATS:
+            t = time.perf_counter()
+            n = export(arc, sink, fmt)
+            rate = n / (time.perf_counter() - t)
+            print(f"export {fmt:<6}   {rate:10.0f} rows/s   (peak RSS {peak_mib():.0f} MiB)")
+    arc.close()
+
+
+if __name__ == "__main__":
+    main()
