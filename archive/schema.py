@@ -23,7 +23,8 @@ def _v1_base(db: sqlite_utils.Database) -> None:
          "author": str, "author_degree": str, "author_role": str, "body": str, "category": str,
          "school": str, "school_name": str, "word_count": int, "content_hash": str, "body_hash": str,
          "duplicate_of": int,
-         "first_seen": str, "last_seen": str, "fetched_at": str, "etag": str, "last_modified": str},
+         "first_seen": str, "last_seen": str, "fetched_at": str, "etag": str, "last_modified": str,
+         "flags": str},
         pk="id", not_null={"url"}, foreign_keys=[("duplicate_of", "articles", "id")],
         if_not_exists=True,
     )

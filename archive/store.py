@@ -40,6 +40,12 @@ def content_hash(record: Mapping[str, Any]) -> str:
 _DATELINE = re.compile(r"^\s*\(?[A-ZĐ][A-ZĐ0-9.]{1,9}\)?\s*[-–—]\s*")
 
 
+def _flags(record: Mapping[str, Any]) -> str | None:
+    """The extractor's notes on the page (date from an update label, legacy font…), as JSON."""
+    flags = record.get("flags")
+    return json.dumps(list(flags)) if flags else None
+
+
 def body_hash(body: str | None) -> str:
     """Hash of the text alone, folded, without a dateline tag: equal for copies of one story."""
     text = _DATELINE.sub("", body or "")
@@ -206,7 +212,7 @@ class Archive:
                 **fields, "content_hash": chash, "body_hash": body_hash(body),
                 "word_count": len(body.split()),
                 "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
-                "last_modified": last_modified,
+                "last_modified": last_modified, "flags": _flags(record),
             })
             self._index(aid, fields)
             self._store_page(aid, html, encoding, fetched_at)
@@ -227,7 +233,7 @@ class Archive:
             "content_hash": chash, "body_hash": bhash,
             "duplicate_of": self._earlier_copy(site, bhash, body),
             "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
-            "etag": etag, "last_modified": last_modified,
+            "etag": etag, "last_modified": last_modified, "flags": _flags(record),
         })
         self._index(aid, fields)
         self._store_page(aid, html, encoding, fetched_at)

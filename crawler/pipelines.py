@@ -86,7 +86,8 @@ class StorePipeline:
         res = self.archive.save_article(
             {"url": item.url, "title": item.title, "published_at": item.published_at,
              "author": item.author, "author_degree": item.author_degree,
-             "author_role": item.author_role, "body": item.body, "host": item.host},
+             "author_role": item.author_role, "body": item.body, "host": item.host,
+             "flags": item.flags},
             site=item.site, html=item.html, encoding=item.encoding, fetched_at=item.fetched_at,
             etag=item.etag, last_modified=item.last_modified,
         )

@@ -73,3 +73,26 @@ def test_faults_are_counted_and_do_not_stop_the_run(db_path):
     assert errors.get("timeout", 0) >= 1
     runs = tct("runs", "--db", str(db_path)).stdout
     assert "http_500=1" in runs
+
+
+def test_robots_txt_is_obeyed(db_path):
+    routes, articles = build_site("trang", count=8)
+    hidden = STYLES["trang"].article_path(articles[0])
+    routes["/robots.txt"] = Route(f"User-agent: *\nDisallow: {hidden}\n".encode(), content_type="text/plain")
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        assert hidden not in site.log
+    with sqlite3.connect(db_path) as conn:
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert n == len(articles) - 1
+
+
+def test_a_page_with_100000_links_is_handled(db_path):
+    routes, articles = build_site("trang", count=5)
+    links = "".join(f'<a href="/trap/{i}.html">{i}</a>' for i in range(100_000))
+    routes["/"] = Route(routes["/"].body.replace(b"</body>", links.encode() + b"</body>"))
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path, "--max-pages", "200")
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
+        assert conn.execute("SELECT count(*) FROM crawl_urls").fetchone()[0] < 6000

@@ -56,3 +56,11 @@ def test_bad_input_never_raises():
         assert art.title is None or isinstance(art.title, str)
     deep = ("<div>" * 5000 + "<p>" + TEXT + "</p>" + "</div>" * 5000).encode()
     assert extract(deep, "http://example.org/deep").body is None or TEXT in extract(deep).body
+
+
+def test_legacy_font_text_is_flagged_not_guessed():
+    tcvn3 = "Tr\u00adêng ChÝnh trÞ tØnh tæ chøc lÔ khai gi¶ng líp ®µo t¹o c¸n bé " * 5
+    page = f"<html><body><h1>Tin tức hoạt động của nhà trường</h1><p>{tcvn3}</p></body></html>".encode()
+    assert "legacy_font_tcvn3" in extract(page, "http://x.vn/a").flags
+    clean = f"<html><body><h1>Tin tức</h1><p>{TEXT * 5}</p></body></html>".encode()
+    assert not any(f.startswith("legacy_font") for f in extract(clean, "http://x.vn/b").flags)

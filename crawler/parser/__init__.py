@@ -16,7 +16,7 @@ from lxml import etree
 
 from crawler.parser import authors, body, published, title
 from crawler.parser.dates import VN_TZ, find_date, iso
-from crawler.parser.decode import decode_html
+from crawler.parser.decode import decode_html, legacy_font
 from crawler.parser.lines import Line, clean_ws, linearize
 from crawler.parser.profile import SiteProfile, apply_profile
 from crawler.parser.template import HostTemplate
@@ -98,6 +98,9 @@ def extract(data: bytes | str, url: str | None = None, *, http_charset: str | No
         for i, ln in enumerate(lines):
             ln.idx = i
     _fill(art, root, lines, url, now)
+    legacy = legacy_font(art.body or "")
+    if legacy:
+        art.flags.append(f"legacy_font_{legacy}")  # not converted: see decode.legacy_font
     if profile is not None:
         apply_profile(art, root, profile, now)
     return art

@@ -72,3 +72,27 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
     if dammit.unicode_markup is not None:
         return unicodedata.normalize("NFC", dammit.unicode_markup), dammit.original_encoding or "unknown"
     return unicodedata.normalize("NFC", data.decode("utf-8", "replace")), "utf-8"
+
+
+# Text typed in the legacy TCVN3 (ABC, .VnTime fonts) or VNI fonts, read as Unicode, shows tell-tale
+# symbols inside words: TCVN3 "Tr\u00adêng ChÝnh trÞ", VNI "Tröôøng Chính trò". Converting them
+# needs the font in use per run of text, which the page does not say; such pages are flagged.
+_TCVN3_MARKS = re.compile("[\u00a8\u00a9\u00aa\u00ab\u00ac\u00ae\u00b5\u00b6\u00b7\u00b8\u00b9\u00bc"
+                          "\u00bd\u00be\u00c6\u00c7\u00cf\u00d1\u00d2\u00d3\u00d4\u00d5\u00d6\u00d8\u00de"
+                          "\u00dd]")
+_VNI_MARKS = re.compile("(?:ö|ô)[øùûõï]|[aeiouy][ùøûõï](?=\\w)|ñ")
+_WORD = re.compile(r"\w+")
+
+
+def legacy_font(text: str) -> str | None:
+    """'tcvn3' or 'vni' when many words carry a legacy font's marks, else None."""
+    words = _WORD.findall(text[:20000])
+    if len(words) < 20:
+        return None
+    tcvn3 = sum(1 for w in words if _TCVN3_MARKS.search(w))
+    vni = sum(1 for w in words if _VNI_MARKS.search(w))
+    if tcvn3 > 0.08 * len(words):
+        return "tcvn3"
+    if vni > 0.08 * len(words):
+        return "vni"
+    return None
