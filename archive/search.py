@@ -89,32 +89,37 @@ def _snippet(text: str, query: str, width: int = 160) -> str:
     return ("…" if start > 0 else "") + piece.replace("\n", " ") + ("…" if start + width < len(text) else "")
 
 
-# bm25 costs time for every matching document. A query matching more documents than this is
-# ranked among the most recently archived CANDIDATES matches (then among all, if the filters
-# leave too few): p95 stays under 50 ms at 200,000 articles (benchmarks/archive_bench.py).
-CANDIDATES = 4000
+# bm25 first counts, over the whole index, the documents holding each term or phrase: a query that
+# matches most of a 200,000-article archive spends 50 ms there alone. So a query matching more
+# than CANDIDATES documents is ranked without it, among its newest CANDIDATES matches: title
+# matches first, then the rest, newest first. Smaller result sets get full bm25 ranking.
+# (benchmarks/archive_bench.py: p95 under 50 ms at 200,000 articles.)
+CANDIDATES = 1000
 
 
-def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilter, limit: int) -> list[int]:
+def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilter, limit: int,
+                ) -> list[int]:
     where, params = filt.where("a")
+    join = "" if filt.is_empty() else " JOIN articles a ON a.id = f.rowid"
+    cond = "" if filt.is_empty() else f" AND {where}"
     bound = archive.db.execute(
         f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
         [fts_query, CANDIDATES]).fetchone()
-    for lower in ([bound[0]] if bound else []) + [None]:
-        window = "" if lower is None else f" AND f.rowid > {int(lower)}"
-        if filt.is_empty():
-            sql = (f"SELECT f.rowid FROM {table} f WHERE {table} MATCH ?{window} "
-                   f"ORDER BY bm25({table}, {BM25_WEIGHTS}) LIMIT ?")
-            args = [fts_query, limit]
-        else:
-            sql = (f"SELECT f.rowid FROM {table} f JOIN articles a ON a.id = f.rowid "
-                   f"WHERE {table} MATCH ?{window} AND {where} "
-                   f"ORDER BY bm25({table}, {BM25_WEIGHTS}) LIMIT ?")
-            args = [fts_query, *params, limit]
-        found = [r for (r,) in archive.db.execute(sql, args)]
-        if len(found) >= limit or lower is None:
-            return found
-    return []
+    if bound is None:  # few matches: rank them all
+        sql = (f"SELECT f.rowid FROM {table} f{join} WHERE {table} MATCH ?{cond} "
+               f"ORDER BY bm25({table}, {BM25_WEIGHTS}) LIMIT ?")
+        return [r for (r,) in archive.db.execute(sql, [fts_query, *params, limit])]
+    out: list[int] = []
+    for query, window in ((f"title : ({fts_query})", True), (fts_query, True), (fts_query, False)):
+        if len(out) >= limit:
+            break
+        rows = f" AND f.rowid > {int(bound[0])}" if window else ""
+        sql = (f"SELECT f.rowid FROM {table} f{join} WHERE {table} MATCH ?{rows}{cond} "
+               f"ORDER BY f.rowid DESC LIMIT ?")
+        for (r,) in archive.db.execute(sql, [query, *params, limit + len(out)]):
+            if r not in out:
+                out.append(r)
+    return out[:limit]
 
 
 def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limit: int = 20,

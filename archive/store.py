@@ -297,7 +297,7 @@ class Archive:
     def _store_page(self, aid: int, html: bytes | None, encoding: str | None, fetched_at: str) -> None:
         if html is None:
             return
-        self._insert("pages", {"article_id": aid, "html_zlib": zlib.compress(html, 6),
+        self._insert("pages", {"article_id": aid, "html_zlib": zlib.compress(html, 3),
                                "encoding": encoding, "fetched_at": fetched_at}, replace=True)
 
     # -- runs ------------------------------------------------------------------------------

@@ -68,6 +68,8 @@ def main() -> None:
     db = args.db or Path(tmp.name) / "bench.db"
     rng = random.Random(42)
     arc = Archive(db)
+    if arc.db.execute("SELECT count(*) FROM articles").fetchone()[0]:
+        sys.exit(f"{db} already holds articles: give a new --db (the ingest rate needs an empty one)")
     start = time.perf_counter()
     batch: list[dict] = []
     for n in range(args.articles):

@@ -82,3 +82,12 @@ def test_sql_in_a_query_is_only_text(arc):
     assert arc.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
     with pytest.raises(QueryError):
         search(arc, "dao", ArticleFilter(since="2023-01-01'; DROP TABLE articles; --x"))
+
+
+def test_large_result_sets_rank_title_matches_first(arc, monkeypatch):
+    import archive.search as search_module
+
+    monkeypatch.setattr(search_module, "CANDIDATES", 1)  # take the large-result path on 3 articles
+    hits = urls(search(arc, "khai giang OR hoi thao"))
+    assert set(hits) == {"https://a/1", "https://a/2"}
+    assert urls(search(arc, "the che", ArticleFilter(since="2024-01-01"))) == ["https://a/2"]

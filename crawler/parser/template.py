@@ -6,7 +6,6 @@ lines before it looks for the headline and the text.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 
@@ -16,17 +15,17 @@ MIN_PAGES = 3  # fewer pages cannot tell a template line from a coincidence
 SHARE = 0.6  # a line on at least this share of the pages is template
 
 
-def _key(line: Line) -> bytes:
+def _key(line: Line) -> int:
     # Link text and plain text are kept apart: a headline is plain on its own page but a link in
-    # the "latest news" box of every other page, and must not count as template.
-    linked = "L" if line.link_density > 0.5 else "T"
-    return hashlib.blake2b((linked + line.text.casefold()).encode("utf-8"), digest_size=8).digest()
+    # the "latest news" box of every other page, and must not count as template. Python's own
+    # string hash is enough: a template lives in one process.
+    return hash((line.link_density > 0.5, line.text.casefold()))
 
 
 class HostTemplate:
     def __init__(self) -> None:
         self.pages = 0
-        self.counts: Counter[bytes] = Counter()
+        self.counts: Counter[int] = Counter()
 
     def learn(self, lines: Iterable[Line]) -> None:
         self.pages += 1

@@ -195,7 +195,7 @@ class SchoolsSpider(scrapy.Spider):
                 encoding=art.encoding, etag=_header(response, "ETag"),
                 last_modified=_header(response, "Last-Modified"), flags=art.flags,
             )
-        hrefs = response.xpath("//a/@href | //area/@href").getall()[:MAX_LINKS_PER_PAGE]
+        hrefs = art.links[:MAX_LINKS_PER_PAGE]
         targets = dict(page_links(hrefs, response.url, school))  # canonical -> address to request
         requests = self._follow(school, url, targets, depth, from_article=article)
         # Written to disk before the requests leave: a kill now loses no link.
