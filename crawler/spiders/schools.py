@@ -10,6 +10,7 @@ run walks the listings down only as far as they hold new links.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator
@@ -33,6 +34,7 @@ from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import VN_TZ, Archive, now_iso
 from crawler.classify import is_article
+from crawler.extract_worker import extract_page, make_pool, to_article
 from crawler.items import ArticleItem
 from crawler.links import feed_links, page_links
 from crawler.parser import HostTemplate, extract
@@ -67,6 +69,7 @@ class SchoolsSpider(scrapy.Spider):
         self.run_ids: dict[str, int] = {}
         self.state: CrawlState | None = None
         self.depth_limit = 0
+        self.pool = None  # worker processes for extraction (crawler.extract_worker)
         self.revisit_after: str | None = None  # fetched_at before this: worth a conditional request
         self.lock: ArchiveLock | None = None
 
@@ -84,6 +87,7 @@ class SchoolsSpider(scrapy.Spider):
         spider.db_path = str(resolve_db_path(crawler.settings.get("TCT_DB")))
         spider.max_pages = spider._max_pages_arg or crawler.settings.getint("TCT_MAX_PAGES")
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
+        spider.pool = make_pool(crawler.settings.getint("TCT_EXTRACT_WORKERS"))
         days = crawler.settings.getfloat("TCT_REVISIT_DAYS")
         spider.revisit_after = (
             (datetime.now(VN_TZ) - timedelta(days=days)).replace(microsecond=0).isoformat()
@@ -116,6 +120,8 @@ class SchoolsSpider(scrapy.Spider):
                 arc.finish_run(run_id, status="finished" if reason == "finished" else reason,
                                pages_fetched=stats.get_value(f"{prefix}pages", 0),
                                counts=counts, errors=errors)
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
         if self.state is not None:
             self.state.close()
         if self.lock is not None:
@@ -160,7 +166,16 @@ class SchoolsSpider(scrapy.Spider):
                               meta={"tct_url": url})
 
     # -- responses -------------------------------------------------------------------------
-    def parse(self, response: Response, school: School, depth: int) -> Any:
+    async def _extract(self, response: Response, school: School, host: str):
+        if self.pool is None:
+            return extract(response.body, response.url, http_charset=response.encoding,
+                           profile=school.profile, template=self.templates[host], learn=True)
+        loop = asyncio.get_running_loop()
+        data = await loop.run_in_executor(self.pool, extract_page, response.body, response.url,
+                                          response.encoding, school.profile, host)
+        return to_article(data)
+
+    async def parse(self, response: Response, school: School, depth: int) -> Any:
         stats = self.crawler.stats
         stats.inc_value(f"tct/{school.key}/pages")
         url = response.meta.get("tct_url") or canonicalize(response.request.url)
@@ -177,9 +192,7 @@ class SchoolsSpider(scrapy.Spider):
             return
         fetched_at = now_iso()
         host = host_key(response.url)
-        template = self.templates[host]
-        art = extract(response.body, response.url, http_charset=response.encoding,
-                      profile=school.profile, template=template, learn=True)
+        art = await self._extract(response, school, host)
         final_url = canonicalize(response.url)
         if art.canonical_url:
             canon = canonicalize(response.urljoin(art.canonical_url))
