@@ -16,6 +16,11 @@ PEOPLE = [
     ("Tác giả bài viết: Siu H'Nhung", ("Siu H'Nhung", None, None)),
     ("NCS. Trần Quang Huy", ("Trần Quang Huy", "NCS.", None)),
     ("Tác giả: C.V.D", ("C.V.D", None, None)),
+    ("Đ/c Cao Dũng - Hiệu trưởng Trường Chính trị", ("Cao Dũng", None, "Hiệu trưởng Trường Chính trị")),
+    ("Tin: Hoàng Anh - Ảnh: Minh Đức", ("Hoàng Anh", None, None)),
+    ("Nhâm Dung – Mạnh Hà", ("Nhâm Dung", None, None)),
+    ("ThS. Nguyễn Văn An, Giảng viên Khoa Xây dựng Đảng",
+     ("Nguyễn Văn An", "ThS.", "Giảng viên Khoa Xây dựng Đảng")),
 ]
 
 

@@ -18,6 +18,10 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?$")
 _TRAIL = re.compile(r"[\s|;,.\-–—:]+$")
 _LEAD = re.compile(r"^[\s\-–—*•·|(]+")
 _ROLE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+")
+# "Đ/c" (đồng chí, comrade) is an honorific, not a degree (field guide §4).
+_HONORIFIC = re.compile(r"^(?:đ/c|đ\.c\.?|đồng\s+chí)\s+", re.I)
+# A photo credit glued to the writer's: "Tin: Hoàng Anh - Ảnh: Minh Đức".
+_PHOTO_TAIL = re.compile(r"\s*(?:[-–—;,|/]\s*)?\b(?:ảnh|ảnh\s+minh\s+họa)\s*:.*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,9 @@ def parse_person(text: str, *, bare_ok: bool = True) -> Person | None:
         labelled = True
         line = line[m.end():]
     line = _LEAD.sub("", line)
+    if labelled:
+        line = _PHOTO_TAIL.sub("", line)
+    line = _HONORIFIC.sub("", line)
     line = re.sub(r"[\s|;]+$", "", line)
     if not line:
         return None
@@ -106,9 +113,13 @@ def parse_person(text: str, *, bare_ok: bool = True) -> Person | None:
     if len(parts) == 2:
         sep = line[len(parts[0]):len(line) - len(parts[1])]
         name, role = parts[0].strip(), parts[1]
-        if "(" in sep:
-            role = role.rsplit(")", 1)[0] if ")" in role else role
-        role = _strip_role(role)
+        if "(" not in sep and looks_like_name(_TRAIL.sub("", role).strip()) and \
+                not rules.ROLE_CUE.match(role):
+            role = None  # "Nhâm Dung – Mạnh Hà": two writers, the first one is the author
+        if role is not None:
+            if "(" in sep:
+                role = role.rsplit(")", 1)[0] if ")" in role else role
+            role = _strip_role(role)
     name = _TRAIL.sub("", name).strip()
     if name.lower() in rules.SITE_ACCOUNTS:
         return Person(None, labelled=True)
