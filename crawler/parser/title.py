@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from archive.textfold import fold
 from crawler.parser import rules
 from crawler.parser.dates import find_date
 from crawler.parser.lines import Line, clean_ws
@@ -16,6 +17,7 @@ _SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›>]|::)\s+")
 # A date printed after the headline on the same line: "Bế giảng lớp … (27/12/2016, 08:17)".
 _TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^()\[\]]*[)\]]|"
                             r"[-–|]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:,|-]*)\s*$")
+_BREADCRUMB = re.compile(r"^[^|>»›/]{1,50}(?:\s*[|>»›/]\s*[^|>»›/]{1,50}){2,}$")
 _NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
 _NON_WORD = re.compile(r"[\W_]+")
 
@@ -58,12 +60,24 @@ def strip_site_name(title: str, site_names: set[str] | None = None) -> str:
     return max(keep, key=len) if len(keep) > 1 else keep[0]
 
 
+_PORTAL_PIECE = re.compile(r"^(?:cong thong tin|trang thong tin|website|portal|trang chu|home|chi tiet"
+                          r"|tin tuc\b.{0,20}$|trang tin)")
+_SCHOOL_PIECE = re.compile(r"^(?:cong thong tin dien tu |trang thong tin dien tu )?(?:truong chinh tri|"
+                          r"truong dao tao can bo|hoc vien)\b")
+# Words of an event, not of a name: "Trường Chính trị tỉnh X tổ chức …" is a headline.
+_EVENT_WORDS = re.compile(r"\b(?:to chuc|khai giang|be giang|tham|hop|trao|ky niem|on dinh|tiep|lam viec|"
+                          r"phoi hop|dat|don|cong bo|tong ket|so ket|hoi nghi|hoi thao|trien khai|"
+                          r"nang cao|phat huy|ra quan|chao mung)\b")
+
+
 def _is_site_piece(piece: str, site_names: set[str] | None) -> bool:
-    k = _key(piece)
+    """A piece of <title> that names the site or the page type, not the article."""
+    k = " ".join(_NON_WORD.sub(" ", fold(piece)).split())
     if site_names and k in site_names:
         return True
-    return bool(re.match(r"^(?:truong chinh tri|cong thong tin|trang thong tin|website|portal|"
-                         r"chi tiet tin|tin tuc|trang chu|home)", k)) and len(k.split()) <= 10
+    if _PORTAL_PIECE.match(k) and len(k.split()) <= 12:
+        return True
+    return bool(_SCHOOL_PIECE.match(k)) and len(k.split()) <= 10 and not _EVENT_WORDS.search(k)
 
 
 @dataclass
@@ -112,6 +126,8 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             score -= 2
         if rules.GENERIC_HEADING.match(text):
             score -= 6
+        if _BREADCRUMB.match(text):
+            score -= 4  # "Tin tức|Tin tức sự kiện|Tin hoạt động", "Trang chủ > Giới thiệu > …"
         if words <= 6:
             score -= 1  # headlines are rarely this short; section names often are
             if ln.link_density < 0.5 and text.casefold() in link_texts:
@@ -134,8 +150,9 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             # The metadata names the page; the best visible candidate still marks where the
             # page's own content starts (for the date and the text), but is not the title.
             return TitleChoice(s, None, 0.0, anchor)
-    if best is not None and best.score >= 2:
-        return best
+    if best is not None and best.score >= 1.5:
+        best.text = strip_trailing_date(best.text)
+        return best  # no usable metadata: a weaker visible candidate beats no title
     return TitleChoice(None, None, 0.0)
 
 
@@ -146,9 +163,11 @@ def _followers(lines: list[Line], i: int) -> float:
     text_chars = 0
     for j in range(i + 1, min(len(lines), i + 12)):
         ln = lines[j]
-        if not date_seen and j <= i + 4 and len(ln.text) < 120 and find_date(ln.text):
+        if not date_seen and j <= i + 7 and len(ln.text) < 120 and ln.link_density < 0.5 and \
+                find_date(ln.text):
             date_seen = True
-            bonus += {1: 2.5, 2: 1.5}.get(j - i, 0.75)  # the date line sits right under a headline
+            # The date line sits right under a headline (a few meta lines may come between).
+            bonus += {1: 2.5, 2: 1.5, 3: 1.0, 4: 0.75}.get(j - i, 0.5)
         if ln.link_density < 0.3 and len(ln.text) > 80 and not ln.chrome:
             text_chars += len(ln.text)
     if text_chars > 300:
