@@ -64,3 +64,14 @@ def test_legacy_font_text_is_flagged_not_guessed():
     assert "legacy_font_tcvn3" in extract(page, "http://x.vn/a").flags
     clean = f"<html><body><h1>Tin tức</h1><p>{TEXT * 5}</p></body></html>".encode()
     assert not any(f.startswith("legacy_font") for f in extract(clean, "http://x.vn/b").flags)
+
+
+def test_a_20_mb_page_is_read_in_bounded_time():
+    para = f"<p>{TEXT} năm 2024.</p>\n"
+    html = ("<html><head><title>Trang lớn</title></head><body><h1>Một trang rất lớn của nhà trường "
+            "năm 2024</h1><p>12/03/2024 08:00</p>" + para * (20_000_000 // len(para.encode()))
+            + "</body></html>").encode()
+    art = extract(html, "http://x.vn/lon")
+    assert "truncated" in art.flags
+    assert art.title == "Một trang rất lớn của nhà trường năm 2024"
+    assert art.published_at == "2024-03-12T08:00:00+07:00"

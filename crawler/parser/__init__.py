@@ -26,6 +26,7 @@ __all__ = ["Article", "extract", "SiteProfile", "HostTemplate"]
 CONTRACT_KEYS = ("url", "title", "published_at", "author", "author_degree", "author_role", "body")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 TOP_BLOCK_LINES = 8
+MAX_PAGE_BYTES = 5 * 1024 * 1024
 
 
 @dataclass
@@ -82,11 +83,16 @@ def extract(data: bytes | str, url: str | None = None, *, http_charset: str | No
     added to it first (a crawl learns as it goes).
     """
     now = now or datetime.now(VN_TZ)
+    truncated = len(data) > MAX_PAGE_BYTES
+    if truncated:  # no news article is this long; parse its first part, in bounded time
+        data = data[:MAX_PAGE_BYTES]
     if isinstance(data, bytes):
         text, encoding = decode_html(data, http_charset)
     else:
         text, encoding = data, "unicode"
     art = Article(url=url, encoding=encoding)
+    if truncated:
+        art.flags.append("truncated")
     root = parse_tree(text)
     if root is None:
         art.flags.append("empty_or_unparseable")
