@@ -21,3 +21,4 @@ class ArticleItem:
     etag: str | None = None
     last_modified: str | None = None
     flags: list[str] = field(default_factory=list)
+    school_name: str | None = None

@@ -89,7 +89,7 @@ class StorePipeline:
              "author_role": item.author_role, "body": item.body, "host": item.host,
              "flags": item.flags},
             site=item.site, html=item.html, encoding=item.encoding, fetched_at=item.fetched_at,
-            etag=item.etag, last_modified=item.last_modified,
+            etag=item.etag, last_modified=item.last_modified, school_name=item.school_name,
         )
         if self.crawler is not None and self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"tct/{item.site}/articles_{res.status}")

@@ -91,3 +91,12 @@ def test_articles_are_attributed_by_publication_date_across_a_merger(db_path):
     assert school[before.article_id] == "bacgiang"
     assert school[after.article_id] == "bacninh"
     assert school[undated.article_id] is None
+
+
+def test_printed_school_name_is_found_and_normal_cased():
+    from crawler.parser import extract
+
+    page = ("<html><body><div class='banner'>TRƯỜNG CHÍNH TRỊ TỈNH YÊN BÁI</div><h1>Hội nghị viên chức "
+            "năm 2024 của nhà trường</h1><p>12/01/2024</p><p>" + "Nội dung hội nghị. " * 20 +
+            "</p></body></html>").encode()
+    assert extract(page, "http://x.vn/a").school_name == "Trường Chính trị tỉnh Yên Bái"

@@ -43,6 +43,7 @@ class Article:
     flags: list[str] = field(default_factory=list)
     signals: dict[str, int] = field(default_factory=dict)  # page-shape figures for the classifier
     links: list[str] = field(default_factory=list, repr=False)  # every <a href> of the page
+    school_name: str | None = None  # the school's name as the page prints it (banner, footer)
 
     def to_contract(self) -> dict[str, Any]:
         d = asdict(self)
@@ -106,6 +107,7 @@ def extract(data: bytes | str, url: str | None = None, *, http_charset: str | No
         lines = template.drop_boilerplate(lines)
         for i, ln in enumerate(lines):
             ln.idx = i
+    art.school_name = printed_school_name(lines)
     _fill(art, root, lines, url, now)
     legacy = legacy_font(art.body or "")
     if legacy:
@@ -198,6 +200,31 @@ def _top_author(lines: list[Line], tidx: int | None, didx: int | None, region: l
             used.add(i)  # the role line of a second, stacked author
         i += 1
     return found, used
+
+
+_SCHOOL_NAME = re.compile(
+    r"^(?:(?:cổng|trang) thông tin điện tử\s+)?(trường\s+(?:chính\s+trị|đào\s+tạo\s+cán\s+bộ)"
+    r"[^|:;.\n]{2,60}?)(?:\s*[-–|:,]\s*(?:địa chỉ|đ/c|điện thoại|tel|số).*)?$", re.I)
+
+
+def printed_school_name(lines: list[Line]) -> str | None:
+    """The school name the page prints in its banner or footer, normal-cased if in capitals."""
+    for ln in lines:
+        if len(ln.text) > 90 or ln.link_density > 0.5:
+            continue
+        m = _SCHOOL_NAME.match(ln.text)
+        if m and len(m.group(1).split()) <= 12 and not published.find_date(ln.text):
+            name = m.group(1).strip()
+            if name.isupper():  # "TRƯỜNG CHÍNH TRỊ TỈNH YÊN BÁI" → "Trường Chính trị tỉnh Yên Bái"
+                name = authors.name_case(name)
+                for word, lower in _NAME_WORDS:
+                    name = name.replace(word, lower)
+            return name
+    return None
+
+
+_NAME_WORDS = (("Chính Trị", "Chính trị"), (" Tỉnh ", " tỉnh "), (" Thành Phố ", " thành phố "),
+               ("Đào Tạo Cán Bộ", "Đào tạo cán bộ"))
 
 
 def _interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> int:

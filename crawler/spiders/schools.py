@@ -207,6 +207,7 @@ class SchoolsSpider(scrapy.Spider):
                 site=school.key, host=host, fetched_at=fetched_at, html=response.body,
                 encoding=art.encoding, etag=_header(response, "ETag"),
                 last_modified=_header(response, "Last-Modified"), flags=art.flags,
+                school_name=art.school_name,
             )
         hrefs = art.links[:MAX_LINKS_PER_PAGE]
         targets = dict(page_links(hrefs, response.url, school))  # canonical -> address to request
