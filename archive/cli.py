@@ -241,17 +241,17 @@ def serve(db, port) -> None:
 
     Example: tct serve --db archive.db --port 8001
     """
-    import shutil
+    import importlib.util
     import subprocess
 
-    exe = shutil.which("datasette")
-    if exe is None:
+    if importlib.util.find_spec("datasette") is None:
         raise click.ClickException("Datasette is not installed: pip install 'tct-archive[serve]'")
     path = resolve_db_path(db)
     if not path.exists():
         raise click.ClickException(f"no archive at {path}")
     metadata = Path(__file__).with_name("datasette.json")
-    sys.exit(subprocess.call([exe, "serve", str(path), "--port", str(port), "--metadata", str(metadata)]))
+    sys.exit(subprocess.call([sys.executable, "-m", "datasette", "serve", str(path), "--port", str(port),
+                              "--metadata", str(metadata)]))
 
 
 @main.command()
