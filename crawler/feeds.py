@@ -5,9 +5,12 @@ never touched, and only the first MAX_URLS locations are read.
 """
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 MAX_URLS = 50000
+SITEMAP_URL = re.compile(r"(?:sitemap[^/]*\.xml(?:\.gz)?|\.xml)(?:\?.*)?$", re.I)
 MAX_BYTES = 20 * 1024 * 1024
 
 

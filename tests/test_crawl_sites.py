@@ -96,3 +96,24 @@ def test_a_page_with_100000_links_is_handled(db_path):
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
         assert conn.execute("SELECT count(*) FROM crawl_urls").fetchone()[0] < 6000
+
+
+def test_articles_only_in_a_nested_sitemap_are_found(db_path):
+    routes, articles = build_site("trang", count=8)
+    orphan = articles[-1]  # newest: drop it from every listing, leave it in the sitemap only
+    path = STYLES["trang"].article_path(orphan)
+    for key, route in list(routes.items()):
+        if key != path and isinstance(route, Route):
+            routes[key] = Route(route.body.replace(path.encode(), b"/gone.html"), route.content_type,
+                                route.status)
+    with SiteServer(routes) as site:
+        routes["/sitemap.xml"] = Route(
+            f'<sitemapindex><sitemap><loc>{site.url}/sitemap-news.xml</loc></sitemap></sitemapindex>'
+            .encode(), content_type="application/xml")
+        routes["/sitemap-news.xml"] = Route(
+            f"<urlset><url><loc>{site.url}{path}</loc></url></urlset>".encode(),
+            content_type="application/xml")
+        crawl(site.url + "/", db_path)
+    with sqlite3.connect(db_path) as conn:
+        titles = {t for (t,) in conn.execute("SELECT title FROM articles")}
+    assert orphan.title in titles

@@ -35,14 +35,16 @@ from archive.paths import resolve_db_path
 from archive.store import VN_TZ, Archive, now_iso
 from crawler.classify import is_article
 from crawler.extract_worker import extract_page, make_pool, to_article
+from crawler.feeds import SITEMAP_URL, feed_urls
 from crawler.items import ArticleItem
-from crawler.links import feed_links, page_links
+from crawler.links import feed_links, page_links, wanted
 from crawler.parser import HostTemplate, extract
 from crawler.registry import School, load_registry
 from crawler.urls import canonicalize, host_key, is_print_view
 
 logger = logging.getLogger(__name__)
 MAX_LINKS_PER_PAGE = 5000  # a page with 100,000 links is a trap; its first links are enough
+MAX_SITEMAP_NESTING = 2
 
 
 class SchoolsSpider(scrapy.Spider):
@@ -265,13 +267,19 @@ class SchoolsSpider(scrapy.Spider):
         self.crawler.stats.inc_value(f"tct/{school.key}/revisits")
         return req
 
-    def parse_feed(self, response: Response, school: School) -> Any:
-        """Article links from sitemap.xml and RSS/Atom feeds, parsed without entity expansion."""
-        from crawler.feeds import feed_urls
+    def parse_feed(self, response: Response, school: School, nested: int = 0) -> Any:
+        """Article links from sitemap.xml and RSS/Atom feeds, parsed without entity expansion.
 
-        urls = [canonicalize(u) for u in feed_urls(response.body)]
-        from crawler.links import wanted
-
+        A sitemap index points at more sitemaps: those are read too, two levels deep at most.
+        """
+        found = feed_urls(response.body)
+        if nested < MAX_SITEMAP_NESTING:
+            for sub in found:
+                if SITEMAP_URL.search(sub) and school.owns(sub):
+                    yield scrapy.Request(sub, callback=self.parse_feed, errback=self.on_feed_error,
+                                         cb_kwargs={"school": school, "nested": nested + 1},
+                                         priority=-10)
+        urls = [canonicalize(u) for u in found]
         urls = [u for u in urls if wanted(u, school)]
         known = self.state.states(urls)
         requests = [(u, self._request(school, u, 1)) for u in urls if known[u] is None]
