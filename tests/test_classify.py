@@ -43,3 +43,13 @@ def test_static_and_document_pages_are_not():
         f"<tr><td>{i}</td><td>Kế hoạch số {i} năm 2024 của nhà trường về đào tạo</td><td>0{i}/01/2024</td>"
         f'<td><a href="/f/{i}.pdf">Tải về</a></td></tr>' for i in range(1, 8)) + "</table>"
     assert not judge(page("Văn bản", docs), "http://x.vn/van-ban.html")
+
+
+def test_a_listing_with_dates_authors_and_teasers_is_not_an_article():
+    # Bến Tre style: each item has its own date, author and teaser, and no item title is long.
+    items = "".join(
+        f'<div class="item"><a href="/tin/{i}">Bồi dưỡng lý luận chính trị đợt {i} năm 2021</a>'
+        f"<p>Ngày Đăng : 2{i}/04/2021</p><p>Tác giả: Nguyễn Văn Tư</p><p>{TEXT}</p></div>"
+        for i in range(4))
+    html = page("Thông tin trao đổi", '<h2>Thông tin trao đổi</h2>' + items)
+    assert not judge(html, "http://x.vn/thong-tin-trao-doi/thong-tin-trao-doi?page=4")
