@@ -143,7 +143,8 @@ def search(query, db, filt, limit, fmt) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet"]), required=True,
+              help="parquet needs pyarrow and a file (not -).")
 @click.option("-o", "--output", "out", required=True, help="Output file, or - for standard output.")
 @click.option("--query", help="Only articles matching this full-text query.")
 @click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel shows Vietnamese right.")
@@ -154,10 +155,17 @@ def export(db, fmt, out, query, excel, filt) -> None:
     Example: tct export --format csv --excel -o articles.csv --site bacgiang
     """
     from archive.export import export as run_export
+    from archive.export import export_parquet
 
+    if fmt == "parquet" and out == "-":
+        raise click.UsageError("Parquet goes to a file: give -o FILE.parquet")
     with _open(db) as arc:
         try:
-            if out == "-":
+            if fmt == "parquet":
+                tmp = Path(out + ".part")
+                n = export_parquet(arc, str(tmp), filt, query)
+                tmp.replace(out)
+            elif out == "-":
                 n = run_export(arc, sys.stdout, fmt, filt, query, excel)
             else:
                 tmp = Path(out + ".part")
@@ -167,6 +175,8 @@ def export(db, fmt, out, query, excel, filt) -> None:
         except QueryError as exc:
             click.echo(f"tct export: {exc}", err=True)
             sys.exit(2)
+        except ArchiveError as exc:
+            raise click.ClickException(str(exc)) from None
     if out != "-":
         click.echo(f"wrote {n} articles to {out}", err=True)
 
@@ -191,6 +201,10 @@ def stats(db, as_json) -> None:
     click.echo("\nper year")
     for r in s["years"]:
         click.echo(f"  {r['year']:<8} {r['articles']:>8}")
+    if s["months"]:
+        click.echo("\nper month (last 24)")
+        for r in s["months"]:
+            click.echo(f"  {r['month']:<8} {r['articles']:>8}")
     if s["top_authors"]:
         click.echo("\ntop authors")
         for r in s["top_authors"]:

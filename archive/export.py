@@ -9,6 +9,7 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
+from archive.errors import ArchiveError
 from archive.filters import ArticleFilter
 from archive.records import RECORD_COLUMNS, row_to_record
 from archive.search import iter_matching_ids
@@ -105,4 +106,32 @@ def write_records(records: Iterator[dict[str, Any]], out: TextIO, fmt: str, exce
         for rec in records:
             writer.writerow({k: "" if v is None else v for k, v in rec.items()})
             n += 1
+    return n
+
+
+PARQUET_BATCH = 5000
+
+
+def export_parquet(archive: Archive, path: str, filt: ArticleFilter | None = None,
+                   query: str | None = None) -> int:
+    """Write the selected articles to a Parquet file in batches (needs pyarrow)."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ArchiveError("Parquet export needs pyarrow: pip install pyarrow") from None
+    where, params = _selection(archive, filt, query)
+    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
+    ints = {"word_count", "duplicate_of"}
+    schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in RECORD_COLUMNS])
+    cursor = archive.db.execute(f"SELECT {cols} FROM articles a WHERE {where} {ORDER}", params)
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        while True:
+            rows = cursor.fetchmany(PARQUET_BATCH)
+            if not rows:
+                break
+            columns = list(zip(*rows, strict=True))
+            writer.write_table(pa.table(columns, schema=schema))
+            n += len(rows)
     return n

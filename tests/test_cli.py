@@ -102,3 +102,16 @@ def test_reparse_updates_records_from_stored_pages(runner, db_path):
         revs = arc.db.execute("SELECT title FROM revisions").fetchall()
     assert row == ("Hội nghị viên chức năm 2024", "Lê Thị Mai", "2024-01-12T15:30:00+07:00")
     assert revs == [("Tiêu đề cũ sai",)]
+
+
+def test_parquet_export_reads_back(runner, db_path, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    with Archive(db_path) as arc:
+        arc.save_article({"url": "https://x.gov.vn/a.html", "title": "Hội nghị viên chức",
+                          "published_at": None, "author": "Lê Thị Mai", "author_degree": "ThS.",
+                          "author_role": None, "body": "Nội dung."}, site="x")
+    out = tmp_path / "a.parquet"
+    res = runner.invoke(main, ["export", "--db", str(db_path), "--format", "parquet", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    rows = pq.read_table(out).to_pylist()
+    assert rows[0]["title"] == "Hội nghị viên chức" and rows[0]["author_degree"] == "ThS."
