@@ -15,6 +15,7 @@ from lxml import etree
 
 from crawler.parser import rules
 
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
@@ -40,9 +41,7 @@ class Line:
     after_image: bool = False  # an image stands between this line and the previous one
     anchors: list[str] = field(default_factory=list)
 
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / max(1, len(self.text))
+    link_density: float = 0.0  # share of the text inside links, set when the line is made
 
 
 @dataclass(slots=True)
@@ -171,6 +170,7 @@ class _Linearizer:
             heading = max(self.headings, default=0)
             line = Line(
                 text=text, owner=owner, idx=len(self.lines), link_chars=min(link, len(text)),
+                link_density=min(link, len(text)) / len(text),
                 heading=heading, bold=all(b for _, b, _ in solid), italic=all(i for _, _, i in solid),
                 chrome=self._flag("chrome"), caption=self._flag("caption"),
                 title_class=any(f.title for f in self.frames[-4:]) if self.counts["title"] else False,
@@ -211,7 +211,7 @@ class _Linearizer:
             href = el.get("href")
             if href:
                 self.anchors.append(href)
-        if tag in ("b", "strong") or re.search(r"font-weight\s*:\s*(?:bold|[6-9]00)", style):
+        if tag in ("b", "strong") or (style and _BOLD_STYLE.search(style)):
             fr.bold = True
         if tag in ("i", "em"):
             fr.italic = True

@@ -15,6 +15,8 @@ from crawler.parser import rules
 from crawler.parser.dates import VN_TZ, find_date, parse_relative, plausible
 from crawler.parser.lines import Line
 
+_ANY_WORD = re.compile(r"[^\W_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 WINDOW_AFTER = 10
 WINDOW_BEFORE = 4
 _URL_DATE = re.compile(r"/(20\d{2}|199\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
@@ -104,7 +106,7 @@ def is_headline_link(ln: Line) -> bool:
     """A link whose text reads like an article's headline (six words or more of link text)."""
     if ln.link_density <= 0.6:
         return False
-    words = len(re.findall(r"[^\W_]+", ln.text))
+    words = len(_ANY_WORD.findall(ln.text))
     return words * ln.link_density >= 6
 
 
@@ -131,7 +133,7 @@ def _words_besides_date(text: str, found) -> int:
             break
         rest = rest[:more.start] + " " + rest[more.end:]
     rest = _META_WORDS.sub(" ", _WEEKDAY.sub(" ", _CLOCK.sub(" ", rest)))
-    return len(re.findall(r"[^\W\d_]{2,}", rest))
+    return len(_LETTER_WORD.findall(rest))
 
 
 _META_DATE_XPATHS = (

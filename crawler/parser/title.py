@@ -19,6 +19,7 @@ _TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?\d{1,2}[/.-]\d{1,2}[/.-]\
                             r"[-–|]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:,|-]*)\s*$")
 _BREADCRUMB = re.compile(r"^[^|>»›/]{1,50}(?:\s*[|>»›/]\s*[^|>»›/]{1,50}){2,}$")
 _NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -101,7 +102,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         words = len(text.split())
         if words < 3 or words > 60 or len(text) > 400:
             continue
-        if len(re.findall(r"[^\W\d_]{2,}", text)) < 2:
+        if len(_LETTER_WORD.findall(text)) < 2:
             continue  # counters and toolbars ("9 10 675"), not words
         k = _key(text)
         if not k:
