@@ -51,10 +51,12 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--url", "urls", multiple=True, help="Address the i-th FILE was fetched from; repeatable.")
-def extract(files: tuple[Path, ...], urls: tuple[str, ...]) -> None:
+@db_option
+def extract(files: tuple[Path, ...], urls: tuple[str, ...], db: str | None) -> None:
     """Extract articles from saved HTML FILES, one JSON object per line.
 
     Example: tct extract page.html --url https://truongchinhtri.example.gov.vn/tin-tuc/a-1.html
+    (--db is accepted like on every command; extraction does not touch the archive.)
     """
     from crawler.extract_files import extract_files
 

@@ -117,3 +117,16 @@ def test_articles_only_in_a_nested_sitemap_are_found(db_path):
     with sqlite3.connect(db_path) as conn:
         titles = {t for (t,) in conn.execute("SELECT title FROM articles")}
     assert orphan.title in titles
+
+
+def test_a_dead_site_is_a_finished_run_with_its_error_counted(db_path):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed again: nothing listens there
+    out = crawl(f"http://127.0.0.1:{port}/", db_path, "-s", "RETRY_TIMES=0")
+    assert out.returncode == 0
+    with sqlite3.connect(db_path) as conn:
+        status, errors = conn.execute("SELECT status, errors FROM runs").fetchone()
+    assert status == "finished" and json.loads(errors).get("connection", 0) >= 1

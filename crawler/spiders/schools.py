@@ -297,14 +297,8 @@ class SchoolsSpider(scrapy.Spider):
         if failure.check(HttpError):
             status = failure.value.response.status
             kind = f"http_{status}"
-        elif failure.check(DNSLookupError):
-            status, kind = None, "dns"
-        elif failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in type(failure.value).__name__:
-            status, kind = None, "timeout"
-        elif failure.check(ConnectionRefusedError, ConnectError):
-            status, kind = None, "connection"
         else:
-            status, kind = None, type(failure.value).__name__
+            status, kind = None, _error_kind(failure)
         self.crawler.stats.inc_value(f"tct/{school.key}/errors/{kind}")
         self.crawler.stats.inc_value("tct/errors")
         logger.warning("[%s] %s failed: %s", school.key, req.url, kind)
@@ -312,6 +306,20 @@ class SchoolsSpider(scrapy.Spider):
             url = req.meta.get("tct_url") or canonicalize(req.url)
             self.state.done(school.key, url, "error", status,
                             req.cb_kwargs.get("depth", 0))
+
+
+def _error_kind(failure) -> str:
+    """A short, stable name for a download failure (Twisted's and Scrapy's classes both vary)."""
+    if failure.check(DNSLookupError):
+        return "dns"
+    name = type(failure.value).__name__
+    if failure.check(TimeoutError, TCPTimedOutError) or "Timeout" in name:
+        return "timeout"
+    if failure.check(ConnectionRefusedError, ConnectError) or "Connect" in name:
+        return "connection"
+    if "DNS" in name or "Lookup" in name:
+        return "dns"
+    return name
 
 
 def _header(response: Response, name: str) -> str | None:
