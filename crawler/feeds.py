@@ -6,8 +6,14 @@ never touched, and only the first MAX_URLS locations are read.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
 
 from lxml import etree
+
+if TYPE_CHECKING:
+    from crawler.registry import School
 
 MAX_URLS = 50000
 SITEMAP_URL = re.compile(r"(?:sitemap[^/]*\.xml(?:\.gz)?|\.xml)(?:\?.*)?$", re.I)
@@ -36,4 +42,27 @@ def feed_urls(data: bytes) -> list[str]:
                 out.append(text)
         if len(out) >= MAX_URLS:
             break
+    return out
+
+
+def rehost_feed_urls(urls: list[str], feed_url: str, school: School) -> list[str]:
+    """URLs of a feed that name the site by another host (its production domain, while the site
+    is served from an alias or a mirror) are mapped to the host the feed came from.
+
+    Only when one foreign host makes up most of the feed: a feed that links elsewhere in
+    passing keeps those links foreign (and they are then not followed).
+    """
+    foreign = Counter(urlsplit(u).netloc for u in urls if not school.owns(u))
+    if not foreign or not urls:
+        return urls
+    host, count = foreign.most_common(1)[0]
+    if count < 0.8 * len(urls):
+        return urls
+    here = urlsplit(feed_url)
+    out = []
+    for u in urls:
+        parts = urlsplit(u)
+        if parts.netloc == host:
+            u = urlunsplit((here.scheme, here.netloc, parts.path, parts.query, ""))
+        out.append(u)
     return out

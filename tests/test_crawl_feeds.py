@@ -37,3 +37,15 @@ def test_hostile_xml_is_not_expanded():
 
 def test_garbage_gives_nothing():
     assert feed_urls(b"") == [] and feed_urls(b"\x00\x01not xml") == []
+
+
+def test_feed_urls_on_the_production_domain_map_to_the_serving_host():
+    from crawler.feeds import rehost_feed_urls
+    from crawler.registry import School
+
+    school = School.for_url("http://127.0.0.1:8001/")
+    urls = [f"https://truongchinhtri.example.gov.vn/tin/{i}.html" for i in range(5)]
+    got = rehost_feed_urls(urls, "http://127.0.0.1:8001/sitemap.xml", school)
+    assert got == [f"http://127.0.0.1:8001/tin/{i}.html" for i in range(5)]
+    mixed = ["http://127.0.0.1:8001/a.html"] * 5 + ["https://facebook.com/x"]
+    assert rehost_feed_urls(mixed, "http://127.0.0.1:8001/sitemap.xml", school) == mixed

@@ -35,7 +35,7 @@ from archive.paths import resolve_db_path
 from archive.store import VN_TZ, Archive, now_iso
 from crawler.classify import is_article
 from crawler.extract_worker import extract_page, make_pool, to_article
-from crawler.feeds import SITEMAP_URL, feed_urls
+from crawler.feeds import SITEMAP_URL, feed_urls, rehost_feed_urls
 from crawler.items import ArticleItem
 from crawler.links import feed_links, page_links, wanted
 from crawler.parser import HostTemplate, extract
@@ -272,7 +272,7 @@ class SchoolsSpider(scrapy.Spider):
 
         A sitemap index points at more sitemaps: those are read too, two levels deep at most.
         """
-        found = feed_urls(response.body)
+        found = rehost_feed_urls(feed_urls(response.body), response.url, school)
         if nested < MAX_SITEMAP_NESTING:
             for sub in found:
                 if SITEMAP_URL.search(sub) and school.owns(sub):
