@@ -5,7 +5,6 @@ Rows come from one SQLite cursor and are written one by one; nothing is collecte
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -80,32 +79,6 @@ def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None =
         out.write(("\n" if n == 0 else ",\n") + line)
         n += 1
     out.write("\n]\n" if n else "]\n")
-    return n
-
-
-def write_records(records: Iterator[dict[str, Any]], out: TextIO, fmt: str, excel: bool = False) -> int:
-    """Write records in `fmt` to a text stream; returns how many were written."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    n = 0
-    if fmt == "jsonl":
-        for rec in records:
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            n += 1
-    elif fmt == "json":
-        out.write("[")
-        for rec in records:
-            out.write(("\n" if n == 0 else ",\n") + json.dumps(rec, ensure_ascii=False))
-            n += 1
-        out.write("\n]\n" if n else "]\n")
-    else:
-        if excel:
-            out.write(UTF8_BOM)
-        writer = csv.DictWriter(out, fieldnames=list(RECORD_COLUMNS), lineterminator="\r\n")
-        writer.writeheader()
-        for rec in records:
-            writer.writerow({k: "" if v is None else v for k, v in rec.items()})
-            n += 1
     return n
 
 

@@ -24,10 +24,6 @@ def _build_table() -> dict[int, str | None]:
 _FOLD = _build_table()
 
 
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
-
-
 def fold(text: str) -> str:
     """Lower-case ASCII, marks dropped, đ→d: `Trường Chính trị` → `truong chinh tri`.
 

@@ -49,3 +49,15 @@ def test_future_and_ancient_dates_are_implausible():
     assert not plausible(datetime(2027, 1, 1, tzinfo=VN_TZ), now)
     assert not plausible(datetime(1955, 1, 1, tzinfo=VN_TZ), now)
     assert plausible(datetime(2020, 1, 1, tzinfo=VN_TZ), now)
+
+
+def test_dateparser_reads_what_our_rules_do_not_and_bare_years_are_no_dates():
+    from crawler.parser import extract
+
+    def date_of(line):
+        html = ("<html><body><h1>Hội nghị tổng kết công tác năm 2023 của nhà trường</h1><p>" + line +
+                "</p><p>" + "Nội dung hội nghị tổng kết. " * 20 + "</p></body></html>")
+        return extract(html.encode(), "http://x.vn/a").published_at
+
+    assert date_of("Đăng ngày 15 thg 12, 2023") == "2023-12-15T00:00:00+07:00"
+    assert date_of("Hội nghị năm 2023") is None

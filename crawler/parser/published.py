@@ -12,10 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crawler.parser import rules
-from crawler.parser.dates import VN_TZ, find_date, parse_relative, plausible
+from crawler.parser.dates import VN_TZ, find_date, parse_relative, parse_with_dateparser, plausible
 from crawler.parser.lines import Line
 
 _ANY_WORD = re.compile(r"[^\W_]+")
+# Only lines with a month word go to dateparser: a bare year ("năm 2023") would come back as a
+# made-up day of that year.
+_DATE_WORDS = re.compile(r"\d\s*(?:tháng|thg)\s*\S+.*\d{4}|hôm qua|"
+                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 WINDOW_AFTER = 10
 WINDOW_BEFORE = 4
@@ -62,6 +66,8 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
         when = found.when if found else None
         if when is None and len(text) < 60:
             when = parse_relative(text, now)
+        if when is None and len(seg) < 60 and _DATE_WORDS.search(seg):
+            when = parse_with_dateparser(seg)  # month names and forms our rules do not read
         if when is None or not plausible(when, now):
             continue
         if title_idx is not None and _headline_link_between(lines, title_idx, j):
