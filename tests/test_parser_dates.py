@@ -59,5 +59,9 @@ def test_dateparser_reads_what_our_rules_do_not_and_bare_years_are_no_dates():
                 "</p><p>" + "Nội dung hội nghị tổng kết. " * 20 + "</p></body></html>")
         return extract(html.encode(), "http://x.vn/a").published_at
 
-    assert date_of("Đăng ngày 15 thg 12, 2023") == "2023-12-15T00:00:00+07:00"
+    from datetime import timedelta
+
+    yesterday = (datetime.now(VN_TZ) - timedelta(days=1)).date().isoformat()
+    assert date_of("Cập nhật hôm qua lúc 10:20") == f"{yesterday}T10:20:00+07:00"  # dateparser's
+    assert date_of("Đăng ngày 15 thg 12, 2023") == "2023-12-15T00:00:00+07:00"  # our own rules
     assert date_of("Hội nghị năm 2023") is None
