@@ -53,3 +53,12 @@ def test_a_listing_with_dates_authors_and_teasers_is_not_an_article():
         for i in range(4))
     html = page("Thông tin trao đổi", '<h2>Thông tin trao đổi</h2>' + items)
     assert not judge(html, "http://x.vn/thong-tin-trao-doi/thong-tin-trao-doi?page=4")
+
+
+def test_a_headline_broken_by_br_is_one_title():
+    main = (f"<h1>Khai giảng lớp Trung cấp lý luận chính trị<br>Khóa 45 tại huyện Quế Võ</h1>"
+            f"<p>13/03/2024 08:00</p><p>{TEXT * 2}</p>")
+    art = extract(page("Khai giảng", main), "http://x.vn/a")
+    assert art.title == "Khai giảng lớp Trung cấp lý luận chính trị Khóa 45 tại huyện Quế Võ"
+    assert art.published_at == "2024-03-13T08:00:00+07:00"
+    assert "Khóa 45" not in art.body

@@ -139,6 +139,9 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
     used: set[int] = set()
     if tidx is not None:
         used.add(tidx)
+        # The rest of a headline broken by <br> inside its heading element.
+        used.update(j for j in range(tidx + 1, min(len(lines), tidx + 3))
+                    if lines[tidx].heading and lines[j].owner is lines[tidx].owner)
     if dchoice.idx is not None:
         used.add(dchoice.idx)
 

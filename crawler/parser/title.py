@@ -141,7 +141,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         if best is None or score > best.score:
             best = TitleChoice(text, i, score)
     if best is not None and best.score >= 3:
-        best.text = strip_trailing_date(best.text)
+        best.text = strip_trailing_date(_continued(lines, best.idx))
         return best
     anchor = best.idx if best is not None and best.score > 0 and \
         lines[best.idx].link_density < 0.5 else None
@@ -155,6 +155,17 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         best.text = strip_trailing_date(best.text)
         return best  # no usable metadata: a weaker visible candidate beats no title
     return TitleChoice(None, None, 0.0)
+
+
+def _continued(lines: list[Line], i: int) -> str:
+    """A headline broken over lines by <br> inside its heading: the pieces joined."""
+    text = lines[i].text
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and lines[j].owner is lines[i].owner and lines[i].heading and \
+            not find_date(lines[j].text) and lines[j].link_density < 0.5:
+        text += " " + lines[j].text
+        j += 1
+    return text
 
 
 def _followers(lines: list[Line], i: int) -> float:
