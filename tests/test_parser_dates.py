@@ -59,9 +59,19 @@ def test_dateparser_reads_what_our_rules_do_not_and_bare_years_are_no_dates():
                 "</p><p>" + "Nội dung hội nghị tổng kết. " * 20 + "</p></body></html>")
         return extract(html.encode(), "http://x.vn/a").published_at
 
-    from datetime import timedelta
-
-    yesterday = (datetime.now(VN_TZ) - timedelta(days=1)).date().isoformat()
-    assert date_of("Cập nhật hôm qua lúc 10:20") == f"{yesterday}T10:20:00+07:00"  # dateparser's
+    assert date_of("Ngày đăng: Tháng 12 15, 2023") == "2023-12-15T00:00:00+07:00"  # dateparser's
+    assert date_of("Dec 15th, 2023") == "2023-12-15T00:00:00+07:00"
+    assert date_of("Tháng 1/2022") is None  # an archive month, not a date
+    assert date_of("Hôm qua : 2410") is None  # a visit counter
     assert date_of("Đăng ngày 15 thg 12, 2023") == "2023-12-15T00:00:00+07:00"  # our own rules
     assert date_of("Hội nghị năm 2023") is None
+
+
+def test_a_labelled_date_under_a_long_text_counts():
+    from crawler.parser import extract
+
+    paras = "".join(f"<p>Đoạn {i}: nội dung của bài viết về công tác đào tạo, bồi dưỡng cán bộ.</p>"
+                    for i in range(15))
+    html = (f"<html><body><h1>Hội nghị tổng kết công tác năm 2023 của nhà trường</h1>{paras}"
+            "<p>Ngày đăng: 05/01/2024 14:30</p></body></html>")
+    assert extract(html.encode(), "http://x.vn/a").published_at == "2024-01-05T14:30:00+07:00"

@@ -18,7 +18,8 @@ from crawler.parser.lines import Line
 _ANY_WORD = re.compile(r"[^\W_]+")
 # Only lines with a month word go to dateparser: a bare year ("năm 2023") would come back as a
 # made-up day of that year.
-_DATE_WORDS = re.compile(r"\d\s*(?:tháng|thg)\s*\S+.*\d{4}|hôm qua|"
+# ("Hôm qua : 2410" is a visit counter, not yesterday.)
+_DATE_WORDS = re.compile(r"(?:tháng|thg)\s*\S+.*\d{4}|"
                          r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 WINDOW_AFTER = 10
@@ -67,7 +68,9 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
         if when is None and len(text) < 60:
             when = parse_relative(text, now)
         if when is None and len(seg) < 60 and _DATE_WORDS.search(seg):
-            when = parse_with_dateparser(seg)  # month names and forms our rules do not read
+            when = parse_with_dateparser(seg.strip(" :-–|,"))  # month names our rules do not read
+            if when is not None and not _shows_full_date(seg, when):
+                when = None  # dateparser filled in a day or year the line does not show
         if when is None or not plausible(when, now):
             continue
         if title_idx is not None and _headline_link_between(lines, title_idx, j):
@@ -104,8 +107,35 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
         if best is None or score > best[0]:
             best = (score, DateChoice(when, j, "visible", upd and not pub))
     if best is None or best[0] < 3:
-        return DateChoice(None, None)
+        return _labelled_below(lines, hi, now)
     return best[1]
+
+
+_ENGLISH_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _shows_full_date(text: str, when: datetime) -> bool:
+    """The line prints a day, a month and a year ("Tháng 1/2022" is a month, not a date)."""
+    numbers = re.findall(r"\d+", text)
+    if str(when.year) not in numbers:
+        return False
+    needed = 2 if _ENGLISH_MONTH.search(text) else 3
+    return len(numbers) >= needed and str(when.day) in {n.lstrip("0") for n in numbers}
+
+
+def _labelled_below(lines: list[Line], start: int, now: datetime) -> DateChoice:
+    """Some sites print "Ngày đăng: …" under the text: a labelled date further down counts."""
+    for j in range(start, min(len(lines), start + 200)):
+        ln = lines[j]
+        if len(ln.text) > 120 or ln.link_density > 0.5 or ln.chrome:
+            continue
+        seg, pub, upd = _segment_after_label(ln.text)
+        if not (pub or upd):
+            continue
+        found = find_date(seg)
+        if found is not None and plausible(found.when, now) and _words_besides_date(seg, found) < 4:
+            return DateChoice(found.when, j, "visible", upd and not pub)
+    return DateChoice(None, None)
 
 
 def is_headline_link(ln: Line) -> bool:

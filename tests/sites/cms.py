@@ -69,6 +69,9 @@ STYLES = {
 def _frame(style: Style, title: str, main: str, latest: list[DemoArticle]) -> bytes:
     side = "".join(f'<li><a href="{style.article_path(a)}">{escape(a.title)}</a></li>'
                    for a in latest[:4])
+    # Month archive links ("Tháng 1/2023") and a visit counter ("Hôm qua : 2410"): dates that
+    # are not dates.
+    archive = "".join(f'<li><a href="{style.listing_path(1)}">Tháng {m}/2023</a></li>' for m in (1, 2, 3))
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{escape(title)}</title>
 </head><body><div class="top"><span class="today">Hôm nay: Thứ Tư, 26/11/2025</span>
 <a href="https://www.facebook.com/truongchinhtri">Facebook</a> <a href="https://hcma.vn">Học viện</a></div>
@@ -80,7 +83,8 @@ def _frame(style: Style, title: str, main: str, latest: list[DemoArticle]) -> by
 <div class="main">{main}</div>
 <div class="side"><h3>Tin mới</h3><ul>{side}</ul>
 <div class="calendar"><a href="{style.trap(0)}">Lịch</a></div>
-<p>Lượt truy cập: 123.456</p></div>
+<p>Lượt truy cập: 123.456</p><p>Hôm qua : 2410</p>
+<h3>Lưu trữ</h3><ul class="archive">{archive}</ul></div>
 <div class="footer">Trường Chính trị tỉnh Mẫu - Địa chỉ: số 1 đường Lê Lợi</div></body></html>""".encode()
 
 
