@@ -80,3 +80,24 @@ def feed_links(hrefs: list[str], base_url: str, school: School) -> list[str]:
         if FEED_HINT.search(absolute) and school.owns(absolute):
             out.append(absolute)
     return out
+
+
+PAGE_PARAMS = frozenset({"page", "p", "trang", "pageindex", "start", "offset", "paged", "pg", "pagenum",
+                         "page_no", "pageno", "currentpage", "cp", "startrow", "limitstart", "pagenumber"})
+_PAGE_PATH = re.compile(r"(?:/page/\d+|/trang-?\d+|[-_/]p(?:age)?-?\d+)(?:\.\w{2,5})?$", re.I)
+_EXTENSION = re.compile(r"\.(?:html?|aspx?|php|jsp)$", re.I)
+
+
+def _listing_key(url: str) -> tuple[str, str, tuple]:
+    parts = urlsplit(url)
+    path = _PAGE_PATH.sub("", parts.path.rstrip("/"))
+    path = _EXTENSION.sub("", path).rstrip("/")
+    query = tuple(sorted((k.lower(), v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                         if k.lower() not in PAGE_PARAMS))
+    return parts.netloc, path, query
+
+
+def is_pagination_of(link: str, page: str) -> bool:
+    """Is `link` another page of the listing `page` (`?page=2`, `/trang-2.html`, `/page/2/`,
+    `?start=10`, `&PageIndex=2`…)?"""
+    return link != page and _listing_key(link) == _listing_key(page)

@@ -27,9 +27,11 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
 METAREFRESH_ENABLED = True
 
-# Traps: depth and page limits a user can raise (-s DEPTH_LIMIT=20, --max-pages).
+# Traps: depth and page limits a user can raise (-s DEPTH_LIMIT=20, --max-pages). The spider
+# counts depth itself (the next page of a listing that shows new content is no deeper), so
+# Scrapy's DepthMiddleware, which would count every link, is off.
 DEPTH_LIMIT = 12
-DEPTH_PRIORITY = 1
+SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 

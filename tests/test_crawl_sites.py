@@ -130,3 +130,14 @@ def test_a_dead_site_is_a_finished_run_with_its_error_counted(db_path):
     with sqlite3.connect(db_path) as conn:
         status, errors = conn.execute("SELECT status, errors FROM runs").fetchone()
     assert status == "finished" and json.loads(errors).get("connection", 0) >= 1
+
+
+def test_a_long_listing_chain_is_walked_past_the_depth_limit(db_path):
+    # 40 articles, 5 per listing page, each page linking only the next: 8 pages deep.
+    routes, articles = build_site("wordpress", count=40, next_only=True)
+    routes["/"] = Route(routes[STYLES["wordpress"].listing_path(1)].body)
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path, "-s", "DEPTH_LIMIT=4")
+    with sqlite3.connect(db_path) as conn:
+        n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert n == len(articles)

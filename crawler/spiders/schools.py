@@ -37,7 +37,7 @@ from crawler.classify import is_article
 from crawler.extract_worker import extract_page, make_pool, to_article
 from crawler.feeds import SITEMAP_URL, feed_urls, rehost_feed_urls
 from crawler.items import ArticleItem
-from crawler.links import feed_links, page_links, wanted
+from crawler.links import feed_links, is_pagination_of, page_links, wanted
 from crawler.parser import HostTemplate, extract
 from crawler.registry import School, load_registry
 from crawler.urls import canonicalize, host_key, is_print_view
@@ -215,8 +215,8 @@ class SchoolsSpider(scrapy.Spider):
         targets = dict(page_links(hrefs, response.url, school))  # canonical -> address to request
         requests = self._follow(school, url, targets, depth, from_article=article)
         # Written to disk before the requests leave: a kill now loses no link.
-        self.state.queue(school.key, [(u, depth + 1) for u, _ in requests])
-        for _, req in requests:
+        self.state.queue(school.key, [(u, d) for u, d, _ in requests])
+        for _, _, req in requests:
             yield req
         for feed in feed_links(response.xpath('//link[@rel="alternate"]/@href').getall(),
                                response.url, school) if depth == 0 else []:
@@ -227,7 +227,7 @@ class SchoolsSpider(scrapy.Spider):
         self.state.done(school.key, addresses, kind, response.status, depth)
 
     def _follow(self, school: School, url: str, targets: dict[str, str], depth: int,
-                from_article: bool) -> list[tuple[str, scrapy.Request]]:
+                from_article: bool) -> list[tuple[str, int, scrapy.Request]]:
         """The links of a page worth a request, under the incremental rule of the module doc."""
         links = list(targets)
         known = self.state.states(links)
@@ -238,17 +238,23 @@ class SchoolsSpider(scrapy.Spider):
             # those fetched in an earlier run (their next pages may hold the rest of the news).
             follow += [u for u in links if known[u] is not None and known[u].state == "done"
                        and known[u].kind == "page"]
+        # The next pages of a listing that showed new content stay at this depth: a long news
+        # archive is walked to its end, while a trap (pages that show nothing new) still gets
+        # deeper with every step and meets DEPTH_LIMIT.
+        pages = {u for u in follow if not from_article and is_pagination_of(u, url)}
+        fresh = any(known[u] is None for u in links if u not in pages)
         out = []
         for u in follow:
-            req = self._request(school, u, depth + 1, fetch_url=targets[u])
+            d = depth if (u in pages and fresh) else depth + 1
+            req = self._request(school, u, d, fetch_url=targets[u])
             if req is not None:
-                out.append((u, req))
+                out.append((u, d, req))
         if self.revisit_after is not None and not from_article:
             for u in links:
                 if known[u] is not None and known[u].kind == "article":
                     req = self._revisit(school, u, targets[u], depth + 1)
                     if req is not None:
-                        out.append((u, req))
+                        out.append((u, depth + 1, req))
         return out
 
     def _revisit(self, school: School, url: str, fetch_url: str, depth: int) -> scrapy.Request | None:

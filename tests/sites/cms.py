@@ -106,17 +106,21 @@ def _article(style: Style, a: DemoArticle, latest: list[DemoArticle]) -> bytes:
     return _frame(style, a.title, main, latest)
 
 
-def _listing(style: Style, items: list[DemoArticle], page: int, pages: int, latest) -> bytes:
+def _listing(style: Style, items: list[DemoArticle], page: int, pages: int, latest,
+             next_only: bool = False) -> bytes:
     lis = "".join(f'<div class="item"><h3><a href="{style.article_path(a)}">{escape(a.title)}</a></h3>'
                   f"<span>{a.published:%d/%m/%Y}</span><p>{escape(a.paragraphs[0][:120])}…</p></div>"
                   for a in items)
-    nav = " ".join(f'<a href="{style.listing_path(p)}">{p}</a>' for p in range(1, pages + 1) if p != page)
+    nav = "" if next_only else " ".join(
+        f'<a href="{style.listing_path(p)}">{p}</a>' for p in range(1, pages + 1) if p != page)
     if page < pages:
         nav += f' <a href="{style.listing_path(page + 1)}">Trang sau</a>'
     return _frame(style, "Tin tức", f'<h2>Tin tức</h2>{lis}<div class="pager">{nav}</div>', latest)
 
 
-def build_site(style_name: str, count: int = 23) -> tuple[RouteTable, list[DemoArticle]]:
+def build_site(style_name: str, count: int = 23, next_only: bool = False,
+               ) -> tuple[RouteTable, list[DemoArticle]]:
+    """The site as a route table; next_only: listings link only their next page (a long chain)."""
     style = STYLES[style_name]
     arts = build_articles(count, seed=7)
     newest = sorted(arts, key=lambda a: a.published, reverse=True)
@@ -129,7 +133,7 @@ def build_site(style_name: str, count: int = 23) -> tuple[RouteTable, list[DemoA
     pages = -(-len(newest) // PER_PAGE)
     for p in range(1, pages + 1):
         routes[style.listing_path(p)] = Route(_listing(style, newest[(p - 1) * PER_PAGE:p * PER_PAGE], p,
-                                                       pages, newest))
+                                                       pages, newest, next_only))
     routes["/"] = Route(_listing(style, newest[:PER_PAGE], 1, 1, newest))
     static = "<h2>{0}</h2><p>Trang {0} của Trường Chính trị tỉnh Mẫu, nơi đào tạo, bồi dưỡng cán bộ.</p>"
     for path, name in (("/gioi-thieu.html", "Giới thiệu"), ("/lien-he.html", "Liên hệ"),
