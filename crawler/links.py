@@ -35,7 +35,7 @@ def wanted(url: str, school: School) -> bool:
     return _wanted(url, school)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _wanted(url: str, school: School) -> bool:
     if len(url) > MAX_URL_LENGTH or not school.owns(url):
         return False

@@ -42,7 +42,7 @@ def _keep_param(k: str, v: str) -> bool:
     return not (kl == "lang" and LANG_DEFAULT.match(v))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def canonicalize(url: str) -> str:
     """scheme://host/path?sorted-query, lower-case scheme and host, no fragment, no noise params."""
     parts = urlsplit(url.strip())

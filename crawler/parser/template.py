@@ -13,6 +13,7 @@ from crawler.parser.lines import Line
 
 MIN_PAGES = 3  # fewer pages cannot tell a template line from a coincidence
 SHARE = 0.6  # a line on at least this share of the pages is template
+LEARN_PAGES = 300  # pages of a host it learns from; a template is clear long before
 
 
 def _key(line: Line) -> int:
@@ -28,8 +29,14 @@ class HostTemplate:
         self.counts: Counter[int] = Counter()
 
     def learn(self, lines: Iterable[Line]) -> None:
+        """Count this page's lines; after LEARN_PAGES pages the template is settled and frozen,
+        and lines seen only once are forgotten, so memory stays flat however big the site."""
+        if self.pages >= LEARN_PAGES:
+            return
         self.pages += 1
         self.counts.update({_key(ln) for ln in lines})
+        if self.pages == LEARN_PAGES:
+            self.counts = Counter({k: n for k, n in self.counts.items() if n > 1})
 
     def is_template(self, line: Line) -> bool:
         if self.pages < MIN_PAGES:
