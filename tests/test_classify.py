@@ -62,3 +62,10 @@ def test_a_headline_broken_by_br_is_one_title():
     assert art.title == "Khai giảng lớp Trung cấp lý luận chính trị Khóa 45 tại huyện Quế Võ"
     assert art.published_at == "2024-03-13T08:00:00+07:00"
     assert "Khóa 45" not in art.body
+
+
+def test_an_unlabelled_name_beside_the_date_is_the_author():
+    main = (f"<h1>Hội nghị tổng kết năm học của nhà trường</h1>"
+            f"<div>Thứ Tư, 13/03/2024 08:00 | Nguyễn Văn An | Lượt xem: 12</div><p>{TEXT * 2}</p>")
+    art = extract(page("Hội nghị", main), "http://x.vn/a")
+    assert (art.author, art.published_at) == ("Nguyễn Văn An", "2024-03-13T08:00:00+07:00")

@@ -190,7 +190,7 @@ def _top_author(lines: list[Line], tidx: int | None, didx: int | None, region: l
                 i += 1
                 continue
         blk = authors.read_block(lines, i, bare_ok=True, stop=stop) if i != didx else None
-        person = authors.parse_person(text, bare_ok=False) if i == didx else (blk.person if blk else None)
+        person = authors.parse_person(text, bare_ok=True) if i == didx else (blk.person if blk else None)
         if person is not None:
             used.update(blk.lines if blk else [i])
             if found is None and person.name:
@@ -277,9 +277,12 @@ def _after_region(lines: list[Line], region: list[int], most: int = 3) -> list[i
 
 def _byline_in_date_line(text: str) -> str:
     """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''."""
-    pieces = [p.strip() for p in re.split(r"\s+[|–—]\s+|\s{2,}", text) if p.strip()]
+    pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}", text) if p.strip()]
     for p in pieces:
         if authors.rules.AUTHOR_LABEL.match(p) or authors.rules.ACCOUNT_LABEL.match(p):
+            return p
+    for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
+        if published.find_date(p) is None and authors.looks_like_name(p, need_surname=True):
             return p
     return ""
 
