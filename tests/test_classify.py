@@ -69,3 +69,11 @@ def test_an_unlabelled_name_beside_the_date_is_the_author():
             f"<div>Thứ Tư, 13/03/2024 08:00 | Nguyễn Văn An | Lượt xem: 12</div><p>{TEXT * 2}</p>")
     art = extract(page("Hội nghị", main), "http://x.vn/a")
     assert (art.author, art.published_at) == ("Nguyễn Văn An", "2024-03-13T08:00:00+07:00")
+
+
+def test_an_article_followed_by_related_teasers_is_still_an_article():
+    related = "".join(f'<div><a href="/tin-tuc/bai-{i}.html">Hội nghị số {i} về công tác đào tạo của nhà '
+                      f'trường năm 2024</a><p>{TEXT}</p></div>' for i in range(4))
+    main = (f"<h1>Hội nghị tổng kết năm 2023</h1><p>13/03/2024 08:00</p>"
+            f'<div class="noidung"><p>{TEXT * 2}</p><p>{TEXT}</p>{related}</div>')
+    assert judge(page("Hội nghị tổng kết năm 2023", main), "http://x.vn/tin-tuc/hoi-nghi-12.html")

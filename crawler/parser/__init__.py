@@ -231,16 +231,23 @@ _NAME_WORDS = (("Chính Trị", "Chính trị"), (" Tỉnh ", " tỉnh "), (" Th
 
 
 def _interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> int:
-    """How often a headline link is followed by running text: the rhythm of a news listing."""
+    """How often a headline link is followed by running text: the rhythm of a news listing.
+
+    A listing opens with a headline link; an article opens with its own text, and teasers of
+    related news after that text are not a listing.
+    """
     count = 0
     after_link = False
     for i in region:
         ln = lines[i]
         if published.is_headline_link(ln):
             after_link = True
-        elif after_link and i in kept and body.paragraph_like(ln):
-            count += 1
-            after_link = False
+        elif i in kept and body.paragraph_like(ln):
+            if not after_link and count == 0 and len(ln.text) > 100:
+                return 0  # running text before any headline link: an article
+            if after_link:
+                count += 1
+                after_link = False
     return count
 
 
