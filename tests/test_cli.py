@@ -115,3 +115,20 @@ def test_parquet_export_reads_back(runner, db_path, tmp_path):
     assert res.exit_code == 0, res.output
     rows = pq.read_table(out).to_pylist()
     assert rows[0]["title"] == "Hội nghị viên chức" and rows[0]["author_degree"] == "ThS."
+
+
+def test_one_author_on_every_page_of_a_host_is_not_template(runner, tmp_path):
+    files, urls = [], []
+    for i in range(7):
+        page = PAGE.replace("Hội nghị viên chức năm 2024", f"Hội nghị chuyên đề số {i} năm 2024") \
+                   .replace("Chiều ngày 11/01/2024", f"Chiều ngày {i + 10}/01/2024")
+        f = tmp_path / f"p{i}.html"
+        f.write_text(page, encoding="utf-8")
+        files.append(str(f))
+        urls += ["--url", f"https://x.gov.vn/tin/{i}.html"]
+    res = runner.invoke(main, ["extract", *files, *urls])
+    assert res.exit_code == 0
+    recs = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["author"] for r in recs] == ["Lê Thị Mai"] * 7
+    assert all(r["author_role"] == "Trưởng phòng Tổ chức - Hành chính" for r in recs)
+    assert all(r["published_at"] for r in recs)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from crawler.parser.lines import Line
 
-MIN_PAGES = 3  # fewer pages cannot tell a template line from a coincidence
+MIN_PAGES = 6  # fewer pages cannot tell a template line from a coincidence (one author, 4 pages)
 SHARE = 0.6  # a line on at least this share of the pages is template
 LEARN_PAGES = 300  # pages of a host it learns from; a template is clear long before
 
@@ -21,6 +21,14 @@ def _key(line: Line) -> int:
     # the "latest news" box of every other page, and must not count as template. Python's own
     # string hash is enough: a template lives in one process.
     return hash((line.link_density > 0.5, line.text.casefold()))
+
+
+def _protected(text: str) -> bool:
+    from crawler.parser.authors import is_role_line, parse_person
+    from crawler.parser.dates import find_date
+
+    return (parse_person(text) is not None or is_role_line(text)
+            or (len(text) < 80 and find_date(text) is not None))
 
 
 class HostTemplate:
@@ -46,6 +54,8 @@ class HostTemplate:
     def drop_boilerplate(self, lines: list[Line]) -> list[Line]:
         """Lines minus template lines; a page whose lines are all template keeps them all."""
         # Link lines stay: link density already keeps them out of the text, and a listing's
-        # item links must stay visible for the listing to be recognised.
-        kept = [ln for ln in lines if ln.link_density > 0.5 or not self.is_template(ln)]
+        # item links must stay visible for the listing to be recognised. Credit lines and dates
+        # stay too: one teacher may sign most of a site's articles, and that is not a template.
+        kept = [ln for ln in lines
+                if ln.link_density > 0.5 or not self.is_template(ln) or _protected(ln.text)]
         return kept if kept else lines
