@@ -1,0 +1,135 @@
+"""Where the writer's credit sits: under the date, in the date line, or after the text.
+
+`top_author()` reads the block between the headline and the first paragraph; `tail_author()`
+the credit zone after the last sentence (names, their roles, organisation credits, initials).
+Both return the person found (if any) and the lines to keep out of the body.
+"""
+from __future__ import annotations
+
+import re
+
+from crawler.parser import authors, body, published
+from crawler.parser.lines import Line, clean_ws
+
+TOP_BLOCK_LINES = 8
+
+
+def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
+               ) -> tuple[authors.Person | None, set[int]]:
+    """Credit lines between the headline and the first paragraph (the date line included)."""
+    used: set[int] = set()
+    if tidx is None:
+        return None, used
+    first_para = next((i for i in region if body.paragraph_like(lines[i]) and i > tidx
+                       and i != didx and len(lines[i].text) > 100), None)
+    stop = first_para if first_para is not None else min(len(lines), tidx + TOP_BLOCK_LINES)
+    stop = min(stop, tidx + TOP_BLOCK_LINES + 1)
+    found: authors.Person | None = None
+    i = tidx + 1
+    while i < stop:
+        ln = lines[i]
+        text = ln.text
+        if ln.link_density > 0.5 and not authors.rules.AUTHOR_LABEL.match(text):
+            i += 1
+            continue
+        if i == didx:
+            text = _byline_in_date_line(text)
+            if not text:
+                i += 1
+                continue
+        blk = authors.read_block(lines, i, bare_ok=True, stop=stop) if i != didx else None
+        person = authors.parse_person(text, bare_ok=True) if i == didx else (blk.person if blk else None)
+        if person is not None:
+            used.update(blk.lines if blk else [i])
+            if found is None and person.name:
+                found = person
+            elif found is None and person.labelled:
+                found = person  # an account or organisation credit: remember there is no author
+            i = (max(blk.lines) + 1) if blk else i + 1
+            continue
+        if found is not None and authors.is_role_line(text):
+            used.add(i)  # the role line of a second, stacked author
+        i += 1
+    return found, used
+
+
+def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[int]:
+    """Short plain lines right after the text block: where a credit box often sits."""
+    if not region:
+        return []
+    out = []
+    for i in range(region[-1] + 1, min(len(lines), region[-1] + 1 + most)):
+        ln = lines[i]
+        if ln.chrome or ln.link_density > 0.5 or len(ln.text) > 160 or \
+                authors.rules.END_OF_ARTICLE.match(ln.text):
+            break
+        out.append(i)
+    return out
+
+
+def _byline_in_date_line(text: str) -> str:
+    """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''."""
+    pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}", text) if p.strip()]
+    for p in pieces:
+        if authors.rules.AUTHOR_LABEL.match(p) or authors.rules.ACCOUNT_LABEL.match(p):
+            return p
+    for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
+        if published.find_date(p) is None and authors.looks_like_name(p, need_surname=True):
+            return p
+    return ""
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text) >= 100 or (len(text) >= 40 and text.rstrip().endswith((".", "!", "?", "…", ".”", ".\"")))
+
+
+def tail_author(lines: list[Line], region: list[int], title_text: str | None,
+                ) -> tuple[authors.Person | None, set[int]]:
+    """The credit zone after the last sentence of the text: names, roles, org credits, initials.
+
+    Returns the first person listed and the lines to keep out of the body: the zone and
+    whatever follows it (tool bars, footers caught in the same container).
+    """
+    tail = [i for i in region if not body.is_noise(lines[i], title_text)]
+    last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)), default=-1)
+    zone: list[int] = []
+    people: list[tuple[int, authors.Person]] = []
+    prev_person = False
+    for k in range(last_sentence + 1, min(len(tail), last_sentence + 9)):
+        i = tail[k]
+        text = lines[i].text
+        p = authors.parse_person(text, bare_ok=True) if len(text) <= 160 else None
+        if p is not None:
+            zone.append(i)
+            people.append((i, p))
+            prev_person = p.name is not None and p.role is None
+            continue
+        if prev_person and authors.is_role_line(text):
+            zone.append(i)
+            prev_person = False
+            continue
+        if authors.is_org_credit(text) or _is_initials(text):
+            zone.append(i)
+            prev_person = False
+            continue
+        if zone:
+            break  # the credit zone is over
+        if len(text) > 160:
+            break
+    if not zone:
+        return None, set()
+    after = {i for i in region if i > zone[-1]}
+    if not people:
+        return None, set(zone) | after
+    first_i, first = people[0]
+    if first.name and first.role is None:
+        nxt = next((j for j in zone if j > first_i), None)
+        if nxt is not None and nxt not in dict(people) and authors.is_role_line(lines[nxt].text):
+            role = authors._strip_role(clean_ws(lines[nxt].text).lstrip("(").rstrip(" |;").rstrip(")"))
+            first = authors.Person(first.name, first.degree, role, first.labelled)
+    return first, set(zone) | after
+
+
+def _is_initials(text: str) -> bool:
+    t = re.sub(r"\s", "", text)
+    return bool(re.fullmatch(r"(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?", t))
