@@ -58,10 +58,19 @@ def test_bad_input_never_raises():
     assert extract(deep, "http://example.org/deep").body is None or TEXT in extract(deep).body
 
 
-def test_legacy_font_text_is_flagged_not_guessed():
+def test_tcvn3_legacy_font_text_is_converted():
     tcvn3 = "Tr\u00adêng ChÝnh trÞ tØnh tæ chøc lÔ khai gi¶ng líp ®µo t¹o c¸n bé " * 5
     page = f"<html><body><h1>Tin tức hoạt động của nhà trường</h1><p>{tcvn3}</p></body></html>".encode()
-    assert "legacy_font_tcvn3" in extract(page, "http://x.vn/a").flags
+    art = extract(page, "http://x.vn/a")
+    assert "legacy_font_tcvn3_converted" in art.flags
+    assert art.body.startswith("Trường Chính trị tỉnh tổ chức lễ khai giảng lớp đào tạo cán bộ")
+    assert art.title == "Tin tức hoạt động của nhà trường"  # Unicode lines are left alone
+
+
+def test_vni_legacy_font_text_is_flagged_not_guessed():
+    vni = "Tröôøng Chính trò tænh toå chöùc leã khai giaûng lôùp ñaøo taïo caùn boä " * 5
+    page = f"<html><body><h1>Tin tức hoạt động của nhà trường</h1><p>{vni}</p></body></html>".encode()
+    assert "legacy_font_vni" in extract(page, "http://x.vn/a").flags
     clean = f"<html><body><h1>Tin tức</h1><p>{TEXT * 5}</p></body></html>".encode()
     assert not any(f.startswith("legacy_font") for f in extract(clean, "http://x.vn/b").flags)
 

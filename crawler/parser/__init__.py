@@ -107,9 +107,11 @@ def extract(data: bytes | str, url: str | None = None, *, http_charset: str | No
             ln.idx = i
     art.school_name = signals.printed_school_name(lines)
     _fill(art, root, lines, url, now)
+    if any(ln.converted for ln in lines):
+        art.flags.append("legacy_font_tcvn3_converted")
     legacy = legacy_font(art.body or "")
     if legacy:
-        art.flags.append(f"legacy_font_{legacy}")  # not converted: see decode.legacy_font
+        art.flags.append(f"legacy_font_{legacy}")  # left as it is: see decode.legacy_font
     if profile is not None:
         apply_profile(art, root, profile, now)
     return art

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from crawler.parser import rules
+from crawler.parser import rules, tcvn3
 
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
@@ -39,6 +39,7 @@ class Line:
     image_block: bool = False
     row: bool = False
     after_image: bool = False  # an image stands between this line and the previous one
+    converted: bool = False  # typed in the TCVN3 legacy font, converted to Unicode
     anchors: list[str] = field(default_factory=list)
 
     link_density: float = 0.0  # share of the text inside links, set when the line is made
@@ -163,6 +164,9 @@ class _Linearizer:
             return
         raw = "".join(t for t, *_ in self.buf)
         text = clean_ws(raw)
+        converted = bool(text) and tcvn3.is_tcvn3(text)
+        if converted:
+            text = tcvn3.convert(text)
         if text:
             link = sum(len(clean_ws(t)) for t, lk, _, _ in self.buf if lk)
             solid = [(t, b, i) for t, _, b, i in self.buf if t.strip()]
@@ -176,7 +180,7 @@ class _Linearizer:
                 title_class=any(f.title for f in self.frames[-4:]) if self.counts["title"] else False,
                 right=self._flag("right"),
                 image_block=owner is not None and self._owner_has_image(owner), anchors=self.anchors,
-                after_image=self.image_pending,
+                after_image=self.image_pending, converted=converted,
             )
             self.lines.append(line)
             self.image_pending = False
