@@ -14,6 +14,7 @@ import asyncio
 import logging
 from collections import defaultdict
 from collections.abc import AsyncIterator
+from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -169,13 +170,18 @@ class SchoolsSpider(scrapy.Spider):
 
     # -- responses -------------------------------------------------------------------------
     async def _extract(self, response: Response, school: School, host: str):
-        if self.pool is None:
-            return extract(response.body, response.url, http_charset=response.encoding,
-                           profile=school.profile, template=self.templates[host], learn=True)
-        loop = asyncio.get_running_loop()
-        data = await loop.run_in_executor(self.pool, extract_page, response.body, response.url,
-                                          response.encoding, school.profile, host)
-        return to_article(data)
+        if self.pool is not None:
+            loop = asyncio.get_running_loop()
+            try:
+                data = await loop.run_in_executor(self.pool, extract_page, response.body, response.url,
+                                                  response.encoding, school.profile, host)
+                return to_article(data)
+            except BrokenProcessPool:
+                # The worker died (killed, out of memory): carry on parsing in this process.
+                logger.warning("[%s] extraction worker lost; parsing in the crawl process", school.key)
+                self.pool = None
+        return extract(response.body, response.url, http_charset=response.encoding,
+                       profile=school.profile, template=self.templates[host], learn=True)
 
     async def parse(self, response: Response, school: School, depth: int) -> Any:
         stats = self.crawler.stats
@@ -194,7 +200,13 @@ class SchoolsSpider(scrapy.Spider):
             return
         fetched_at = now_iso()
         host = host_key(response.url)
-        art = await self._extract(response, school, host)
+        try:
+            art = await self._extract(response, school, host)
+        except Exception as exc:  # noqa: BLE001 - one bad page must not stop a site's crawl
+            logger.warning("[%s] %s: extraction failed: %r", school.key, response.url, exc)
+            stats.inc_value(f"tct/{school.key}/errors/extract")
+            self.state.done(school.key, url, "error", response.status, depth)
+            return
         final_url = canonicalize(response.url)
         if art.canonical_url:
             canon = canonicalize(response.urljoin(art.canonical_url))
