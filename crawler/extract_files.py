@@ -62,7 +62,11 @@ def extract_files(paths: list[Path], urls: list[str | None]) -> Iterator[FileRes
         url = urls[i] or p.resolve().as_uri()
         host = _host(urls[i])
         tmpl = templates.get(host) if host else None
-        art = extract(datas[i], url, template=tmpl)
+        try:
+            art = extract(datas[i], url, template=tmpl)
+        except Exception as exc:  # noqa: BLE001 - one page the parser chokes on must not stop the rest
+            yield FileResult(p, None, f"{p}: extraction failed: {exc!r}")
+            continue
         if urls[i] is None and art.canonical_url:
             art.url = art.canonical_url
         yield FileResult(p, art)

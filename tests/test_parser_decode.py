@@ -84,3 +84,17 @@ def test_a_20_mb_page_is_read_in_bounded_time():
     assert "truncated" in art.flags
     assert art.title == "Một trang rất lớn của nhà trường năm 2024"
     assert art.published_at == "2024-03-12T08:00:00+07:00"
+
+
+def test_random_markup_never_raises():
+    import random
+
+    rng = random.Random(7)
+    pieces = ["<div>", "</div>", "<p>", "</p>", "<table><tr><td>", "</td></tr></table>", "<br>", "<h1>",
+              "</h1>", "<a href='/x'>", "</a>", "Ngày 12/03/2023", "ThS. Nguyễn Văn A", "Tác giả:", "|",
+              "<script>", "&#", "<!--", "<![CDATA[", "\x00", "đào tạo", "<img>", "<meta charset=cp1258>"]
+    for _ in range(200):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        data = html.encode("utf-8") if rng.random() < 0.7 else bytes(rng.randrange(256) for _ in range(300))
+        art = extract(data, "http://x.vn/a")
+        assert art.body is None or isinstance(art.body, str)
