@@ -49,3 +49,12 @@ def test_every_page_has_expected_fields():
     orphans = [p.name for p in PAGES.glob("*.html") if not (PAGES / f"{p.stem}.json").exists()]
     assert not orphans
     assert len(CASES) >= 8
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_page_is_classified_as_an_article(case):
+    from crawler.classify import is_article
+
+    truth = json.loads((PAGES / f"{case}.json").read_text(encoding="utf-8"))
+    art = extract((PAGES / f"{case}.html").read_bytes(), truth["url"])
+    assert is_article(art, truth["url"]), f"{case}: {art.flags} {art.signals}"

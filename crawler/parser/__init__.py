@@ -159,6 +159,9 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
     text = body.assemble(lines, kept)
     art.body = text or None
     art.signals["list_items"] = signals.interleaved_items(lines, region, set(kept))
+    art.signals["teasers"] = sum(1 for i in region if lines[i].text.endswith(("…", "...")))
+    if tidx is not None and dchoice.idx is not None:
+        art.signals["date_gap"] = dchoice.idx - tidx  # lines from the headline down to its date
     page_url = url or art.canonical_url
     art.signals["title_links_away"] = int(tidx is not None and signals.links_away(lines[tidx], page_url))
     art.signals["dated_lines"] = sum(

@@ -127,6 +127,8 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             score -= 2
         if rules.GENERIC_HEADING.match(text):
             score -= 6
+        if text.endswith(("…", "...")):
+            score -= 4  # a teaser cut short, not a headline
         if _BREADCRUMB.match(text):
             score -= 4  # "Tin tức|Tin tức sự kiện|Tin hoạt động", "Trang chủ > Giới thiệu > …"
         if words <= 6:
