@@ -78,7 +78,20 @@ def _v1_base(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_base]
+def _v2_development_columns(db: sqlite_utils.Database) -> None:
+    """Archives made by early builds of version 1 lack what later builds of it added."""
+    columns = db["articles"].columns_dict
+    for name in ("school", "body_hash", "flags"):
+        if name not in columns:
+            db.execute(f"ALTER TABLE articles ADD COLUMN [{name}] TEXT")
+    db["articles"].create_index(["body_hash"], if_not_exists=True)
+    db["school_hosts"].create(
+        {"host": str, "school": str, "valid_from": str, "valid_to": str}, if_not_exists=True,
+    )
+    db["school_hosts"].create_index(["host"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_base, _v2_development_columns]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

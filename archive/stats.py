@@ -15,6 +15,10 @@ def archive_stats(archive: Archive, top: int = 10) -> dict[str, Any]:
         "sum(published_at IS NULL), sum(author IS NULL), sum(title IS NULL) "
         "FROM articles GROUP BY site ORDER BY count(*) DESC"
     ).fetchall()
+    per_school = q(
+        "SELECT coalesce(school, '(undated, merged host)'), count(*) FROM articles "
+        "GROUP BY 1 ORDER BY count(*) DESC"
+    ).fetchall()
     per_year = q(
         "SELECT coalesce(substr(published_at, 1, 4), 'no date'), count(*) FROM articles "
         "GROUP BY 1 ORDER BY 1"
@@ -35,6 +39,7 @@ def archive_stats(archive: Archive, top: int = 10) -> dict[str, Any]:
              "missing_author": na, "missing_title": nt}
             for s, n, lo, hi, nd, na, nt in per_site
         ],
+        "schools": [{"school": sc, "articles": n} for sc, n in per_school],
         "years": [{"year": y, "articles": n} for y, n in per_year],
         "months": [{"month": m, "articles": n} for m, n in per_month],
         "top_authors": [{"author": a, "articles": n} for a, n in authors],

@@ -100,3 +100,17 @@ def test_printed_school_name_is_found_and_normal_cased():
             "năm 2024 của nhà trường</h1><p>12/01/2024</p><p>" + "Nội dung hội nghị. " * 20 +
             "</p></body></html>").encode()
     assert extract(page, "http://x.vn/a").school_name == "Trường Chính trị tỉnh Yên Bái"
+
+
+def test_an_early_version_1_archive_is_upgraded(db_path):
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("CREATE TABLE tct_meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.execute("INSERT INTO tct_meta VALUES ('schema_version', '1')")
+        conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, url TEXT NOT NULL, site TEXT, "
+                     "title TEXT)")
+        conn.execute("INSERT INTO articles (url, site, title) VALUES ('https://a/1', 'a', 'Cũ')")
+    with Archive(db_path) as arc:
+        cols = arc.db["articles"].columns_dict
+        assert {"school", "body_hash", "flags"} <= set(cols)
+        assert arc.db.execute("SELECT value FROM tct_meta").fetchone() == ("2",)
+        assert arc.db.execute("SELECT title FROM articles").fetchone() == ("Cũ",)
