@@ -122,17 +122,22 @@ def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilte
     return out[:limit]
 
 
+def _plans(query: str) -> list[tuple[str, str]]:
+    """(index, FTS5 query) to run in order: the exact index always, the folded one for a query
+    typed without diacritics (so exact hits come first)."""
+    plans = [("articles_fts", to_fts(query, folded=False))]
+    if not has_diacritics(query):
+        plans.append(("articles_fold", to_fts(query, folded=True)))
+    return plans
+
+
 def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limit: int = 20,
            ) -> list[dict[str, Any]]:
     """Best matches first, each record with the contract's keys plus site, snippet and rank."""
     filt = filt or ArticleFilter()
     filt.where("a")  # validates the filters before any query runs
-    exact_q = to_fts(query, folded=False)
-    plans = [("articles_fts", exact_q)]
-    if not has_diacritics(query):
-        plans.append(("articles_fold", to_fts(query, folded=True)))
     ids: list[int] = []
-    for table, fts_query in plans:
+    for table, fts_query in _plans(query):
         if len(ids) >= limit:
             break
         # Rank inside the full-text index first and read only the ids; the articles' rows (with
@@ -163,10 +168,7 @@ def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limi
 def iter_matching_ids(archive: Archive, query: str) -> Iterator[int]:
     """Ids of every article matching the query (exact or folded), for query-based export."""
     seen: set[int] = set()
-    plans = [("articles_fts", to_fts(query, folded=False))]
-    if not has_diacritics(query):
-        plans.append(("articles_fold", to_fts(query, folded=True)))
-    for table, q in plans:
+    for table, q in _plans(query):
         try:
             rows = archive.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [q])
             for (rowid,) in rows:

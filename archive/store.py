@@ -30,9 +30,15 @@ def now_iso() -> str:
     return datetime.now(VN_TZ).replace(microsecond=0).isoformat()
 
 
-def content_hash(record: Mapping[str, Any]) -> str:
+def folded_fields(record: Mapping[str, Any]) -> dict[str, str]:
+    """Each article field folded once; hashing and the folded index both use it."""
+    return {k: fold(record.get(k) or "") for k in ARTICLE_FIELDS}
+
+
+def content_hash(record: Mapping[str, Any], folded: Mapping[str, str] | None = None) -> str:
     """Hash of what a reader sees, folded so that NFC/NFD or tone-placement noise does not count."""
-    parts = [" ".join(fold(record.get(k) or "").split()) for k in ARTICLE_FIELDS]
+    folded = folded if folded is not None else folded_fields(record)
+    parts = [" ".join(folded[k].split()) for k in ARTICLE_FIELDS]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -46,10 +52,12 @@ def _flags(record: Mapping[str, Any]) -> str | None:
     return json.dumps(list(flags)) if flags else None
 
 
-def body_hash(body: str | None) -> str:
+def body_hash(body: str | None, folded_body: str | None = None) -> str:
     """Hash of the text alone, folded, without a dateline tag: equal for copies of one story."""
-    text = _DATELINE.sub("", body or "")
-    return hashlib.sha1(" ".join(fold(text).split()).encode("utf-8")).hexdigest()
+    body = body or ""
+    stripped = _DATELINE.sub("", body)
+    text = folded_body if folded_body is not None and stripped == body else fold(stripped)
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -102,13 +110,11 @@ class Archive:
                     hosts.append((host, sc["merged_into"], on, None))
                 else:
                     hosts.append((host, sc["key"], None, None))
-        with self.db.conn:
-            self.db.execute("BEGIN")
-            self.db["schools"].upsert_all(rows, pk="key")
-            for key in {r["key"] for r in rows}:
-                self.db.execute(
-                    "DELETE FROM school_hosts WHERE host IN (SELECT value FROM json_each("
-                    "(SELECT hosts FROM schools WHERE key = ?)))", [key])
+        with self.transaction():
+            for row in rows:
+                self._insert("schools", row, replace=True)
+            self.db.conn.executemany("DELETE FROM school_hosts WHERE host = ?",
+                                     [(h,) for h in {h for h, *_ in hosts}])
             self.db.conn.executemany(
                 "INSERT INTO school_hosts (host, school, valid_from, valid_to) VALUES (?, ?, ?, ?)", hosts)
 
@@ -188,9 +194,11 @@ class Archive:
     ) -> SaveResult:
         url = record["url"]
         fetched_at = fetched_at or now_iso()
-        chash = content_hash(record)
         fields = {k: record.get(k) for k in ARTICLE_FIELDS}
+        folded = folded_fields(record)
+        chash = content_hash(record, folded)
         body = fields["body"] or ""
+        bhash = body_hash(body, folded["body"])
         # The caller holds the transaction (save_article, save_many).
         existing = self.find_url(url)
         if existing is not None:
@@ -209,16 +217,15 @@ class Archive:
             })
             self._unindex(aid, old)
             self._update("articles", aid, {
-                **fields, "content_hash": chash, "body_hash": body_hash(body),
+                **fields, "content_hash": chash, "body_hash": bhash,
                 "word_count": len(body.split()),
                 "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
                 "last_modified": last_modified, "flags": _flags(record),
             })
-            self._index(aid, fields)
+            self._index(aid, fields, folded)
             self._store_page(aid, html, encoding, fetched_at)
             return SaveResult("changed", aid)
 
-        bhash = body_hash(body)
         same_site = self._same_content(site, bhash, body)
         if same_site is not None:  # the same article under a second address of the school
             self._insert("aliases", {"url": url, "article_id": same_site, "first_seen": fetched_at},
@@ -235,7 +242,7 @@ class Archive:
             "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
             "etag": etag, "last_modified": last_modified, "flags": _flags(record),
         })
-        self._index(aid, fields)
+        self._index(aid, fields, folded)
         self._store_page(aid, html, encoding, fetched_at)
         return SaveResult("new", aid)
 
@@ -273,14 +280,14 @@ class Archive:
         ).fetchone()
         return row[0] if row else None
 
-    def _index(self, aid: int, fields: Mapping[str, Any]) -> None:
+    def _index(self, aid: int, fields: Mapping[str, Any], folded: Mapping[str, str]) -> None:
         vals = [fields.get("title") or "", fields.get("body") or "", fields.get("author") or ""]
         self.db.execute(
             "INSERT INTO articles_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)", [aid, *vals]
         )
         self.db.execute(
             "INSERT INTO articles_fold(rowid, title, body, author) VALUES (?, ?, ?, ?)",
-            [aid, *map(fold, vals)],
+            [aid, folded["title"], folded["body"], folded["author"]],
         )
 
     def _unindex(self, aid: int, old: Mapping[str, Any]) -> None:

@@ -5,6 +5,8 @@ dated items and little text of its own; a static page (about, contact) has no da
 """
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from crawler.parser import Article
 from crawler.registry import School
 
@@ -18,8 +20,6 @@ MAX_LIST_ITEMS = 1  # headline-link-then-teaser pairs; two or more make a listin
 
 def is_article(art: Article, url: str, school: School | None = None) -> bool:
     if school is not None and school.article_pattern is not None:
-        from urllib.parse import urlsplit
-
         parts = urlsplit(url)
         target = parts.path + ("?" + parts.query if parts.query else "")
         if not school.article_pattern.search(target):

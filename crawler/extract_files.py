@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from crawler.parser import Article, HostTemplate, extract, parse_tree
-from crawler.parser.decode import decode_html
-from crawler.parser.lines import linearize
+from crawler.parser import Article, HostTemplate, extract, learn_template
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # larger files are not web pages; refuse them with an error
 
@@ -52,9 +50,7 @@ def extract_files(paths: list[Path], urls: list[str | None]) -> Iterator[FileRes
         if len(idxs) < 3:
             continue
         for i in idxs:
-            root = parse_tree(decode_html(datas[i])[0])
-            if root is not None:
-                templates[host].learn(linearize(root))
+            learn_template(templates[host], datas[i])
     for i, p in enumerate(paths):
         if datas[i] is None:
             yield FileResult(p, None, errors[i])

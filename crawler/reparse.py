@@ -10,9 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from archive.store import Archive
-from crawler.parser import HostTemplate, extract, parse_tree
-from crawler.parser.decode import decode_html
-from crawler.parser.lines import linearize
+from crawler.parser import HostTemplate, extract, learn_template
 from crawler.urls import host_key
 
 
@@ -27,9 +25,7 @@ def reparse(archive: Archive, sites: tuple[str, ...] = (),
                 yield aid, url, site, html
 
     for _, url, _, html in pages():
-        root = parse_tree(decode_html(html)[0])
-        if root is not None:
-            templates[host_key(url)].learn(linearize(root))
+        learn_template(templates[host_key(url)], html)
     counts: Counter = Counter()
     for n, (_aid, url, site, html) in enumerate(pages(), 1):
         art = extract(html, url, template=templates[host_key(url)])

@@ -13,6 +13,7 @@ from typing import Any
 
 from lxml import etree
 
+from archive.records import CONTRACT_KEYS
 from crawler.parser import body, credits, published, signals, title
 from crawler.parser.dates import VN_TZ, find_date, iso
 from crawler.parser.decode import decode_html, legacy_font
@@ -20,9 +21,8 @@ from crawler.parser.lines import Line, linearize
 from crawler.parser.profile import SiteProfile, apply_profile
 from crawler.parser.template import HostTemplate
 
-__all__ = ["Article", "extract", "SiteProfile", "HostTemplate"]
+__all__ = ["Article", "extract", "learn_template", "SiteProfile", "HostTemplate"]
 
-CONTRACT_KEYS = ("url", "title", "published_at", "author", "author_degree", "author_role", "body")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 
@@ -63,6 +63,13 @@ _HREFS = etree.XPath("//a/@href | //area/@href")
 # Plain lxml elements, not lxml.html's: the per-element class lookup of lxml.html costs ~10 % of
 # the extraction time and we use none of its methods.
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, recover=True)
+
+
+def learn_template(template: HostTemplate, data: bytes) -> None:
+    """Add one page, given as raw bytes, to its host's template (`tct extract`, `tct reparse`)."""
+    root = parse_tree(decode_html(data)[0])
+    if root is not None:
+        template.learn(linearize(root))
 
 
 def canonical_link(root: etree._Element) -> str | None:

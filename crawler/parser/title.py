@@ -48,12 +48,12 @@ def strip_trailing_date(title: str) -> str:
     return cut if len(cut.split()) >= 3 else title
 
 
-def strip_site_name(title: str, site_names: set[str] | None = None) -> str:
+def strip_site_name(title: str) -> str:
     """`Khai giảng lớp … - Trường Chính trị tỉnh X` → `Khai giảng lớp …` (longest piece wins)."""
     parts = [p for p in _SEPARATORS.split(title) if p.strip()]
     if len(parts) <= 1:
         return title
-    keep = [p for p in parts if not _is_site_piece(p, site_names)]
+    keep = [p for p in parts if not _is_site_piece(p)]
     if not keep:
         return title
     if len(keep) == len(parts):
@@ -71,11 +71,9 @@ _EVENT_WORDS = re.compile(r"\b(?:to chuc|khai giang|be giang|tham|hop|trao|ky ni
                           r"nang cao|phat huy|ra quan|chao mung)\b")
 
 
-def _is_site_piece(piece: str, site_names: set[str] | None) -> bool:
+def _is_site_piece(piece: str) -> bool:
     """A piece of <title> that names the site or the page type, not the article."""
     k = " ".join(_NON_WORD.sub(" ", fold(piece)).split())
-    if site_names and k in site_names:
-        return True
     if _PORTAL_PIECE.match(k) and len(k.split()) <= 12:
         return True
     return bool(_SCHOOL_PIECE.match(k)) and len(k.split()) <= 10 and not _EVENT_WORDS.search(k)
@@ -149,7 +147,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         lines[best.idx].link_density < 0.5 else None
     for m in metas:
         s = strip_site_name(m)
-        if len(s.split()) >= 3 and not _is_site_piece(s, None):
+        if len(s.split()) >= 3 and not _is_site_piece(s):
             # The metadata names the page; the best visible candidate still marks where the
             # page's own content starts (for the date and the text), but is not the title.
             return TitleChoice(s, None, 0.0, anchor)
