@@ -1,13 +1,15 @@
 """The crawl frontier on disk: which URLs a site's crawl has queued, fetched, and what they were.
 
-A URL is written as `queued` when the spider schedules it and `done` when its response has been
-handled, each in its own short transaction. A crawl killed with SIGKILL therefore restarts with
-its queue intact; a nightly run knows which pages are articles it already holds.
+A URL is written as `queued` when the spider accepts it and `done` when its response has been
+handled, each in a short transaction. The queue itself lives here, not in memory: the spider
+hands Scrapy a few dozen requests at a time (`next_batch`), so a site of any size crawls in the
+same memory, and a crawl killed with SIGKILL restarts with its queue intact. `run_id` tells what
+this run has already queued or fetched; a nightly run knows which pages are articles it holds.
 """
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +23,16 @@ class UrlState:
     state: str  # "queued" | "done"
     kind: str | None  # one of KINDS once done
     depth: int
+    run_id: int | None = None  # the run that queued or fetched it last
+
+
+@dataclass(frozen=True)
+class Queued:
+    """A URL waiting in the frontier: what the spider needs to request it."""
+    url: str
+    fetch_url: str
+    depth: int
+    kind: str | None  # what it was when fetched before (a revisit), else None
 
 
 class CrawlState:
@@ -35,14 +47,7 @@ class CrawlState:
         self.conn.close()
 
     def get(self, url: str) -> UrlState | None:
-        row = self.conn.execute("SELECT state, kind, depth FROM crawl_urls WHERE url = ?", [url]).fetchone()
-        if row is None:
-            alias = self.conn.execute(
-                "SELECT 1 FROM articles WHERE url = ? UNION ALL SELECT 1 FROM aliases WHERE url = ?",
-                [url, url],
-            ).fetchone()
-            return UrlState("done", "article", 0) if alias else None
-        return UrlState(row[0], row[1], row[2] or 0)
+        return self.states([url])[url]
 
     def article_meta(self, url: str) -> dict[str, str | None] | None:
         """fetched_at, etag and last_modified of the archived article at this URL (or alias)."""
@@ -65,9 +70,10 @@ class CrawlState:
         out: dict[str, UrlState | None] = dict.fromkeys(urls)
         for chunk in _chunks(urls, 400):
             marks = ",".join("?" * len(chunk))
-            for url, state, kind, depth in self.conn.execute(
-                    f"SELECT url, state, kind, depth FROM crawl_urls WHERE url IN ({marks})", chunk):
-                out[url] = UrlState(state, kind, depth or 0)
+            for url, state, kind, depth, run_id in self.conn.execute(
+                    f"SELECT url, state, kind, depth, run_id FROM crawl_urls WHERE url IN ({marks})",
+                    chunk):
+                out[url] = UrlState(state, kind, depth or 0, run_id)
         missing = [u for u, st in out.items() if st is None]
         for chunk in _chunks(missing, 400):
             marks = ",".join("?" * len(chunk))
@@ -77,40 +83,56 @@ class CrawlState:
                 out[url] = UrlState("done", "article", 0)
         return out
 
-    def queue(self, site: str, urls: Iterable[tuple[str, int]]) -> None:
-        """Mark URLs as queued (keeping what is already known of them)."""
+    def queue(self, site: str, urls: Iterable[tuple[str, int, str | None]], run_id: int | None,
+              kind: str | None = None) -> None:
+        """Put (canonical URL, depth, address to request) on the queue of `site` for run `run_id`.
+
+        What is already known of a URL (its kind) is kept; `kind` marks new rows (a revisit of an
+        article the archive holds without a frontier row).
+        """
         now = now_iso()
-        rows = [(u, site, d, now) for u, d in urls]
+        rows = [(u, site, d, None if f == u else f, run_id, kind, now) for u, d, f in urls]
         if not rows:
             return
         with self.conn:
             self.conn.execute("BEGIN")
             self.conn.executemany(
-                "INSERT INTO crawl_urls (url, site, state, depth, queued_at) VALUES (?, ?, 'queued', ?, ?) "
-                "ON CONFLICT(url) DO UPDATE SET state = 'queued', queued_at = excluded.queued_at",
+                "INSERT INTO crawl_urls (url, site, state, depth, fetch_url, run_id, kind, queued_at) "
+                "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                "state = 'queued', depth = excluded.depth, fetch_url = excluded.fetch_url, "
+                "run_id = excluded.run_id, queued_at = excluded.queued_at",
                 rows,
             )
 
+    def next_batch(self, site: str, limit: int, skip: Collection[str] = ()) -> list[Queued]:
+        """Up to `limit` queued URLs of `site`, shallowest and oldest first, except those in `skip`
+        (the ones already handed to Scrapy). Queued by any run: a killed run's queue is served too."""
+        if limit <= 0:
+            return []
+        rows = self.conn.execute(
+            "SELECT url, fetch_url, depth, kind FROM crawl_urls WHERE site = ? AND state = 'queued' "
+            "ORDER BY depth, rowid LIMIT ?", [site, limit + len(skip)])
+        out = [Queued(u, f or u, d or 0, k) for u, f, d, k in rows if u not in skip]
+        return out[:limit]
+
     def done(self, site: str, urls: str | Iterable[str], kind: str, status: int | None,
-             depth: int = 0) -> None:
+             depth: int = 0, run_id: int | None = None) -> None:
         """Mark one URL, or all the addresses of one response, as handled (one transaction)."""
         now = now_iso()
         urls = [urls] if isinstance(urls, str) else list(urls)
         with self.conn:
             self.conn.execute("BEGIN")
             self.conn.executemany(
-                "INSERT INTO crawl_urls (url, site, state, kind, depth, status, fetched_at) "
-                "VALUES (?, ?, 'done', ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET state = 'done', "
-                "kind = excluded.kind, status = excluded.status, fetched_at = excluded.fetched_at",
-                [(u, site, kind, depth, status, now) for u in urls],
+                "INSERT INTO crawl_urls (url, site, state, kind, depth, status, fetched_at, run_id) "
+                "VALUES (?, ?, 'done', ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET state = 'done', "
+                "kind = excluded.kind, status = excluded.status, fetched_at = excluded.fetched_at, "
+                "run_id = coalesce(excluded.run_id, run_id)",
+                [(u, site, kind, depth, status, now, run_id) for u in urls],
             )
 
-    def pending(self, site: str) -> list[tuple[str, int]]:
-        """URLs queued by an earlier run of this site that never got handled (a killed crawl)."""
-        return [(u, d or 1) for u, d in self.conn.execute(
-            "SELECT url, depth FROM crawl_urls WHERE site = ? AND state = 'queued' ORDER BY queued_at",
-            [site],
-        )]
+    def queued_count(self, site: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM crawl_urls WHERE site = ? AND state = 'queued'",
+                                 [site]).fetchone()[0]
 
 
 def _chunks(items: list[str], size: int):

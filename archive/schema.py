@@ -91,7 +91,23 @@ def _v2_development_columns(db: sqlite_utils.Database) -> None:
     db["school_hosts"].create_index(["host"], if_not_exists=True)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_base, _v2_development_columns]
+def _v3_frontier_on_disk(db: sqlite_utils.Database) -> None:
+    """The crawl hands Scrapy only a few requests at a time and keeps the rest of its queue here:
+    the address to request (when it differs from the canonical URL), the run that queued or
+    fetched a URL last, and an index in the order the queue is served (shallowest first)."""
+    db["crawl_urls"].create(
+        {"url": str, "site": str, "state": str, "kind": str, "depth": int, "status": int,
+         "queued_at": str, "fetched_at": str}, pk="url", if_not_exists=True)
+    columns = db["crawl_urls"].columns_dict
+    if "fetch_url" not in columns:
+        db.execute("ALTER TABLE crawl_urls ADD COLUMN fetch_url TEXT")
+    if "run_id" not in columns:
+        db.execute("ALTER TABLE crawl_urls ADD COLUMN run_id INTEGER")
+    db["crawl_urls"].create_index(["site", "state", "depth"], if_not_exists=True)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_base, _v2_development_columns, _v3_frontier_on_disk]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from archive.errors import ArchiveLocked
 from archive.lock import ArchiveLock
+from archive.schema import SCHEMA_VERSION
 from archive.store import Archive
 
 BODY = ("Sáng ngày 15/9/2023, Trường Chính trị tỉnh tổ chức lễ khai giảng lớp Trung cấp lý luận "
@@ -112,5 +113,6 @@ def test_an_early_version_1_archive_is_upgraded(db_path):
     with Archive(db_path) as arc:
         cols = arc.db["articles"].columns_dict
         assert {"school", "body_hash", "flags"} <= set(cols)
-        assert arc.db.execute("SELECT value FROM tct_meta").fetchone() == ("2",)
+        assert arc.db.execute("SELECT value FROM tct_meta").fetchone() == (str(SCHEMA_VERSION),)
+        assert {"fetch_url", "run_id"} <= set(arc.db["crawl_urls"].columns_dict)
         assert arc.db.execute("SELECT title FROM articles").fetchone() == ("Cũ",)

@@ -141,3 +141,21 @@ def test_a_long_listing_chain_is_walked_past_the_depth_limit(db_path):
     with sqlite3.connect(db_path) as conn:
         n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert n == len(articles)
+
+
+@pytest.mark.parametrize("in_flight", [4, 1000])
+def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight):
+    # 240 articles: the queue on disk grows to hundreds of URLs, Scrapy's scheduler must not.
+    routes, articles = build_site("trang", count=240)
+    probe = tmp_path / "probe.json"
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path, "-s", f"TCT_IN_FLIGHT={in_flight}",
+              "-s", 'EXTENSIONS={"tests.probes.SchedulerProbe": 900}', "-s", f"TCT_PROBE_FILE={probe}")
+    peak = json.loads(probe.read_text())["peak_waiting"]
+    with sqlite3.connect(db_path) as conn:
+        urls = [u for (u,) in conn.execute("SELECT url FROM articles")]
+    assert len(urls) == len(set(urls)) == len(articles)
+    if in_flight == 4:
+        assert peak <= 4 + 2  # + sitemap.xml and the feed, which are not on the queue
+    else:  # the probe can see a large queue: with room for all, Scrapy holds most of the site
+        assert peak > 100

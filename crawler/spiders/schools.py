@@ -7,6 +7,10 @@ unchanged: `-a site=bacgiang,kontum`, `-a url=https://…`, `-a max_pages=500`.
 Incremental rule: an article already archived is never fetched again; a known listing page is
 fetched again only from the start page or from a page that showed something new, so a nightly
 run walks the listings down only as far as they hold new links.
+
+The queue is on disk (archive.crawlstate): a discovered link is written there, and Scrapy is
+handed at most TCT_IN_FLIGHT requests of a site at a time, refilled as responses come back. Memory
+therefore stays flat however large the site, and a killed crawl loses nothing.
 """
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from typing import Any
 
 import scrapy
 from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import (
@@ -30,7 +35,7 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
-from archive.crawlstate import CrawlState
+from archive.crawlstate import CrawlState, Queued, UrlState
 from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import VN_TZ, Archive, now_iso
@@ -67,8 +72,10 @@ class SchoolsSpider(scrapy.Spider):
             self.schools = [reg[k] for k in keys] if keys else [s for s in reg.values() if s.active]
         self._max_pages_arg = int(max_pages) if max_pages else None
         self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
-        self.requested: dict[str, int] = defaultdict(int)
-        self.seen_this_run: set[str] = set()  # what Scrapy's dupefilter holds too, as URLs
+        self.accepted: dict[str, int] = defaultdict(int)  # URLs put on a site's queue this run
+        self.requested: dict[str, int] = defaultdict(int)  # requests handed to Scrapy this run
+        self.handed: dict[str, set[str]] = defaultdict(set)  # handed, not yet answered (bounded)
+        self.in_flight = 64
         self.run_ids: dict[str, int] = {}
         self.state: CrawlState | None = None
         self.depth_limit = 0
@@ -90,12 +97,14 @@ class SchoolsSpider(scrapy.Spider):
         spider.db_path = str(resolve_db_path(crawler.settings.get("TCT_DB")))
         spider.max_pages = spider._max_pages_arg or crawler.settings.getint("TCT_MAX_PAGES")
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
+        spider.in_flight = max(2, crawler.settings.getint("TCT_IN_FLIGHT"))
         spider.pool = make_pool(crawler.settings.getint("TCT_EXTRACT_WORKERS"))
         days = crawler.settings.getfloat("TCT_REVISIT_DAYS")
         spider.revisit_after = (
             (datetime.now(VN_TZ) - timedelta(days=days)).replace(microsecond=0).isoformat()
             if days > 0 else None)
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
 
     # -- life cycle ------------------------------------------------------------------------
@@ -133,40 +142,71 @@ class SchoolsSpider(scrapy.Spider):
     # -- requests --------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         for school in self.schools:
-            for url in school.start_urls:
-                yield self._request(school, canonicalize(url), depth=0, force=True)
-            for url in school.listing_urls:
-                yield self._request(school, canonicalize(url), depth=1, force=True)
-            for url, depth in (self.state.pending(school.key) if self.state else []):
-                req = self._request(school, url, depth=depth, force=True)
-                if req is not None:
-                    yield req
+            starts = [(canonicalize(u), 0) for u in school.start_urls]
+            starts += [(canonicalize(u), 1) for u in school.listing_urls]
+            self.state.queue(school.key, [(u, d, u) for u, d in starts], self.run_ids[school.key])
+            for req in self._refill(school):
+                yield req
             for url in school.start_urls:
                 root = url.split("/", 3)
                 yield scrapy.Request(f"{root[0]}//{root[2]}/sitemap.xml", callback=self.parse_feed,
                                      errback=self.on_feed_error, cb_kwargs={"school": school},
                                      priority=-10)
 
-    def _request(self, school: School, url: str, depth: int, force: bool = False,
-                 fetch_url: str | None = None) -> scrapy.Request | None:
-        """A request for canonical `url` (fetched at `fetch_url` if given); None past the limits."""
-        if url in self.seen_this_run and not force:
-            return None
+    def _accept(self, school: School, url: str, depth: int) -> bool:
+        """Whether a discovered URL may join this run's queue (depth and page limits)."""
         if self.depth_limit and depth > self.depth_limit:
-            # Beyond the depth limit (calendar traps, endless pagination): not requested and not
-            # queued on disk either, so the next run does not pick the trap up again.
+            # Beyond the depth limit (calendar traps, endless pagination): not queued on disk
+            # either, so the next run does not pick the trap up again.
             self.crawler.stats.inc_value(f"tct/{school.key}/skipped/depth")
-            return None
-        if self.requested[school.key] >= self.max_pages:
+            return False
+        if self.accepted[school.key] >= self.max_pages:
             self.crawler.stats.inc_value(f"tct/{school.key}/skipped/max_pages")
-            return None
-        self.requested[school.key] += 1
-        self.seen_this_run.add(url)
+            return False
+        self.accepted[school.key] += 1
         self.crawler.stats.inc_value("tct/queued")
-        return scrapy.Request(fetch_url or url, callback=self.parse, errback=self.on_error,
-                              dont_filter=force, priority=-depth,
-                              cb_kwargs={"school": school, "depth": depth},
-                              meta={"tct_url": url})
+        return True
+
+    def _refill(self, school: School) -> list[scrapy.Request]:
+        """Requests for the next queued URLs of a site, once fewer than half its share are out."""
+        handed = self.handed[school.key]
+        if len(handed) > self.in_flight // 2:
+            return []
+        room = min(self.in_flight - len(handed), self.max_pages - self.requested[school.key])
+        batch = self.state.next_batch(school.key, room, skip=handed)
+        self.requested[school.key] += len(batch)
+        handed.update(q.url for q in batch)
+        return [self._request(school, q) for q in batch]
+
+    def _request(self, school: School, q: Queued) -> scrapy.Request:
+        """The request for a queued URL, sent to the address as linked. Duplicates are kept out
+        by the queue on disk, so Scrapy's own (in-memory) filter is not asked."""
+        req = scrapy.Request(q.fetch_url, callback=self.parse, errback=self.on_error,
+                             dont_filter=True, priority=-q.depth,
+                             cb_kwargs={"school": school, "depth": q.depth}, meta={"tct_url": q.url})
+        if q.kind == "article":  # a revisit: ask only for a changed page
+            meta = self.state.article_meta(q.url)
+            if meta and meta["etag"]:
+                req.headers["If-None-Match"] = meta["etag"]
+            if meta and meta["last_modified"]:
+                req.headers["If-Modified-Since"] = meta["last_modified"]
+            req.meta["handle_httpstatus_list"] = [304]
+        return req
+
+    def on_idle(self) -> None:
+        """Nothing left in Scrapy: hand over what the queue on disk still holds, if anything."""
+        scheduled = False
+        for school in self.schools:
+            lost = self.handed[school.key]
+            if lost:  # requests Scrapy dropped without an answer: counted, not retried forever
+                self.crawler.stats.inc_value(f"tct/{school.key}/errors/dropped", len(lost))
+                self.state.done(school.key, lost, "error", None, run_id=self.run_ids[school.key])
+                lost.clear()
+            for req in self._refill(school):
+                self.crawler.engine.crawl(req)
+                scheduled = True
+        if scheduled:
+            raise DontCloseSpider
 
     # -- responses -------------------------------------------------------------------------
     async def _extract(self, response: Response, school: School, host: str):
@@ -184,20 +224,37 @@ class SchoolsSpider(scrapy.Spider):
                        profile=school.profile, template=self.templates[host], learn=True)
 
     async def parse(self, response: Response, school: School, depth: int) -> Any:
-        stats = self.crawler.stats
-        stats.inc_value(f"tct/{school.key}/pages")
         url = response.meta.get("tct_url") or canonicalize(response.request.url)
+        try:
+            out = await self._handle(response, school, depth, url)
+        except Exception:
+            # Never leave the URL queued: it would be handed out again and fail again.
+            self.state.done(school.key, url, "error", response.status, depth, self._run(school))
+            raise
+        finally:
+            self.handed[school.key].discard(url)
+        for obj in out:
+            yield obj
+        for req in self._refill(school):
+            yield req
+
+    async def _handle(self, response: Response, school: School, depth: int, url: str) -> list[Any]:
+        """The item (if the page is an article) and feed requests of one response; its links go
+        on the queue. The URL is marked done before the answer goes back to Scrapy."""
+        stats = self.crawler.stats
+        run = self._run(school)
+        stats.inc_value(f"tct/{school.key}/pages")
         if response.status == 304:  # a revisited article the server says has not changed
             self.state.touch_article(url)
             stats.inc_value(f"tct/{school.key}/articles_unchanged")
             stats.inc_value("tct/articles_unchanged")
-            self.state.done(school.key, url, "article", 304, depth)
-            return
+            self.state.done(school.key, url, "article", 304, depth, run)
+            return []
         if not isinstance(response, TextResponse) or b"html" not in (
                 response.headers.get("Content-Type") or b"text/html").lower():
             stats.inc_value(f"tct/{school.key}/errors/not_html")
-            self.state.done(school.key, url, "other", response.status, depth)
-            return
+            self.state.done(school.key, url, "other", response.status, depth, run)
+            return []
         fetched_at = now_iso()
         host = host_key(response.url)
         try:
@@ -205,85 +262,77 @@ class SchoolsSpider(scrapy.Spider):
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop a site's crawl
             logger.warning("[%s] %s: extraction failed: %r", school.key, response.url, exc)
             stats.inc_value(f"tct/{school.key}/errors/extract")
-            self.state.done(school.key, url, "error", response.status, depth)
-            return
+            self.state.done(school.key, url, "error", response.status, depth, run)
+            return []
         final_url = canonicalize(response.url)
         if art.canonical_url:
             canon = canonicalize(response.urljoin(art.canonical_url))
             if school.owns(canon) and not is_print_view(canon):
                 final_url = canon
         article = is_article(art, final_url, school) and not is_print_view(final_url)
-        kind = "article" if article else "page"
+        out: list[Any] = []
         if article:
-            yield ArticleItem(
+            out.append(ArticleItem(
                 url=final_url, title=art.title, published_at=art.published_at, author=art.author,
                 author_degree=art.author_degree, author_role=art.author_role, body=art.body,
                 site=school.key, host=host, fetched_at=fetched_at, html=response.body,
                 encoding=art.encoding, etag=_header(response, "ETag"),
                 last_modified=_header(response, "Last-Modified"), flags=art.flags,
                 school_name=art.school_name,
-            )
+            ))
         hrefs = art.links[:MAX_LINKS_PER_PAGE]
         targets = dict(page_links(hrefs, response.url, school))  # canonical -> address to request
-        requests = self._follow(school, url, targets, depth, from_article=article)
-        # Written to disk before the requests leave: a kill now loses no link.
-        self.state.queue(school.key, [(u, d) for u, d, _ in requests])
-        for _, _, req in requests:
-            yield req
-        for feed in feed_links(response.xpath('//link[@rel="alternate"]/@href').getall(),
-                               response.url, school) if depth == 0 else []:
-            yield scrapy.Request(feed, callback=self.parse_feed, errback=self.on_feed_error,
-                                 cb_kwargs={"school": school}, priority=-10)
+        # Written to disk before this page counts as done: a kill now loses no link.
+        self._follow(school, url, targets, depth, from_article=article)
+        if depth == 0:
+            for feed in feed_links(response.xpath('//link[@rel="alternate"]/@href').getall(),
+                                   response.url, school):
+                out.append(scrapy.Request(feed, callback=self.parse_feed, errback=self.on_feed_error,
+                                          cb_kwargs={"school": school}, priority=-10))
         # Every address that led here is handled: the one requested, redirects, the canonical.
         addresses = {url, final_url, *(canonicalize(r) for r in response.meta.get("redirect_urls", []))}
-        self.state.done(school.key, addresses, kind, response.status, depth)
+        self.state.done(school.key, addresses, "article" if article else "page", response.status,
+                        depth, run)
+        return out
+
+    def _run(self, school: School) -> int | None:
+        return self.run_ids.get(school.key)
 
     def _follow(self, school: School, url: str, targets: dict[str, str], depth: int,
-                from_article: bool) -> list[tuple[str, int, scrapy.Request]]:
-        """The links of a page worth a request, under the incremental rule of the module doc."""
+                from_article: bool) -> None:
+        """Queue the links of a page worth a request, under the incremental rule of the module doc."""
         links = list(targets)
         known = self.state.states(links)
+        run = self._run(school)
         follow = [u for u in links if known[u] is None]
         if follow and not from_article:
             logger.debug("[%s] %s shows %d new link(s), e.g. %s", school.key, url, len(follow), follow[0])
             # A listing that showed something new: walk on into the listings it links to, even
             # those fetched in an earlier run (their next pages may hold the rest of the news).
-            follow += [u for u in links if known[u] is not None and known[u].state == "done"
-                       and known[u].kind == "page"]
+            follow += [u for u in links if _earlier(known[u], run) and known[u].kind == "page"]
         # The next pages of a listing that showed new content stay at this depth: a long news
         # archive is walked to its end, while a trap (pages that show nothing new) still gets
         # deeper with every step and meets DEPTH_LIMIT.
         pages = {u for u in follow if not from_article and is_pagination_of(u, url)}
         fresh = any(known[u] is None for u in links if u not in pages)
-        out = []
+        rows = []
         for u in follow:
             d = depth if (u in pages and fresh) else depth + 1
-            req = self._request(school, u, d, fetch_url=targets[u])
-            if req is not None:
-                out.append((u, d, req))
+            if self._accept(school, u, d):
+                rows.append((u, d, targets[u]))
+        self.state.queue(school.key, rows, run)
         if self.revisit_after is not None and not from_article:
-            for u in links:
-                if known[u] is not None and known[u].kind == "article":
-                    req = self._revisit(school, u, targets[u], depth + 1)
-                    if req is not None:
-                        out.append((u, depth + 1, req))
-        return out
+            revisits = [(u, depth + 1, targets[u]) for u in links
+                        if _earlier(known[u], run) and known[u].kind == "article"
+                        and self._due(u) and self._accept(school, u, depth + 1)]
+            if revisits:
+                self.crawler.stats.inc_value(f"tct/{school.key}/revisits", len(revisits))
+                self.state.queue(school.key, revisits, run, kind="article")
 
-    def _revisit(self, school: School, url: str, fetch_url: str, depth: int) -> scrapy.Request | None:
-        """A conditional request for an archived article last fetched before the revisit age."""
+    def _due(self, url: str) -> bool:
+        """Is the archived article at `url` old enough for a conditional revisit?"""
         meta = self.state.article_meta(url)
-        if meta is None or (meta["fetched_at"] or "") > self.revisit_after:
-            return None
-        req = self._request(school, url, depth, fetch_url=fetch_url)
-        if req is None:
-            return None
-        if meta["etag"]:
-            req.headers["If-None-Match"] = meta["etag"]
-        if meta["last_modified"]:
-            req.headers["If-Modified-Since"] = meta["last_modified"]
-        req.meta["handle_httpstatus_list"] = [304]
-        self.crawler.stats.inc_value(f"tct/{school.key}/revisits")
-        return req
+        return meta is not None and (meta["fetched_at"] or "") <= self.revisit_after
 
     def parse_feed(self, response: Response, school: School, nested: int = 0) -> Any:
         """Article links from sitemap.xml and RSS/Atom feeds, parsed without entity expansion.
@@ -300,16 +349,14 @@ class SchoolsSpider(scrapy.Spider):
         urls = [canonicalize(u) for u in found]
         urls = [u for u in urls if wanted(u, school)]
         known = self.state.states(urls)
-        requests = [(u, self._request(school, u, 1)) for u in urls if known[u] is None]
-        requests = [(u, r) for u, r in requests if r is not None]
-        self.state.queue(school.key, [(u, 1) for u, _ in requests])
-        for _, req in requests:
-            yield req
+        rows = [(u, 1, u) for u in known if known[u] is None and self._accept(school, u, 1)]
+        self.state.queue(school.key, rows, self._run(school))
+        yield from self._refill(school)
 
     def on_feed_error(self, failure) -> None:
         logger.debug("no feed at %s: %s", failure.request.url, failure.value)
 
-    def on_error(self, failure) -> None:
+    def on_error(self, failure) -> list[scrapy.Request] | None:
         req = failure.request
         school: School = req.cb_kwargs["school"]
         if failure.check(HttpError):
@@ -322,8 +369,16 @@ class SchoolsSpider(scrapy.Spider):
         logger.warning("[%s] %s failed: %s", school.key, req.url, kind)
         if self.state is not None:
             url = req.meta.get("tct_url") or canonicalize(req.url)
-            self.state.done(school.key, url, "error", status,
-                            req.cb_kwargs.get("depth", 0))
+            self.state.done(school.key, url, "error", status, req.cb_kwargs.get("depth", 0),
+                            self._run(school))
+            self.handed[school.key].discard(url)
+            return self._refill(school)
+        return None
+
+
+def _earlier(known: UrlState | None, run: int | None) -> bool:
+    """Fetched, but not by this run."""
+    return known is not None and known.state == "done" and (run is None or known.run_id != run)
 
 
 def _error_kind(failure) -> str:
