@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+BARE_SPIDER = Path(__file__).resolve().parent / "bare_spider.py"
 SETTINGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
             "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", "-s", "ROBOTSTXT_OBEY=False",
             "-s", "LOG_LEVEL=ERROR", "-s", "DEPTH_LIMIT=0"]
@@ -42,10 +43,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def run(cmd: list[str]) -> tuple[float, int]:
+def run(cmd: list[str], cwd: Path = ROOT) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one child process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
     if status != 0:
         raise SystemExit(f"{cmd[:4]} failed with status {status}")
@@ -72,8 +73,9 @@ def bench(n: int) -> dict:
             # The bare spider fetches exactly the pages tct fetched, and does nothing with them.
             urls_file = Path(tmp) / "urls.txt"
             urls_file.write_text("\n".join(fetched), encoding="utf-8")
-            bare_s, bare_rss = run([sys.executable, "-m", "scrapy", "runspider", "benchmarks/bare_spider.py",
-                                    "-a", f"urls_file={urls_file}", *SETTINGS, "-s", "ITEM_PIPELINES={}"])
+            # Run from outside the project, so the bare spider gets Scrapy's defaults, not tct's settings.
+            bare_s, bare_rss = run([sys.executable, "-m", "scrapy", "runspider", str(BARE_SPIDER),
+                                    "-a", f"urls_file={urls_file}", *SETTINGS], cwd=Path(tmp))
             pages = len(fetched)
     finally:
         server.kill()

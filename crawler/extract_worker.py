@@ -2,7 +2,9 @@
 
 Scrapy's engine runs on one core; parsing a page costs about as much again. The spider hands
 each page's bytes to a process pool (TCT_EXTRACT_WORKERS, default 1) and goes on with other
-responses meanwhile. Each worker keeps its own host templates, learned from the pages it sees.
+responses meanwhile. The worker also resolves the page's links to the canonical URLs worth
+following, the other CPU-heavy step of a page. Each worker keeps its own host templates, learned
+from the pages it sees.
 """
 from __future__ import annotations
 
@@ -14,17 +16,33 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict
 from typing import Any
 
-from crawler.parser import Article, HostTemplate, SiteProfile, extract
+from crawler.links import page_links
+from crawler.parser import Article, HostTemplate, extract
+from crawler.registry import School
+
+MAX_LINKS_PER_PAGE = 5000  # a page with 100,000 links is a trap; its first links are enough
+Targets = dict[str, str]  # canonical URL -> the address to request, in page order
 
 _templates: dict[str, HostTemplate] = {}
 
 
-def extract_page(body: bytes, url: str, http_charset: str | None, profile: SiteProfile | None,
-                 host: str) -> dict[str, Any]:
-    """`extract()` with the host's template, as a plain dict that crosses process boundaries."""
-    template = _templates.setdefault(host, HostTemplate())
-    return asdict(extract(body, url, http_charset=http_charset, profile=profile, template=template,
-                          learn=True))
+def extract_page(body: bytes, url: str, http_charset: str | None, school: School,
+                 host: str, template: HostTemplate | None = None) -> tuple[Article, Targets]:
+    """The page's article fields (with the host's template) and the links worth following."""
+    if template is None:
+        template = _templates.setdefault(host, HostTemplate())
+    art = extract(body, url, http_charset=http_charset, profile=school.profile, template=template,
+                  learn=True)
+    targets = dict(page_links(art.links[:MAX_LINKS_PER_PAGE], url, school))
+    art.links = []  # resolved into targets; not sent back
+    return art, targets
+
+
+def extract_for_pool(body: bytes, url: str, http_charset: str | None, school: School,
+                     host: str) -> tuple[dict[str, Any], Targets]:
+    """`extract_page` in a worker: the article as a plain dict that crosses process boundaries."""
+    art, targets = extract_page(body, url, http_charset, school, host)
+    return asdict(art), targets
 
 
 def to_article(data: dict[str, Any]) -> Article:

@@ -11,6 +11,10 @@ ROBOTSTXT_OBEY = True
 # Politeness: at most 2 requests at a time per host, AutoThrottle adapting to the server.
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
+# Items of one response go through the pipelines one after the other: ours are synchronous, and
+# Scrapy starts CONCURRENT_ITEMS asyncio tasks for every response (100 by default), a cost of
+# about 0.7 ms of CPU per page that buys nothing here.
+CONCURRENT_ITEMS = 1
 DOWNLOAD_DELAY = 0.5
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0

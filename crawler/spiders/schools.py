@@ -40,16 +40,15 @@ from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import VN_TZ, Archive, now_iso
 from crawler.classify import is_article
-from crawler.extract_worker import extract_page, make_pool, to_article
+from crawler.extract_worker import Targets, extract_for_pool, extract_page, make_pool, to_article
 from crawler.feeds import SITEMAP_URL, feed_urls, rehost_feed_urls
 from crawler.items import ArticleItem
-from crawler.links import feed_links, is_pagination_of, page_links, wanted
-from crawler.parser import HostTemplate, extract
+from crawler.links import feed_links, is_pagination_of, wanted
+from crawler.parser import Article, HostTemplate
 from crawler.registry import School, load_registry
 from crawler.urls import canonicalize, host_key, is_print_view
 
 logger = logging.getLogger(__name__)
-MAX_LINKS_PER_PAGE = 5000  # a page with 100,000 links is a trap; its first links are enough
 MAX_SITEMAP_NESTING = 2
 
 
@@ -209,19 +208,20 @@ class SchoolsSpider(scrapy.Spider):
             raise DontCloseSpider
 
     # -- responses -------------------------------------------------------------------------
-    async def _extract(self, response: Response, school: School, host: str):
+    async def _extract(self, response: Response, school: School, host: str) -> tuple[Article, Targets]:
         if self.pool is not None:
             loop = asyncio.get_running_loop()
             try:
-                data = await loop.run_in_executor(self.pool, extract_page, response.body, response.url,
-                                                  response.encoding, school.profile, host)
-                return to_article(data)
+                data, targets = await loop.run_in_executor(
+                    self.pool, extract_for_pool, response.body, response.url, response.encoding,
+                    school, host)
+                return to_article(data), targets
             except BrokenProcessPool:
                 # The worker died (killed, out of memory): carry on parsing in this process.
                 logger.warning("[%s] extraction worker lost; parsing in the crawl process", school.key)
                 self.pool = None
-        return extract(response.body, response.url, http_charset=response.encoding,
-                       profile=school.profile, template=self.templates[host], learn=True)
+        return extract_page(response.body, response.url, response.encoding, school, host,
+                            self.templates[host])
 
     async def parse(self, response: Response, school: School, depth: int) -> Any:
         url = response.meta.get("tct_url") or canonicalize(response.request.url)
@@ -258,7 +258,7 @@ class SchoolsSpider(scrapy.Spider):
         fetched_at = now_iso()
         host = host_key(response.url)
         try:
-            art = await self._extract(response, school, host)
+            art, targets = await self._extract(response, school, host)
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop a site's crawl
             logger.warning("[%s] %s: extraction failed: %r", school.key, response.url, exc)
             stats.inc_value(f"tct/{school.key}/errors/extract")
@@ -280,8 +280,6 @@ class SchoolsSpider(scrapy.Spider):
                 last_modified=_header(response, "Last-Modified"), flags=art.flags,
                 school_name=art.school_name,
             ))
-        hrefs = art.links[:MAX_LINKS_PER_PAGE]
-        targets = dict(page_links(hrefs, response.url, school))  # canonical -> address to request
         # Written to disk before this page counts as done: a kill now loses no link.
         self._follow(school, url, targets, depth, from_article=article)
         if depth == 0:
