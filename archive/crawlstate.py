@@ -8,10 +8,9 @@ this run has already queued or fetched; a nightly run knows which pages are arti
 """
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from itertools import islice
 
 from archive.store import Archive, now_iso
 
@@ -36,15 +35,27 @@ class Queued:
 
 
 class CrawlState:
-    def __init__(self, db_path: str | Path):
-        # Opening through Archive creates or upgrades the schema before the crawl touches it.
-        Archive(db_path).close()
-        self.conn = sqlite3.connect(str(db_path), timeout=60, isolation_level=None)
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
+    """The frontier of one archive, read and written through the archive's own connection, so a
+    page's done mark and its article land in the same transaction (see Archive.batching).
 
-    def close(self) -> None:
-        self.conn.close()
+    States of recently seen URLs are cached (menus repeat on every page), bounded by CACHE_SIZE
+    and written through: this class makes every change to `crawl_urls` itself.
+    """
+
+    CACHE_SIZE = 4096
+
+    def __init__(self, archive: Archive):
+        self.archive = archive
+        self.conn = archive.db.conn
+        self._cache: dict[str, UrlState | None] = {}
+
+    def _remember(self, url: str, state: UrlState | None) -> None:
+        cache = self._cache
+        cache.pop(url, None)
+        if len(cache) >= self.CACHE_SIZE:
+            for old in list(islice(cache, self.CACHE_SIZE // 8)):  # the oldest eighth
+                del cache[old]
+        cache[url] = state
 
     def get(self, url: str) -> UrlState | None:
         return self.states([url])[url]
@@ -60,27 +71,35 @@ class CrawlState:
     def touch_article(self, url: str) -> None:
         """The server answered 304: the article is still there, unchanged."""
         now = now_iso()
-        with self.conn:
+        with self.archive.transaction():
             self.conn.execute("UPDATE articles SET last_seen = ?, fetched_at = ? WHERE url = ?",
                               [now, now, url])
 
     def states(self, urls: Iterable[str]) -> dict[str, UrlState | None]:
-        """What is known of each URL, in a few batched queries (a page may have hundreds)."""
-        urls = list(dict.fromkeys(urls))
-        out: dict[str, UrlState | None] = dict.fromkeys(urls)
-        for chunk in _chunks(urls, 400):
+        """What is known of each URL: from the cache, else in a few batched queries."""
+        out: dict[str, UrlState | None] = {}
+        missing = []
+        for url in dict.fromkeys(urls):
+            if url in self._cache:
+                out[url] = self._cache[url]
+            else:
+                out[url] = None
+                missing.append(url)
+        for chunk in _chunks(missing, 400):
             marks = ",".join("?" * len(chunk))
             for url, state, kind, depth, run_id in self.conn.execute(
                     f"SELECT url, state, kind, depth, run_id FROM crawl_urls WHERE url IN ({marks})",
                     chunk):
                 out[url] = UrlState(state, kind, depth or 0, run_id)
-        missing = [u for u, st in out.items() if st is None]
-        for chunk in _chunks(missing, 400):
+        unknown = [u for u in missing if out[u] is None]
+        for chunk in _chunks(unknown, 400):
             marks = ",".join("?" * len(chunk))
             for (url,) in self.conn.execute(
                     f"SELECT url FROM articles WHERE url IN ({marks}) UNION "
                     f"SELECT url FROM aliases WHERE url IN ({marks})", chunk + chunk):
                 out[url] = UrlState("done", "article", 0)
+        for url in missing:
+            self._remember(url, out[url])
         return out
 
     def queue(self, site: str, urls: Iterable[tuple[str, int, str | None]], run_id: int | None,
@@ -94,8 +113,7 @@ class CrawlState:
         rows = [(u, site, d, None if f == u else f, run_id, kind, now) for u, d, f in urls]
         if not rows:
             return
-        with self.conn:
-            self.conn.execute("BEGIN")
+        with self.archive.transaction():
             self.conn.executemany(
                 "INSERT INTO crawl_urls (url, site, state, depth, fetch_url, run_id, kind, queued_at) "
                 "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
@@ -103,6 +121,9 @@ class CrawlState:
                 "run_id = excluded.run_id, queued_at = excluded.queued_at",
                 rows,
             )
+        for url, _, depth, _, _, _, _ in rows:
+            old = self._cache.pop(url, None)
+            self._remember(url, UrlState("queued", old.kind if old else kind, depth, run_id))
 
     def next_batch(self, site: str, limit: int, skip: Collection[str] = ()) -> list[Queued]:
         """Up to `limit` queued URLs of `site`, shallowest and oldest first, except those in `skip`
@@ -117,11 +138,10 @@ class CrawlState:
 
     def done(self, site: str, urls: str | Iterable[str], kind: str, status: int | None,
              depth: int = 0, run_id: int | None = None) -> None:
-        """Mark one URL, or all the addresses of one response, as handled (one transaction)."""
+        """Mark one URL, or all the addresses of one response, as handled (one savepoint)."""
         now = now_iso()
         urls = [urls] if isinstance(urls, str) else list(urls)
-        with self.conn:
-            self.conn.execute("BEGIN")
+        with self.archive.transaction():
             self.conn.executemany(
                 "INSERT INTO crawl_urls (url, site, state, kind, depth, status, fetched_at, run_id) "
                 "VALUES (?, ?, 'done', ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET state = 'done', "
@@ -129,6 +149,10 @@ class CrawlState:
                 "run_id = coalesce(excluded.run_id, run_id)",
                 [(u, site, kind, depth, status, now, run_id) for u in urls],
             )
+        for url in urls:
+            old = self._cache.pop(url, None)
+            self._remember(url, UrlState("done", kind, old.depth if old else depth,
+                                         run_id if run_id is not None else (old.run_id if old else None)))
 
     def queued_count(self, site: str) -> int:
         return self.conn.execute("SELECT count(*) FROM crawl_urls WHERE site = ? AND state = 'queued'",

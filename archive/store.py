@@ -80,8 +80,14 @@ class Archive:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         migrate(self.db)
+        # Batching: writes share one transaction until commit(). Per-article commits cost a WAL
+        # write and a tiny full-text segment each; a crawl batches a second's worth instead.
+        self.batching = False
+        self._savepoints = 0
 
     def close(self) -> None:
+        if self.batching:
+            self.commit()
         self.db.conn.close()
 
     def __enter__(self) -> Archive:
@@ -158,17 +164,38 @@ class Archive:
     # -- writes ----------------------------------------------------------------------------
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction (BEGIN IMMEDIATE … COMMIT); nested calls join the outer one."""
-        if self.db.conn.in_transaction:
-            yield
+        """One write transaction (BEGIN IMMEDIATE … COMMIT). Inside an open transaction this is
+        a savepoint: a failure undoes only its own writes. While batching, the transaction
+        stays open after the outermost call, until `commit()` (a crawl commits once a second)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            self._savepoints += 1
+            name = f"tct_{self._savepoints}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                conn.execute(f"ROLLBACK TO {name}")
+                conn.execute(f"RELEASE {name}")
+                raise
+            conn.execute(f"RELEASE {name}")
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        conn.execute("BEGIN IMMEDIATE")
+        if self.batching:
+            with self.transaction():
+                yield
+            return
         try:
             yield
         except BaseException:
-            self.db.conn.rollback()
+            conn.rollback()
             raise
-        self.db.conn.commit()
+        conn.commit()
+
+    def commit(self) -> None:
+        """Commit what a batch has written so far (see `batching`)."""
+        if self.db.conn.in_transaction:
+            self.db.conn.commit()
 
     def save_article(self, record: Mapping[str, Any], *, site: str, **page: Any) -> SaveResult:
         """Insert or update one article in its own transaction; never stores one URL twice.

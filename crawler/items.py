@@ -22,3 +22,5 @@ class ArticleItem:
     last_modified: str | None = None
     flags: list[str] = field(default_factory=list)
     school_name: str | None = None
+    # For the spider: which queued addresses this article settles once stored (not stored itself).
+    frontier: dict | None = field(default=None, repr=False)

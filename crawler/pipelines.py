@@ -69,21 +69,29 @@ class StorePipeline:
         self.db_path = db_path
         self.crawler = crawler
         self.archive: Archive | None = None
+        self.own_archive = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         return cls(str(resolve_db_path(crawler.settings.get("TCT_DB"))), crawler)
 
-    def open_spider(self) -> None:
-        self.archive = Archive(self.db_path)
+    def _open(self) -> Archive:
+        """The spider's archive when it has one (its frontier marks and our articles then commit
+        together), else our own."""
+        if self.archive is None:
+            spider = self.crawler.spider if self.crawler is not None else None
+            shared = getattr(spider, "archive", None)
+            self.archive = shared if shared is not None else Archive(self.db_path)
+            self.own_archive = shared is None
+        return self.archive
 
     def close_spider(self) -> None:
-        if self.archive is not None:
+        if self.archive is not None and self.own_archive:
             self.archive.close()
+        self.archive = None
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        assert self.archive is not None
-        res = self.archive.save_article(
+        res = self._open().save_article(
             {"url": item.url, "title": item.title, "published_at": item.published_at,
              "author": item.author, "author_degree": item.author_degree,
              "author_role": item.author_role, "body": item.body, "host": item.host,

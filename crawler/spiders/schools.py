@@ -27,6 +27,7 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.internet import task
 from twisted.internet.error import (
     ConnectError,
     ConnectionRefusedError,
@@ -40,6 +41,7 @@ from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import VN_TZ, Archive, now_iso
 from crawler.classify import is_article
+from crawler.exceptions import DuplicateArticle
 from crawler.extract_worker import Targets, extract_for_pool, extract_page, make_pool, to_article
 from crawler.feeds import SITEMAP_URL, feed_urls, rehost_feed_urls
 from crawler.items import ArticleItem
@@ -76,7 +78,9 @@ class SchoolsSpider(scrapy.Spider):
         self.handed: dict[str, set[str]] = defaultdict(set)  # handed, not yet answered (bounded)
         self.in_flight = 64
         self.run_ids: dict[str, int] = {}
+        self.archive: Archive | None = None  # one connection for the frontier and the articles
         self.state: CrawlState | None = None
+        self.committer: task.LoopingCall | None = None
         self.depth_limit = 0
         self.pool = None  # worker processes for extraction (crawler.extract_worker)
         self.revisit_after: str | None = None  # fetched_at before this: worth a conditional request
@@ -104,20 +108,35 @@ class SchoolsSpider(scrapy.Spider):
             if days > 0 else None)
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_item_stored, signal=signals.item_scraped)
+        crawler.signals.connect(spider.on_item_dropped, signal=signals.item_dropped)
+        crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
+        spider.commit_seconds = crawler.settings.getfloat("TCT_COMMIT_SECONDS")
         return spider
 
     # -- life cycle ------------------------------------------------------------------------
     def on_opened(self, spider) -> None:
         self.lock = ArchiveLock(self.db_path).acquire()
-        self.state = CrawlState(self.db_path)
-        with Archive(self.db_path) as arc:
-            arc.close_interrupted_runs()
-            arc.sync_schools(s.as_row() for s in self.known_schools)
-            for s in self.schools:
-                self.run_ids[s.key] = arc.start_run(s.key)
+        self.archive = arc = Archive(self.db_path)
+        arc.close_interrupted_runs()
+        arc.sync_schools(s.as_row() for s in self.known_schools)
+        for s in self.schools:
+            self.run_ids[s.key] = arc.start_run(s.key)
+        # From here on, writes (frontier and articles, through the store pipeline, which shares
+        # this archive) are committed together once every TCT_COMMIT_SECONDS. A page is marked
+        # done only after its article is written, so whatever a kill leaves committed is whole.
+        self.state = CrawlState(arc)
+        arc.batching = True
+        self.committer = task.LoopingCall(arc.commit)
+        self.committer.start(max(0.05, self.commit_seconds), now=False)
 
     def closed(self, reason: str) -> None:
         stats = self.crawler.stats
+        if self.committer is not None and self.committer.running:
+            self.committer.stop()
+        if self.archive is not None:
+            self.archive.commit()
+            self.archive.batching = False
         with Archive(self.db_path) as arc:
             for s in self.schools:
                 run_id = self.run_ids.get(s.key)
@@ -133,8 +152,8 @@ class SchoolsSpider(scrapy.Spider):
                                counts=counts, errors=errors)
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
-        if self.state is not None:
-            self.state.close()
+        if self.archive is not None:
+            self.archive.close()
         if self.lock is not None:
             self.lock.release()
 
@@ -199,7 +218,7 @@ class SchoolsSpider(scrapy.Spider):
             lost = self.handed[school.key]
             if lost:  # requests Scrapy dropped without an answer: counted, not retried forever
                 self.crawler.stats.inc_value(f"tct/{school.key}/errors/dropped", len(lost))
-                self.state.done(school.key, lost, "error", None, run_id=self.run_ids[school.key])
+                self.state.done(school.key, list(lost), "error", None, run_id=self._run(school))
                 lost.clear()
             for req in self._refill(school):
                 self.crawler.engine.crawl(req)
@@ -229,10 +248,8 @@ class SchoolsSpider(scrapy.Spider):
             out = await self._handle(response, school, depth, url)
         except Exception:
             # Never leave the URL queued: it would be handed out again and fail again.
-            self.state.done(school.key, url, "error", response.status, depth, self._run(school))
+            self._done(school, url, [url], "error", response.status, depth)
             raise
-        finally:
-            self.handed[school.key].discard(url)
         for obj in out:
             yield obj
         for req in self._refill(school):
@@ -240,20 +257,19 @@ class SchoolsSpider(scrapy.Spider):
 
     async def _handle(self, response: Response, school: School, depth: int, url: str) -> list[Any]:
         """The item (if the page is an article) and feed requests of one response; its links go
-        on the queue. The URL is marked done before the answer goes back to Scrapy."""
+        on the queue. A page is marked done here, an article once the archive holds it."""
         stats = self.crawler.stats
-        run = self._run(school)
         stats.inc_value(f"tct/{school.key}/pages")
         if response.status == 304:  # a revisited article the server says has not changed
             self.state.touch_article(url)
             stats.inc_value(f"tct/{school.key}/articles_unchanged")
             stats.inc_value("tct/articles_unchanged")
-            self.state.done(school.key, url, "article", 304, depth, run)
+            self._done(school, url, [url], "article", 304, depth)
             return []
         if not isinstance(response, TextResponse) or b"html" not in (
                 response.headers.get("Content-Type") or b"text/html").lower():
             stats.inc_value(f"tct/{school.key}/errors/not_html")
-            self.state.done(school.key, url, "other", response.status, depth, run)
+            self._done(school, url, [url], "other", response.status, depth)
             return []
         fetched_at = now_iso()
         host = host_key(response.url)
@@ -262,7 +278,7 @@ class SchoolsSpider(scrapy.Spider):
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop a site's crawl
             logger.warning("[%s] %s: extraction failed: %r", school.key, response.url, exc)
             stats.inc_value(f"tct/{school.key}/errors/extract")
-            self.state.done(school.key, url, "error", response.status, depth, run)
+            self._done(school, url, [url], "error", response.status, depth)
             return []
         final_url = canonicalize(response.url)
         if art.canonical_url:
@@ -270,6 +286,9 @@ class SchoolsSpider(scrapy.Spider):
             if school.owns(canon) and not is_print_view(canon):
                 final_url = canon
         article = is_article(art, final_url, school) and not is_print_view(final_url)
+        # Every address that led here: the one requested, redirects, the canonical.
+        addresses = list({url: None, final_url: None,
+                          **{canonicalize(r): None for r in response.meta.get("redirect_urls", [])}})
         out: list[Any] = []
         if article:
             out.append(ArticleItem(
@@ -279,6 +298,8 @@ class SchoolsSpider(scrapy.Spider):
                 encoding=art.encoding, etag=_header(response, "ETag"),
                 last_modified=_header(response, "Last-Modified"), flags=art.flags,
                 school_name=art.school_name,
+                frontier={"url": url, "addresses": addresses, "depth": depth,
+                          "status": response.status},
             ))
         # Written to disk before this page counts as done: a kill now loses no link.
         self._follow(school, url, targets, depth, from_article=article)
@@ -287,14 +308,39 @@ class SchoolsSpider(scrapy.Spider):
                                    response.url, school):
                 out.append(scrapy.Request(feed, callback=self.parse_feed, errback=self.on_feed_error,
                                           cb_kwargs={"school": school}, priority=-10))
-        # Every address that led here is handled: the one requested, redirects, the canonical.
-        addresses = {url, final_url, *(canonicalize(r) for r in response.meta.get("redirect_urls", []))}
-        self.state.done(school.key, addresses, "article" if article else "page", response.status,
-                        depth, run)
+        if not article:
+            self._done(school, url, addresses, "page", response.status, depth)
         return out
 
     def _run(self, school: School) -> int | None:
         return self.run_ids.get(school.key)
+
+    def _done(self, school: School, url: str, addresses: list[str], kind: str, status: int | None,
+              depth: int) -> None:
+        """The response to the request for `url` is handled: its addresses leave the queue."""
+        self.state.done(school.key, addresses, kind, status, depth, self._run(school))
+        self.handed[school.key].discard(url)
+
+    # An article page is done once the pipelines have settled its item, whichever way.
+    def on_item_stored(self, item: Any, response: Any, spider: Any) -> None:
+        self._item_settled(item, "article")
+
+    def on_item_dropped(self, item: Any, response: Any, exception: BaseException, spider: Any) -> None:
+        # A second copy of an article handled in this run is that article; anything else that
+        # fails validation is no article.
+        self._item_settled(item, "article" if isinstance(exception, DuplicateArticle) else "page")
+
+    def on_item_error(self, item: Any, response: Any, spider: Any, failure: Any) -> None:
+        logger.warning("[%s] %s: storing failed: %s", getattr(item, "site", "?"),
+                       getattr(item, "url", "?"), failure.value)
+        self._item_settled(item, "error")
+
+    def _item_settled(self, item: Any, kind: str) -> None:
+        fr = getattr(item, "frontier", None)
+        school = next((s for s in self.schools if s.key == getattr(item, "site", None)), None)
+        if fr is None or school is None:
+            return
+        self._done(school, fr["url"], fr["addresses"], kind, fr["status"], fr["depth"])
 
     def _follow(self, school: School, url: str, targets: dict[str, str], depth: int,
                 from_article: bool) -> None:
@@ -367,9 +413,7 @@ class SchoolsSpider(scrapy.Spider):
         logger.warning("[%s] %s failed: %s", school.key, req.url, kind)
         if self.state is not None:
             url = req.meta.get("tct_url") or canonicalize(req.url)
-            self.state.done(school.key, url, "error", status, req.cb_kwargs.get("depth", 0),
-                            self._run(school))
-            self.handed[school.key].discard(url)
+            self._done(school, url, [url], "error", status, req.cb_kwargs.get("depth", 0))
             return self._refill(school)
         return None
 
