@@ -56,21 +56,41 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tupl
     fragment and tracking parameters), since a server may care about what we would normalise.
     """
     seen: set[str] = set()
+    origin = _origin(base_url)
     for href in hrefs:
         href = href.strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:", "ftp:")):
             continue
-        try:
-            absolute = urljoin(base_url, href)
-        except ValueError:
-            continue
-        if not absolute.startswith(("http://", "https://")):
-            continue
-        url = canonicalize(absolute)
+        if href.startswith(("http://", "https://")):
+            absolute = href
+        elif href[0] == "/" and href[1:2] != "/" and "/." not in href and origin:
+            absolute = origin + href  # what urljoin gives for a root-relative link, faster
+        else:
+            try:
+                absolute = urljoin(base_url, href)
+            except ValueError:
+                continue
+            if not absolute.startswith(("http://", "https://")):
+                continue
+        url, fetch = _resolve(absolute)
         if url in seen or not wanted(url, school):
             continue
         seen.add(url)
-        yield url, strip_noise(absolute)
+        yield url, fetch
+
+
+def _origin(url: str) -> str:
+    """scheme://netloc of an http(s) URL, '' otherwise."""
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https"):
+        return ""
+    return f"{scheme}://{rest.split('/', 1)[0].split('?', 1)[0].split('#', 1)[0]}"
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve(absolute: str) -> tuple[str, str]:
+    """(canonical URL, address to request) of an absolute link; menus repeat on every page."""
+    return canonicalize(absolute), strip_noise(absolute)
 
 
 def feed_links(hrefs: list[str], base_url: str, school: School) -> list[str]:

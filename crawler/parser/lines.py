@@ -59,9 +59,11 @@ class _Frame:
     skip: bool = False
     row: bool = False
     cell: bool = False
+    flagged: bool = False  # any of _FLAG_NAMES or a heading: the frame changes the context
 
 
 _FLAG_NAMES = ("chrome", "caption", "link", "bold", "italic", "right", "title")
+_PLAIN = _Frame(block=False)  # an inline element that changes nothing (shared, never modified)
 
 
 def _attrs(el: etree._Element) -> str:
@@ -72,7 +74,10 @@ _LAYOUT_IN_ROW = etree.XPath(
     "./*[self::td or self::th]//*["
     + " or ".join(f"self::{t}" for t in sorted(rules.LAYOUT_IN_CELL)) + "][1]")
 _TEXT_LENGTH = etree.XPath("string-length(string(.))")
-_HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
+_SKIP = _Frame(block=False, skip=True)  # shared, never modified
+# Inline tags that, without attributes, set no cue: their frame is the shared _PLAIN.
+_PLAIN_TAGS = frozenset({"span", "font", "small", "big", "sup", "sub", "u", "s", "abbr", "label",
+                         "time", "code", "cite", "q", "mark", "ins", "del", "var", "tt"})
 
 
 def _is_data_row(tr: etree._Element) -> bool:
@@ -103,15 +108,19 @@ class _Linearizer:
         self.image_pending = False
         self.total_text = 1
         self.counts = dict.fromkeys(_FLAG_NAMES, 0)
-        self.image_owners: dict[int, bool] = {}
+        self.with_image: set[etree._Element] = set()  # elements with an <img> inside
         self.headings: list[int] = []
 
+    def find_images(self, root: etree._Element) -> None:
+        for img in root.iter("img"):
+            for el in img.iterancestors():
+                if el in self.with_image:
+                    break
+                self.with_image.add(el)
+            self.with_image.add(img)
+
     def _owner_has_image(self, owner: etree._Element) -> bool:
-        key = id(owner)
-        hit = self.image_owners.get(key)
-        if hit is None:
-            hit = self.image_owners[key] = _has_image(owner)
-        return hit
+        return owner in self.with_image
 
     def _holds_most_text(self, el: etree._Element) -> bool:
         """A 'print' or 'tools' wrapper around the whole page is not page chrome."""
@@ -126,6 +135,8 @@ class _Linearizer:
 
     def push(self, fr: _Frame) -> None:
         self.frames.append(fr)
+        if not fr.flagged:
+            return
         for name in _FLAG_NAMES:
             if getattr(fr, name):
                 self.counts[name] += 1
@@ -134,6 +145,8 @@ class _Linearizer:
 
     def pop(self) -> None:
         fr = self.frames.pop()
+        if not fr.flagged:
+            return
         for name in _FLAG_NAMES:
             if getattr(fr, name):
                 self.counts[name] -= 1
@@ -156,30 +169,38 @@ class _Linearizer:
         if self.buf and text[:1].isdigit() and self.buf[-1][0][-1:].isdigit():
             # Two elements printed back to back (`<time>2023</time><time>30…`): keep numbers apart.
             self.buf.append((" ", False, False, False))
-        self.buf.append((text, self._flag("link"), self._flag("bold"), self._flag("italic")))
+        counts = self.counts
+        self.buf.append((text, counts["link"] > 0, counts["bold"] > 0, counts["italic"] > 0))
 
     def flush(self) -> None:
         self.br_pending = False
         if not self.buf:
             return
-        raw = "".join(t for t, *_ in self.buf)
-        text = clean_ws(raw)
+        buf = self.buf
+        text = clean_ws(buf[0][0] if len(buf) == 1 else "".join([t for t, _, _, _ in buf]))
         converted = bool(text) and tcvn3.is_tcvn3(text)
         if converted:
             text = tcvn3.convert(text)
         if text:
-            link = sum(len(clean_ws(t)) for t, lk, _, _ in self.buf if lk)
-            solid = [(t, b, i) for t, _, b, i in self.buf if t.strip()]
+            link = 0
+            bold = italic = True
+            for t, lk, b, i in buf:
+                if lk:
+                    link += len(clean_ws(t))
+                if (not b or not i) and t.strip():  # pieces of mere whitespace don't count
+                    bold = bold and b
+                    italic = italic and i
             owner = self.blocks[-1] if self.blocks else None
-            heading = max(self.headings, default=0)
+            counts = self.counts
+            link = min(link, len(text))
             line = Line(
-                text=text, owner=owner, idx=len(self.lines), link_chars=min(link, len(text)),
-                link_density=min(link, len(text)) / len(text),
-                heading=heading, bold=all(b for _, b, _ in solid), italic=all(i for _, _, i in solid),
-                chrome=self._flag("chrome"), caption=self._flag("caption"),
-                title_class=any(f.title for f in self.frames[-4:]) if self.counts["title"] else False,
-                right=self._flag("right"),
-                image_block=owner is not None and self._owner_has_image(owner), anchors=self.anchors,
+                text=text, owner=owner, idx=len(self.lines), link_chars=link,
+                link_density=link / len(text),
+                heading=max(self.headings) if self.headings else 0, bold=bold, italic=italic,
+                chrome=counts["chrome"] > 0, caption=counts["caption"] > 0,
+                title_class=any(f.title for f in self.frames[-4:]) if counts["title"] else False,
+                right=counts["right"] > 0,
+                image_block=owner is not None and owner in self.with_image, anchors=self.anchors,
                 after_image=self.image_pending, converted=converted,
             )
             self.lines.append(line)
@@ -189,10 +210,14 @@ class _Linearizer:
 
     def start(self, el: etree._Element) -> _Frame:
         tag = el.tag  # lxml's HTML parser gives lower-case names
+        if tag in rules.DROP_TAGS:
+            return _SKIP
+        if not el.attrib and tag in _PLAIN_TAGS:  # <span>, <font>… with no attributes: no cue
+            return _PLAIN
         attrs = _attrs(el)
         style = el.get("style") or ""
-        if tag in rules.DROP_TAGS or rules.HIDDEN_STYLE.search(style) or el.get("hidden") is not None:
-            return _Frame(block=False, skip=True)
+        if (style and rules.HIDDEN_STYLE.search(style)) or el.get("hidden") is not None:
+            return _SKIP
         if tag == "img":
             self.image_pending = True
         if tag == "br":
@@ -200,7 +225,7 @@ class _Linearizer:
                 self.cell_buf.append(" ")
             else:
                 self.br_pending = True
-            return _Frame(block=False)
+            return _PLAIN
         block = tag in rules.BLOCK_TAGS
         fr = _Frame(block=block)
         chrome_cls, caption_cls, title_cls = _attr_flags(attrs) if attrs.strip() else (False, False, False)
@@ -224,6 +249,8 @@ class _Linearizer:
         if title_cls:
             fr.title = True
         fr.heading = rules.HEADING_TAGS.get(tag, 0)
+        fr.flagged = (fr.chrome or fr.caption or fr.link or fr.bold or fr.italic or fr.right
+                      or fr.title or fr.heading > 0)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
             fr.row = True
@@ -268,13 +295,10 @@ def _attr_flags(attrs: str) -> tuple[bool, bool, bool]:
             bool(rules.TITLE_CLASS.search(attrs)) and not rules.TITLE_CLASS_BAD.search(attrs))
 
 
-def _has_image(el: etree._Element) -> bool:
-    return bool(_HAS_IMAGE(el))
-
-
 def linearize(root: etree._Element) -> list[Line]:
     """The visible text lines of the tree under `root`, in document order."""
     lin = _Linearizer()
+    lin.find_images(root)
     try:
         lin.total_text = max(1, text_length(root))
     except ValueError:

@@ -35,6 +35,7 @@ class HostTemplate:
     def __init__(self) -> None:
         self.pages = 0
         self.counts: Counter[int] = Counter()
+        self.protected: dict[str, bool] = {}  # of template lines only: a bounded set
 
     def learn(self, lines: Iterable[Line]) -> None:
         """Count this page's lines; after LEARN_PAGES pages the template is settled and frozen,
@@ -57,5 +58,11 @@ class HostTemplate:
         # item links must stay visible for the listing to be recognised. Credit lines and dates
         # stay too: one teacher may sign most of a site's articles, and that is not a template.
         kept = [ln for ln in lines
-                if ln.link_density > 0.5 or not self.is_template(ln) or _protected(ln.text)]
+                if ln.link_density > 0.5 or not self.is_template(ln) or self._protected(ln.text)]
         return kept if kept else lines
+
+    def _protected(self, text: str) -> bool:
+        hit = self.protected.get(text)
+        if hit is None:
+            hit = self.protected[text] = _protected(text)
+        return hit
