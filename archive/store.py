@@ -84,6 +84,11 @@ class Archive:
         # write and a tiny full-text segment each; a crawl batches a second's worth instead.
         self.batching = False
         self._savepoints = 0
+        # Full-text index writes wait here until the transaction commits. SQLite opens a
+        # savepoint on every virtual table for each later write statement, and FTS5 then
+        # flushes its pending terms into a new segment: interleaved with other writes, that is
+        # one segment per article. Written in one run at commit, it is one segment per batch.
+        self._fts_ops: list[tuple[str, list[Any]]] = []
 
     def close(self) -> None:
         if self.batching:
@@ -171,12 +176,14 @@ class Archive:
         if conn.in_transaction:
             self._savepoints += 1
             name = f"tct_{self._savepoints}"
+            pending = len(self._fts_ops)
             conn.execute(f"SAVEPOINT {name}")
             try:
                 yield
             except BaseException:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
+                del self._fts_ops[pending:]
                 raise
             conn.execute(f"RELEASE {name}")
             return
@@ -187,15 +194,23 @@ class Archive:
             return
         try:
             yield
+            self._write_index()
         except BaseException:
             conn.rollback()
+            self._fts_ops.clear()
             raise
         conn.commit()
 
     def commit(self) -> None:
         """Commit what a batch has written so far (see `batching`)."""
         if self.db.conn.in_transaction:
+            self._write_index()
             self.db.conn.commit()
+
+    def _write_index(self) -> None:
+        ops, self._fts_ops = self._fts_ops, []
+        for sql, params in ops:
+            self.db.conn.execute(sql, params)
 
     def save_article(self, record: Mapping[str, Any], *, site: str, **page: Any) -> SaveResult:
         """Insert or update one article in its own transaction; never stores one URL twice.
@@ -309,24 +324,20 @@ class Archive:
 
     def _index(self, aid: int, fields: Mapping[str, Any], folded: Mapping[str, str]) -> None:
         vals = [fields.get("title") or "", fields.get("body") or "", fields.get("author") or ""]
-        self.db.execute(
-            "INSERT INTO articles_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)", [aid, *vals]
-        )
-        self.db.execute(
-            "INSERT INTO articles_fold(rowid, title, body, author) VALUES (?, ?, ?, ?)",
-            [aid, folded["title"], folded["body"], folded["author"]],
-        )
+        self._fts_ops.append(
+            ("INSERT INTO articles_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)", [aid, *vals]))
+        self._fts_ops.append(
+            ("INSERT INTO articles_fold(rowid, title, body, author) VALUES (?, ?, ?, ?)",
+             [aid, folded["title"], folded["body"], folded["author"]]))
 
     def _unindex(self, aid: int, old: Mapping[str, Any]) -> None:
         vals = [old.get("title") or "", old.get("body") or "", old.get("author") or ""]
-        self.db.execute(
-            "INSERT INTO articles_fts(articles_fts, rowid, title, body, author) "
-            "VALUES ('delete', ?, ?, ?, ?)", [aid, *vals]
-        )
-        self.db.execute(
-            "INSERT INTO articles_fold(articles_fold, rowid, title, body, author) "
-            "VALUES ('delete', ?, ?, ?, ?)", [aid, *map(fold, vals)]
-        )
+        self._fts_ops.append(
+            ("INSERT INTO articles_fts(articles_fts, rowid, title, body, author) "
+             "VALUES ('delete', ?, ?, ?, ?)", [aid, *vals]))
+        self._fts_ops.append(
+            ("INSERT INTO articles_fold(articles_fold, rowid, title, body, author) "
+             "VALUES ('delete', ?, ?, ?, ?)", [aid, *map(fold, vals)]))
 
     def _store_page(self, aid: int, html: bytes | None, encoding: str | None, fetched_at: str) -> None:
         if html is None:
@@ -337,23 +348,22 @@ class Archive:
     # -- runs ------------------------------------------------------------------------------
     def close_interrupted_runs(self) -> int:
         """Runs left 'running' by a crawl that died (the caller holds the crawl lock)."""
-        with self.db.conn:
+        with self.transaction():
             cur = self.db.execute(
                 "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
         return cur.rowcount
 
     def start_run(self, site: str) -> int:
-        with self.db.conn:
-            return self.db["runs"].insert(
-                {"site": site, "started_at": now_iso(), "status": "running", "pages_fetched": 0,
-                 "articles_new": 0, "articles_changed": 0, "articles_unchanged": 0,
-                 "articles_duplicate": 0, "error_count": 0, "errors": "{}"}
-            ).last_pk
+        with self.transaction():
+            return self._insert("runs", {
+                "site": site, "started_at": now_iso(), "status": "running", "pages_fetched": 0,
+                "articles_new": 0, "articles_changed": 0, "articles_unchanged": 0,
+                "articles_duplicate": 0, "error_count": 0, "errors": "{}"})
 
     def finish_run(self, run_id: int, *, status: str, pages_fetched: int, counts: Mapping[str, int],
                    errors: Mapping[str, int]) -> None:
-        with self.db.conn:
-            self.db["runs"].update(run_id, {
+        with self.transaction():
+            self._update("runs", run_id, {
                 "finished_at": now_iso(), "status": status, "pages_fetched": pages_fetched,
                 "articles_new": counts.get("new", 0), "articles_changed": counts.get("changed", 0),
                 "articles_unchanged": counts.get("unchanged", 0),

@@ -91,3 +91,21 @@ def test_large_result_sets_rank_title_matches_first(arc, monkeypatch):
     hits = urls(search(arc, "khai giang OR hoi thao"))
     assert set(hits) == {"https://a/1", "https://a/2"}
     assert urls(search(arc, "the che", ArticleFilter(since="2024-01-01"))) == ["https://a/2"]
+
+
+def test_an_article_changed_twice_in_one_batch_is_found_by_its_last_text_only(db_path):
+    # The full-text index is written at commit: its deletes and inserts must keep their order.
+    arc = Archive(db_path)
+    arc.batching = True
+    doc = {"url": "https://b/1", "title": "Hội nghị lần một", "published_at": None, "author": None,
+           "author_degree": None, "author_role": None, "body": "Nội dung bản đầu tiên về hội nghị."}
+    arc.save_article(doc, site="b")
+    arc.save_article({**doc, "title": "Hội nghị lần hai", "body": "Nội dung bản thứ hai."}, site="b")
+    arc.save_article({**doc, "title": "Hội nghị lần ba", "body": "Nội dung bản cuối cùng."}, site="b")
+    arc.commit()
+    assert urls(search(arc, "cuoi cung")) == ["https://b/1"]
+    assert urls(search(arc, "cuối cùng")) == ["https://b/1"]
+    assert search(arc, "dau tien") == [] and search(arc, "thứ hai") == []
+    # FTS5 raises if the index disagrees with the articles table.
+    arc.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+    arc.close()

@@ -116,3 +116,20 @@ def test_an_early_version_1_archive_is_upgraded(db_path):
         assert arc.db.execute("SELECT value FROM tct_meta").fetchone() == (str(SCHEMA_VERSION),)
         assert {"fetch_url", "run_id"} <= set(arc.db["crawl_urls"].columns_dict)
         assert arc.db.execute("SELECT title FROM articles").fetchone() == ("Cũ",)
+
+
+def test_batched_writes_commit_together_and_a_failure_undoes_only_its_own(db_path):
+    arc = Archive(db_path)
+    arc.batching = True
+    arc.save_article(rec(), site="a")
+    with pytest.raises(RuntimeError), arc.transaction():
+        arc.save_article(rec(url="https://a.gov.vn/tin/2.html", body=BODY + " Hai."), site="a")
+        raise RuntimeError("a failing write")
+    other = sqlite3.connect(db_path)
+    assert other.execute("SELECT count(*) FROM articles").fetchone() == (0,)  # not committed yet
+    arc.commit()
+    assert [u for (u,) in other.execute("SELECT url FROM articles")] == ["https://a.gov.vn/tin/1.html"]
+    arc.save_article(rec(url="https://a.gov.vn/tin/3.html", body=BODY + " Ba."), site="a")
+    arc.close()  # a batching archive commits what it holds when closed
+    assert other.execute("SELECT count(*) FROM articles").fetchone() == (2,)
+    other.close()

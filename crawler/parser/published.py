@@ -35,6 +35,9 @@ class DateChoice:
     updated_label: bool = False
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def _segment_after_label(text: str) -> tuple[str, bool, bool]:
     """(text to read, published label seen, update label seen)."""
     pub = rules.DATE_LABEL_PUBLISHED.search(text)
@@ -56,8 +59,8 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
     for j in range(lo, hi):
         ln = lines[j]
         text = ln.text
-        if len(text) > 260:
-            continue
+        if len(text) > 260 or (len(text) >= 60 and not _HAS_DIGIT.search(text)):
+            continue  # too long for a date line; or no digit, and too long for "hôm qua"
         if rules.DATE_LABEL_TODAY.search(text):
             continue
         if j == title_idx and title_text and text.startswith(title_text):

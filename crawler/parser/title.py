@@ -135,7 +135,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
                 score -= 3  # the page's own section name, repeated from the menu
         if text.endswith((".", ";", ",")) and words > 25:
             score -= 2  # a sentence, not a headline
-        if find_date(text) is not None and words < 6:
+        if words < 6 and find_date(text) is not None:
             score -= 2
         score += _followers(lines, i)
         if best is None or score > best.score:
