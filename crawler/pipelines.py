@@ -50,15 +50,24 @@ class ValidatePipeline:
 
 
 class DedupePipeline:
-    """One item per canonical URL in a run (aliases of one article reach the store only once)."""
+    """One item per canonical URL in a run (aliases of one article reach the store only once).
+
+    Copies of one article (its address, a redirect, its rel=canonical) arrive close together, so
+    the most recent RECENT URLs are enough; memory stays flat on a site of any size. A later copy
+    still cannot make a second record: the store upserts by URL (it counts as unchanged).
+    """
+
+    RECENT = 4096
 
     def __init__(self) -> None:
-        self.seen: set[str] = set()
+        self.seen: dict[str, None] = {}  # insertion-ordered: the oldest go first
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         if item.url in self.seen:
             raise DuplicateArticle(f"already handled in this run: {item.url}")
-        self.seen.add(item.url)
+        self.seen[item.url] = None
+        if len(self.seen) > self.RECENT:
+            del self.seen[next(iter(self.seen))]
         return item
 
 

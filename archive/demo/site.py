@@ -72,13 +72,20 @@ def _article_main(a: DemoArticle, others: list[DemoArticle], base: str) -> str:
 <div class="other-news"><h3>Các tin khác</h3><ul>{other}</ul></div></div>"""
 
 
+PAGER_WINDOW = 3
+
+
 def _listing_main(heading: str, items: list[DemoArticle], page: int, pages: int, base_path: str) -> str:
     lis = "".join(
         f'<div class="item"><h3><a href="{a.path}">{escape(a.title)}</a></h3>'
         f'<span class="time">{a.published:%d/%m/%Y}</span>'
         f"<p>{escape(a.paragraphs[0][:150])}…</p></div>" for a in items)
+    # Like NukeViet's pager: the first and last pages and a window around this one, not all.
+    shown = sorted({1, pages, *range(max(1, page - PAGER_WINDOW), min(pages, page + PAGER_WINDOW) + 1)})
     nav = []
-    for p in range(1, pages + 1):
+    for i, p in enumerate(shown):
+        if i and p > shown[i - 1] + 1:
+            nav.append("<span>…</span>")
         href = base_path if p == 1 else f"{base_path}page-{p}.html"
         nav.append(f"<strong>{p}</strong>" if p == page else f'<a href="{href}">{p}</a>')
     if page < pages:

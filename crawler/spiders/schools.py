@@ -341,6 +341,8 @@ class SchoolsSpider(scrapy.Spider):
         if fr is None or school is None:
             return
         self._done(school, fr["url"], fr["addresses"], kind, fr["status"], fr["depth"])
+        for req in self._refill(school):  # its share is free again: keep Scrapy fed
+            self.crawler.engine.crawl(req)
 
     def _follow(self, school: School, url: str, targets: dict[str, str], depth: int,
                 from_article: bool) -> None:
