@@ -154,10 +154,6 @@ class CrawlState:
             self._remember(url, UrlState("done", kind, old.depth if old else depth,
                                          run_id if run_id is not None else (old.run_id if old else None)))
 
-    def queued_count(self, site: str) -> int:
-        return self.conn.execute("SELECT count(*) FROM crawl_urls WHERE site = ? AND state = 'queued'",
-                                 [site]).fetchone()[0]
-
 
 def _chunks(items: list[str], size: int):
     for i in range(0, len(items), size):
