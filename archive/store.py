@@ -60,6 +60,9 @@ def body_hash(body: str | None, folded_body: str | None = None) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+FTS_PENDING_MAX = 2000  # full-text index writes held back (4 per article) before they are written
+
+
 @dataclass
 class SaveResult:
     status: str  # "new" | "changed" | "unchanged" | "duplicate"
@@ -223,9 +226,12 @@ class Archive:
     def save_many(self, records: Iterable[Mapping[str, Any]], *, site: str) -> Counter:
         """Bulk ingest (imports, benchmarks): one transaction for the whole batch."""
         counts: Counter = Counter()
+        outermost = not self.db.conn.in_transaction
         with self.transaction():
             for rec in records:
                 counts[self._save(rec, site=site).status] += 1
+                if outermost and len(self._fts_ops) >= FTS_PENDING_MAX:
+                    self._write_index()  # a large import holds a bounded index backlog
         return counts
 
     def _save(

@@ -133,3 +133,22 @@ def test_batched_writes_commit_together_and_a_failure_undoes_only_its_own(db_pat
     arc.close()  # a batching archive commits what it holds when closed
     assert other.execute("SELECT count(*) FROM articles").fetchone() == (2,)
     other.close()
+
+
+def test_a_large_import_holds_a_bounded_index_backlog(db_path, monkeypatch):
+    import archive.store
+
+    monkeypatch.setattr(archive.store, "FTS_PENDING_MAX", 8)
+    seen = []
+    with Archive(db_path) as arc:
+        real = arc._write_index
+
+        def spy():
+            seen.append(len(arc._fts_ops))
+            real()
+        arc._write_index = spy
+        arc.save_many([rec(url=f"https://a.gov.vn/tin/{i}.html", body=f"{BODY} Bài {i}.") for i in range(10)],
+                      site="a")
+        assert max(seen) <= 8
+        hits = arc.db.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'khai'").fetchone()
+        assert hits == (10,)
