@@ -13,6 +13,8 @@ from archive.store import Archive
 from crawler.parser import HostTemplate, extract, learn_template
 from crawler.urls import host_key
 
+COMMIT_EVERY = 500
+
 
 def reparse(archive: Archive, sites: tuple[str, ...] = (),
             progress: Callable[[int], None] | None = None) -> Counter:
@@ -27,15 +29,22 @@ def reparse(archive: Archive, sites: tuple[str, ...] = (),
     for _, url, _, html in pages():
         learn_template(templates[host_key(url)], html)
     counts: Counter = Counter()
-    for n, (_aid, url, site, html) in enumerate(pages(), 1):
-        art = extract(html, url, template=templates[host_key(url)])
-        if not art.title or not art.body:
-            counts["kept"] += 1  # the new parser finds no article here: keep what we have
-            continue
-        rec = art.to_contract()
-        rec["url"] = url
-        rec["host"] = host_key(url)
-        counts[archive.save_article(rec, site=site).status] += 1
-        if progress is not None:
-            progress(n)
+    archive.batching = True  # commit every COMMIT_EVERY pages, not every page
+    try:
+        for n, (_aid, url, site, html) in enumerate(pages(), 1):
+            art = extract(html, url, template=templates[host_key(url)])
+            if not art.title or not art.body:
+                counts["kept"] += 1  # the new parser finds no article here: keep what we have
+                continue
+            rec = art.to_contract()
+            rec["url"] = url
+            rec["host"] = host_key(url)
+            counts[archive.save_article(rec, site=site).status] += 1
+            if n % COMMIT_EVERY == 0:
+                archive.commit()
+            if progress is not None:
+                progress(n)
+    finally:  # what was re-extracted is kept, even when interrupted
+        archive.commit()
+        archive.batching = False
     return counts
