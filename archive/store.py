@@ -60,7 +60,7 @@ def body_hash(body: str | None, folded_body: str | None = None) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-FTS_PENDING_MAX = 2000  # full-text index writes held back (4 per article) before they are written
+FTS_PENDING_MAX = 2000  # index writes held back before they are written (2 per new article)
 
 
 @dataclass
