@@ -51,14 +51,11 @@ class CrawlState:
 
     def _remember(self, url: str, state: UrlState | None) -> None:
         cache = self._cache
-        cache.pop(url, None)
+        cache.pop(url, None)  # re-inserted at the young end
         if len(cache) >= self.CACHE_SIZE:
             for old in list(islice(cache, self.CACHE_SIZE // 8)):  # the oldest eighth
                 del cache[old]
         cache[url] = state
-
-    def get(self, url: str) -> UrlState | None:
-        return self.states([url])[url]
 
     def article_meta(self, url: str) -> dict[str, str | None] | None:
         """fetched_at, etag and last_modified of the archived article at this URL (or alias)."""
@@ -122,7 +119,7 @@ class CrawlState:
                 rows,
             )
         for url, _, depth, _, _, _, _ in rows:
-            old = self._cache.pop(url, None)
+            old = self._cache.get(url)
             self._remember(url, UrlState("queued", old.kind if old else kind, depth, run_id))
 
     def next_batch(self, site: str, limit: int, skip: Collection[str] = ()) -> list[Queued]:
@@ -150,7 +147,7 @@ class CrawlState:
                 [(u, site, kind, depth, status, now, run_id) for u in urls],
             )
         for url in urls:
-            old = self._cache.pop(url, None)
+            old = self._cache.get(url)
             self._remember(url, UrlState("done", kind, old.depth if old else depth,
                                          run_id if run_id is not None else (old.run_id if old else None)))
 

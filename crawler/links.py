@@ -56,7 +56,8 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tupl
     fragment and tracking parameters), since a server may care about what we would normalise.
     """
     seen: set[str] = set()
-    origin = _origin(base_url)
+    base = urlsplit(base_url)
+    origin = f"{base.scheme}://{base.netloc}" if base.scheme in ("http", "https") else ""
     for href in hrefs:
         href = href.strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:", "ftp:")):
@@ -77,14 +78,6 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tupl
             continue
         seen.add(url)
         yield url, fetch
-
-
-def _origin(url: str) -> str:
-    """scheme://netloc of an http(s) URL, '' otherwise."""
-    scheme, sep, rest = url.partition("://")
-    if not sep or scheme.lower() not in ("http", "https"):
-        return ""
-    return f"{scheme}://{rest.split('/', 1)[0].split('?', 1)[0].split('#', 1)[0]}"
 
 
 @functools.lru_cache(maxsize=8192)

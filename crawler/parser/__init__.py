@@ -67,6 +67,8 @@ _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree
 
 def learn_template(template: HostTemplate, data: bytes) -> None:
     """Add one page, given as raw bytes, to its host's template (`tct extract`, `tct reparse`)."""
+    if template.settled:  # no need to parse a page the template would not count
+        return
     root = parse_tree(decode_html(data)[0])
     if root is not None:
         template.learn(linearize(root))

@@ -119,9 +119,6 @@ class _Linearizer:
                 self.with_image.add(el)
             self.with_image.add(img)
 
-    def _owner_has_image(self, owner: etree._Element) -> bool:
-        return owner in self.with_image
-
     def _holds_most_text(self, el: etree._Element) -> bool:
         """A 'print' or 'tools' wrapper around the whole page is not page chrome."""
         try:
@@ -129,10 +126,7 @@ class _Linearizer:
         except ValueError:
             return False
 
-    # Flags of the current context, as counters of open frames that set them (O(1) per text).
-    def _flag(self, name: str) -> bool:
-        return self.counts[name] > 0
-
+    # Flags of the current context are counters of open frames that set them (O(1) per text).
     def push(self, fr: _Frame) -> None:
         self.frames.append(fr)
         if not fr.flagged:

@@ -37,10 +37,15 @@ class HostTemplate:
         self.counts: Counter[int] = Counter()
         self.protected: dict[str, bool] = {}  # of template lines only: a bounded set
 
+    @property
+    def settled(self) -> bool:
+        """LEARN_PAGES pages learned: the template no longer changes."""
+        return self.pages >= LEARN_PAGES
+
     def learn(self, lines: Iterable[Line]) -> None:
         """Count this page's lines; after LEARN_PAGES pages the template is settled and frozen,
         and lines seen only once are forgotten, so memory stays flat however big the site."""
-        if self.pages >= LEARN_PAGES:
+        if self.settled:
             return
         self.pages += 1
         self.counts.update({_key(ln) for ln in lines})

@@ -71,6 +71,7 @@ class SchoolsSpider(scrapy.Spider):
             if unknown:
                 raise ValueError(f"unknown site key(s): {', '.join(unknown)}; see crawler/sites.toml")
             self.schools = [reg[k] for k in keys] if keys else [s for s in reg.values() if s.active]
+        self.by_key = {s.key: s for s in self.schools}
         self._max_pages_arg = int(max_pages) if max_pages else None
         self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
         self.accepted: dict[str, int] = defaultdict(int)  # URLs put on a site's queue this run
@@ -134,26 +135,21 @@ class SchoolsSpider(scrapy.Spider):
         stats = self.crawler.stats
         if self.committer is not None and self.committer.running:
             self.committer.stop()
-        if self.archive is not None:
-            self.archive.commit()
-            self.archive.batching = False
-        with Archive(self.db_path) as arc:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.archive is not None:  # None: the crawl never opened (its runs never started)
             for s in self.schools:
-                run_id = self.run_ids.get(s.key)
-                if run_id is None:
+                if s.key not in self.run_ids:
                     continue
                 prefix = f"tct/{s.key}/"
                 counts = {k: stats.get_value(f"{prefix}articles_{k}", 0)
                           for k in ("new", "changed", "unchanged", "duplicate")}
                 errors = {key[len(prefix) + 7:]: v for key, v in stats.get_stats().items()
                           if key.startswith(prefix + "errors/")}
-                arc.finish_run(run_id, status="finished" if reason == "finished" else reason,
-                               pages_fetched=stats.get_value(f"{prefix}pages", 0),
-                               counts=counts, errors=errors)
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        if self.archive is not None:
-            self.archive.close()
+                self.archive.finish_run(
+                    self.run_ids[s.key], status="finished" if reason == "finished" else reason,
+                    pages_fetched=stats.get_value(f"{prefix}pages", 0), counts=counts, errors=errors)
+            self.archive.close()  # commits the last batch with the runs
         if self.lock is not None:
             self.lock.release()
 
@@ -337,7 +333,7 @@ class SchoolsSpider(scrapy.Spider):
 
     def _item_settled(self, item: Any, kind: str) -> None:
         fr = getattr(item, "frontier", None)
-        school = next((s for s in self.schools if s.key == getattr(item, "site", None)), None)
+        school = self.by_key.get(getattr(item, "site", None))
         if fr is None or school is None:
             return
         self._done(school, fr["url"], fr["addresses"], kind, fr["status"], fr["depth"])
