@@ -34,14 +34,19 @@ def _selection(archive: Archive, filt: ArticleFilter | None, query: str | None) 
 
 
 ORDER = "ORDER BY a.published_at, a.id"
+COLUMNS = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
+
+
+def _rows(archive: Archive, what: str, filt: ArticleFilter | None, query: str | None):
+    """A cursor over `what` (an SQL select list) of the selected articles, oldest first."""
+    where, params = _selection(archive, filt, query)
+    return archive.db.execute(f"SELECT {what} FROM articles a WHERE {where} {ORDER}", params)
 
 
 def iter_records(archive: Archive, filt: ArticleFilter | None = None, query: str | None = None,
                  ) -> Iterator[dict[str, Any]]:
     """Articles matching the filters (and the full-text query, if any), oldest first."""
-    where, params = _selection(archive, filt, query)
-    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
-    for row in archive.db.execute(f"SELECT {cols} FROM articles a WHERE {where} {ORDER}", params):
+    for row in _rows(archive, COLUMNS, filt, query):
         yield row_to_record(dict(zip(RECORD_COLUMNS, row, strict=True)))
 
 
@@ -51,11 +56,8 @@ def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None =
     SQLite builds each JSON object itself, and CSV rows go out as tuples."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    where, params = _selection(archive, filt, query)
     if fmt == "csv":
-        rows = archive.db.execute(
-            f"SELECT {', '.join(f'a.{c}' for c in RECORD_COLUMNS)} FROM articles a WHERE {where} {ORDER}",
-            params)
+        rows = _rows(archive, COLUMNS, filt, query)
         if excel:
             out.write(UTF8_BOM)
         writer = csv.writer(out, lineterminator="\r\n")
@@ -66,7 +68,7 @@ def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None =
             n += 1
         return n
     obj = ", ".join(f"'{c}', a.{c}" for c in RECORD_COLUMNS)
-    rows = archive.db.execute(f"SELECT json_object({obj}) FROM articles a WHERE {where} {ORDER}", params)
+    rows = _rows(archive, f"json_object({obj})", filt, query)
     n = 0
     if fmt == "jsonl":
         for (line,) in rows:
@@ -93,11 +95,9 @@ def export_parquet(archive: Archive, path: str, filt: ArticleFilter | None = Non
         import pyarrow.parquet as pq
     except ImportError:
         raise ArchiveError("Parquet export needs pyarrow: pip install pyarrow") from None
-    where, params = _selection(archive, filt, query)
-    cols = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
     ints = {"word_count", "duplicate_of"}
     schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in RECORD_COLUMNS])
-    cursor = archive.db.execute(f"SELECT {cols} FROM articles a WHERE {where} {ORDER}", params)
+    cursor = _rows(archive, COLUMNS, filt, query)
     n = 0
     with pq.ParquetWriter(path, schema) as writer:
         while True:

@@ -32,6 +32,10 @@ def reparse(archive: Archive, sites: tuple[str, ...] = (),
     archive.batching = True  # commit every COMMIT_EVERY pages, not every page
     try:
         for n, (_aid, url, site, html) in enumerate(pages(), 1):
+            if progress is not None:
+                progress(n)
+            if n % COMMIT_EVERY == 0:
+                archive.commit()
             art = extract(html, url, template=templates[host_key(url)])
             if not art.title or not art.body:
                 counts["kept"] += 1  # the new parser finds no article here: keep what we have
@@ -40,10 +44,6 @@ def reparse(archive: Archive, sites: tuple[str, ...] = (),
             rec["url"] = url
             rec["host"] = host_key(url)
             counts[archive.save_article(rec, site=site).status] += 1
-            if n % COMMIT_EVERY == 0:
-                archive.commit()
-            if progress is not None:
-                progress(n)
     finally:  # what was re-extracted is kept, even when interrupted
         archive.commit()
         archive.batching = False

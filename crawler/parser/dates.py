@@ -80,13 +80,13 @@ def _apply_ampm(h: int, mark: str | None) -> int:
     return h
 
 
-_DIGIT = re.compile(r"\d")
+HAS_DIGIT = re.compile(r"\d")  # no digit, no date (a cheap test before the rules)
 
 
 @functools.lru_cache(maxsize=8192)
 def find_date(text: str) -> FoundDate | None:
     """The first date (with its time, if printed next to it) in a short string, or None."""
-    if not _DIGIT.search(text):
+    if not HAS_DIGIT.search(text):
         return None
     m = _ISO_DATE.search(text)
     if m and int(m.group(2)) <= 12:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crawler.parser import rules
-from crawler.parser.dates import VN_TZ, find_date, parse_relative, parse_with_dateparser, plausible
+from crawler.parser.dates import HAS_DIGIT, VN_TZ, find_date, parse_relative, parse_with_dateparser, plausible
 from crawler.parser.lines import Line
 
 _ANY_WORD = re.compile(r"[^\W_]+")
@@ -33,9 +33,6 @@ class DateChoice:
     idx: int | None  # line index it came from; None for metadata or URL
     source: str = "none"  # "visible" | "metadata" | "url" | "none"
     updated_label: bool = False
-
-
-_HAS_DIGIT = re.compile(r"\d")
 
 
 def _segment_after_label(text: str) -> tuple[str, bool, bool]:
@@ -59,7 +56,7 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
     for j in range(lo, hi):
         ln = lines[j]
         text = ln.text
-        if len(text) > 260 or (len(text) >= 60 and not _HAS_DIGIT.search(text)):
+        if len(text) > 260 or (len(text) >= 60 and not HAS_DIGIT.search(text)):
             continue  # too long for a date line; or no digit, and too long for "hôm qua"
         if rules.DATE_LABEL_TODAY.search(text):
             continue
