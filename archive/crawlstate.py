@@ -57,14 +57,6 @@ class CrawlState:
                 del cache[old]
         cache[url] = state
 
-    def article_meta(self, url: str) -> dict[str, str | None] | None:
-        """fetched_at, etag and last_modified of the archived article at this URL (or alias)."""
-        row = self.conn.execute(
-            "SELECT fetched_at, etag, last_modified FROM articles WHERE url = ? UNION ALL "
-            "SELECT a.fetched_at, a.etag, a.last_modified FROM aliases l JOIN articles a "
-            "ON a.id = l.article_id WHERE l.url = ? LIMIT 1", [url, url]).fetchone()
-        return None if row is None else {"fetched_at": row[0], "etag": row[1], "last_modified": row[2]}
-
     def touch_article(self, url: str) -> None:
         """The server answered 304: the article is still there, unchanged."""
         now = now_iso()

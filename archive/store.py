@@ -155,16 +155,17 @@ class Archive:
     def find_url(self, url: str) -> dict[str, Any] | None:
         """The article stored under this canonical URL or one of its aliases."""
         row = self.db.execute(
-            "SELECT id, etag, last_modified, content_hash FROM articles WHERE url = ?", [url]
+            "SELECT id, etag, last_modified, content_hash, fetched_at FROM articles WHERE url = ?", [url]
         ).fetchone()
         if row is None:
             row = self.db.execute(
-                "SELECT a.id, a.etag, a.last_modified, a.content_hash FROM aliases l "
+                "SELECT a.id, a.etag, a.last_modified, a.content_hash, a.fetched_at FROM aliases l "
                 "JOIN articles a ON a.id = l.article_id WHERE l.url = ?", [url]
             ).fetchone()
         if row is None:
             return None
-        return {"id": row[0], "etag": row[1], "last_modified": row[2], "content_hash": row[3]}
+        return {"id": row[0], "etag": row[1], "last_modified": row[2], "content_hash": row[3],
+                "fetched_at": row[4]}
 
     def is_known(self, url: str) -> bool:
         return self.find_url(url) is not None

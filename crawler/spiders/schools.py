@@ -199,7 +199,7 @@ class SchoolsSpider(scrapy.Spider):
                              dont_filter=True, priority=-q.depth,
                              cb_kwargs={"school": school, "depth": q.depth}, meta={"tct_url": q.url})
         if q.kind == "article":  # a revisit: ask only for a changed page
-            meta = self.state.article_meta(q.url)
+            meta = self.archive.find_url(q.url)
             if meta and meta["etag"]:
                 req.headers["If-None-Match"] = meta["etag"]
             if meta and meta["last_modified"]:
@@ -373,7 +373,7 @@ class SchoolsSpider(scrapy.Spider):
 
     def _due(self, url: str) -> bool:
         """Is the archived article at `url` old enough for a conditional revisit?"""
-        meta = self.state.article_meta(url)
+        meta = self.archive.find_url(url)
         return meta is not None and (meta["fetched_at"] or "") <= self.revisit_after
 
     def parse_feed(self, response: Response, school: School, nested: int = 0) -> Any:
