@@ -160,6 +160,10 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
         lines, [i for i in region if i not in used] + credits.after_region(lines, region), art.title)
     used |= tail_used
     if person is None or person.name is None:
+        marked, marked_used = credits.class_author(lines, tidx, region)
+        used |= marked_used
+        person = marked or person
+    if person is None or person.name is None:
         person = tail_person if tail_person is not None else person
     if person is not None and person.name:
         art.author, art.author_degree, art.author_role = person.name, person.degree, person.role

@@ -24,6 +24,14 @@ _HONORIFIC = re.compile(r"^(?:đ/c|đ\.c\.?|đồng\s+chí)\s+", re.I)
 _PHOTO_TAIL = re.compile(r"\s*(?:[-–—;,|/]\s*)?\b(?:ảnh|ảnh\s+minh\s+họa)\s*:.*$", re.I)
 
 
+# "NHẬT XUÂN và 1 tác giả khác": the first writer of several.
+_CO_AUTHORS = re.compile(r"\s+(?:và|cùng)\s+\d+\s+(?:tác\s+giả|người)\s+khác\s*$", re.I)
+_COMPILED_BY = re.compile(
+    r"\s*[(\[]\s*(?:tổng\s+hợp|lược\s+dịch|biên\s+dịch|dịch|tổng\s+thuật)\s*[)\]]\s*$", re.I)
+# "Theo Hồ Hương": according to a person (the author) or to an outlet (no author).
+_ACCORDING_TO = re.compile(r"^\s*theo\s+", re.I)
+
+
 @dataclass(frozen=True)
 class Person:
     name: str | None  # None: the credit names an organisation or an account, not a person
@@ -79,16 +87,23 @@ def _strip_role(role: str) -> str | None:
     return role or None
 
 
-def parse_person(text: str, *, bare_ok: bool = True) -> Person | None:
+def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Person | None:
     """Read a credit line. Returns None when the line is not a credit at all.
 
     bare_ok: accept an unlabelled name with neither degree nor role (the last line of a body).
+    pen_ok: the line stands where a byline stands (a writer's element, a bold or right-aligned
+    last line), so a pen name without a family name ("Minh Anh") counts too.
     """
     line = text.strip()
     if not line or len(line) > 160:
         return None
     if rules.ACCOUNT_LABEL.match(line):
         return Person(None, labelled=True)
+    line = _CO_AUTHORS.sub("", line)
+    line = _COMPILED_BY.sub("", line)  # "Hoàng Nam (tổng hợp)": the author, no role
+    according = _ACCORDING_TO.match(line)
+    if according:
+        return _according_to(line[according.end():])
     labelled = False
     m = rules.AUTHOR_LABEL.match(line)
     if m:
@@ -127,13 +142,28 @@ def parse_person(text: str, *, bare_ok: bool = True) -> Person | None:
         return Person(None, labelled=True)
     if labelled and _INITIALS.match(name.replace(" ", "")):
         return Person(name, degree, role, labelled=True)
-    if not looks_like_name(name, need_surname=not (labelled or degree)):
+    if not looks_like_name(name, need_surname=not (labelled or degree or pen_ok)):
         if labelled and not degree and rules.ORG_START.match(line):
             return Person(None, labelled=True)
         return None
     if not (labelled or degree or role or bare_ok):
         return None
     return Person(name_case(name), degree, role, labelled)
+
+
+def _according_to(rest: str) -> Person | None:
+    """`Theo Hồ Hương` credits that person; `Theo TTXVN`, `Theo Báo Nhân Dân` an outlet."""
+    rest = _TRAIL.sub("", rest.strip())
+    rest = re.sub(r"\s*[(\[][^()\[\]]*[)\]]$", "", rest)  # "Theo Hồ Hương (Đại Đoàn kết)"
+    words = rest.split()
+    if not words or len(words) > 6 or rest.endswith((".", "!", "?")) and len(words) > 3:
+        return None  # a sentence that starts with "Theo" ("Theo kế hoạch, …")
+    if "," in rest:
+        return None
+    # A family name is required: outlets are capitalised too ("Theo Tuổi Trẻ").
+    if not rules.ORG_START.match(rest) and looks_like_name(rest, need_surname=True):
+        return Person(name_case(rest), labelled=True)
+    return Person(None, labelled=True)
 
 
 def is_role_line(text: str) -> bool:

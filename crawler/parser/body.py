@@ -81,11 +81,28 @@ def region(lines: list[Line], start: int) -> list[int]:
             if paragraph_like(ln) and _contains(parent, ln.owner):
                 lead.append(i)
     out = lead + inside
-    # Cut at the first related-news / comments / attachments heading.
+    # Cut at the first related-news / comments / attachments heading that is followed by what
+    # such a heading introduces; one followed by running text is a widget inside the text
+    # ("TIN MỚI" over an empty box), and only the heading goes.
+    kept: list[int] = []
     for pos, i in enumerate(out):
         if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
-            return out[:pos]
-    return out
+            if not _running_text_follows(lines, out[pos + 1:]):
+                return kept
+            continue
+        kept.append(i)
+    return kept
+
+
+def _running_text_follows(lines: list[Line], after: list[int]) -> bool:
+    """The first substantial line after a heading is a plain paragraph, not a link or a teaser."""
+    for j in after[:3]:
+        ln = lines[j]
+        if ln.link_density > 0.3:
+            return False
+        if paragraph_like(ln):
+            return len(ln.text) >= 100 and not ln.text.endswith(("…", "..."))
+    return False
 
 
 def is_noise(ln: Line, title: str | None) -> bool:

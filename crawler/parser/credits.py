@@ -12,6 +12,7 @@ from crawler.parser import authors, body, published
 from crawler.parser.lines import Line, clean_ws
 
 TOP_BLOCK_LINES = 8
+PEN_NAME_LINE_CHARS = 40  # a signature line; longer bold lines are subheadings or sentences
 
 
 def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
@@ -51,6 +52,43 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
             used.add(i)  # the role line of a second, stacked author
         i += 1
     return found, used
+
+
+CLASS_WINDOW_BEFORE = 6  # lines above the headline where a writer's element may sit
+CLASS_WINDOW_AFTER = 12  # lines after the text
+
+
+def class_author(lines: list[Line], tidx: int | None, region: list[int],
+                 ) -> tuple[authors.Person | None, set[int]]:
+    """A line in an element the page marks as the writer's (class or id `author`, `tacgia`…),
+    between just above the headline and just after the text: pen names count there."""
+    if tidx is None:
+        return None, set()
+    end = (region[-1] if region else tidx) + CLASS_WINDOW_AFTER
+    for i in range(max(0, tidx - CLASS_WINDOW_BEFORE), min(len(lines), end + 1)):
+        ln = lines[i]
+        if not ln.author_class or len(ln.text) > 80:
+            continue
+        text = _without_dates(ln.text)
+        person = authors.parse_person(text, pen_ok=True) if text else None
+        if person is not None and person.name:
+            return person, {i}
+    return None, set()
+
+
+def _without_dates(text: str) -> str:
+    """`Nguyên Minh - 07/03/2026 08:47` → `Nguyên Minh`."""
+    for _ in range(3):
+        found = published.find_date(text)
+        if found is None:
+            break
+        text = (text[:found.start] + " " + text[found.end:]).strip()
+    text = _CLOCK.sub(" ", text)
+    return re.sub(r"(?:\s*[|–—-]\s*)+$", "", re.sub(r"^(?:\s*[|–—-]\s*)+", "", text)).strip()
+
+
+_CLOCK = re.compile(r"\b\d{1,2}\s?[:h]\s?\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?\b|\(?\bGMT\s*\+?\s*7\)?",
+                    re.I)
 
 
 def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[int]:
@@ -98,7 +136,10 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     for k in range(last_sentence + 1, min(len(tail), last_sentence + 9)):
         i = tail[k]
         text = lines[i].text
-        p = authors.parse_person(text, bare_ok=True) if len(text) <= 160 else None
+        ln = lines[i]
+        # Set apart like a signature (bold, right-aligned, the writer's element): pen names too.
+        pen = (ln.bold or ln.right or ln.author_class) and len(text) <= PEN_NAME_LINE_CHARS
+        p = authors.parse_person(text, bare_ok=True, pen_ok=pen) if len(text) <= 160 else None
         if p is not None:
             zone.append(i)
             people.append((i, p))

@@ -16,6 +16,7 @@ from lxml import etree
 from crawler.parser import rules, tcvn3
 
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+BOLD_SHARE = 0.7  # a line this much in bold type reads as bold
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
@@ -35,6 +36,7 @@ class Line:
     chrome: bool = False
     caption: bool = False
     title_class: bool = False
+    author_class: bool = False  # inside an element whose class or id names the writer
     right: bool = False
     image_block: bool = False
     row: bool = False
@@ -55,6 +57,7 @@ class _Frame:
     italic: bool = False
     right: bool = False
     title: bool = False
+    author: bool = False
     heading: int = 0
     skip: bool = False
     row: bool = False
@@ -62,7 +65,7 @@ class _Frame:
     flagged: bool = False  # any of _FLAG_NAMES or a heading: the frame changes the context
 
 
-_FLAG_NAMES = ("chrome", "caption", "link", "bold", "italic", "right", "title")
+_FLAG_NAMES = ("chrome", "caption", "link", "bold", "italic", "right", "title", "author")
 _PLAIN = _Frame(block=False)  # an inline element that changes nothing (shared, never modified)
 
 
@@ -106,6 +109,7 @@ class _Linearizer:
         self.cell_buf: list[str] = []
         self.anchors: list[str] = []
         self.image_pending = False
+        self.author_seen = False  # some text of the pending line sits in a writer's element
         self.total_text = 1
         self.counts = dict.fromkeys(_FLAG_NAMES, 0)
         self.with_image: set[etree._Element] = set()  # elements with an <img> inside
@@ -164,6 +168,8 @@ class _Linearizer:
             # Two elements printed back to back (`<time>2023</time><time>30…`): keep numbers apart.
             self.buf.append((" ", False, False, False))
         counts = self.counts
+        if counts["author"] and not self.author_seen:
+            self.author_seen = bool(text.strip())
         self.buf.append((text, counts["link"] > 0, counts["bold"] > 0, counts["italic"] > 0))
 
     def flush(self) -> None:
@@ -176,14 +182,19 @@ class _Linearizer:
         if converted:
             text = tcvn3.convert(text)
         if text:
-            link = 0
-            bold = italic = True
+            link = bold_chars = plain_chars = 0
+            italic = True
             for t, lk, b, i in buf:
                 if lk:
                     link += len(clean_ws(t))
-                if (not b or not i) and t.strip():  # pieces of mere whitespace don't count
-                    bold = bold and b
+                if t.strip():  # pieces of mere whitespace don't count
+                    if b:
+                        bold_chars += len(t)
+                    else:
+                        plain_chars += len(t)
                     italic = italic and i
+            # A headline in bold with its date after it in plain type is still a bold line.
+            bold = bold_chars >= BOLD_SHARE * (bold_chars + plain_chars)
             owner = self.blocks[-1] if self.blocks else None
             counts = self.counts
             link = min(link, len(text))
@@ -193,7 +204,7 @@ class _Linearizer:
                 heading=max(self.headings) if self.headings else 0, bold=bold, italic=italic,
                 chrome=counts["chrome"] > 0, caption=counts["caption"] > 0,
                 title_class=any(f.title for f in self.frames[-4:]) if counts["title"] else False,
-                right=counts["right"] > 0,
+                right=counts["right"] > 0, author_class=self.author_seen,
                 image_block=owner is not None and owner in self.with_image, anchors=self.anchors,
                 after_image=self.image_pending, converted=converted,
             )
@@ -201,6 +212,7 @@ class _Linearizer:
             self.image_pending = False
         self.buf = []
         self.anchors = []
+        self.author_seen = False
 
     def start(self, el: etree._Element) -> _Frame:
         tag = el.tag  # lxml's HTML parser gives lower-case names
@@ -222,7 +234,8 @@ class _Linearizer:
             return _PLAIN
         block = tag in rules.BLOCK_TAGS
         fr = _Frame(block=block)
-        chrome_cls, caption_cls, title_cls = _attr_flags(attrs) if attrs.strip() else (False, False, False)
+        chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if attrs.strip()
+                                                          else (False, False, False, False))
         if tag in ("nav", "footer", "aside", "marquee") or (
             tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
         ) or (chrome_cls and not self._holds_most_text(el)):
@@ -242,9 +255,11 @@ class _Linearizer:
             fr.right = True
         if title_cls:
             fr.title = True
+        if author_cls:
+            fr.author = True
         fr.heading = rules.HEADING_TAGS.get(tag, 0)
         fr.flagged = (fr.chrome or fr.caption or fr.link or fr.bold or fr.italic or fr.right
-                      or fr.title or fr.heading > 0)
+                      or fr.title or fr.author or fr.heading > 0)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
             fr.row = True
@@ -283,10 +298,11 @@ def text_length(el: etree._Element) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _attr_flags(attrs: str) -> tuple[bool, bool, bool]:
-    """(chrome, caption, title) cues of a class+id string; class strings repeat on a page."""
+def _attr_flags(attrs: str) -> tuple[bool, bool, bool, bool]:
+    """(chrome, caption, title, author) cues of a class+id string; class strings repeat on a page."""
     return (bool(rules.CHROME_CLASS.search(attrs)), bool(rules.CAPTION_CLASS.search(attrs)),
-            bool(rules.TITLE_CLASS.search(attrs)) and not rules.TITLE_CLASS_BAD.search(attrs))
+            bool(rules.TITLE_CLASS.search(attrs)) and not rules.TITLE_CLASS_BAD.search(attrs),
+            bool(rules.AUTHOR_CLASS.search(attrs)))
 
 
 def linearize(root: etree._Element) -> list[Line]:

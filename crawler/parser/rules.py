@@ -45,6 +45,9 @@ CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|s
                           r"paging|pager|related|lienquan|tin-?khac|other-?news|copyright|banner|"
                           r"marquee|counter|thongke|visitor|login|search|widget|advert|ads|"
                           r"quang-?cao|slogan|hotline|topbar|top-?bar)(?:$|[\s_-])", re.I)
+# The writer's name: "author", "detail-author", "tacgia", "byline", "author-info".
+AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|authors|tacgia|tac-?gia|byline|writer|nguoi-?viet|"
+                          r"butdanh|signature)(?:$|[\s_-])", re.I)
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 RIGHT_ALIGN = re.compile(r"text-align\s*:\s*right", re.I)
 

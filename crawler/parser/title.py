@@ -87,59 +87,77 @@ class TitleChoice:
     anchor: int | None = None  # where the content starts when idx is None
 
 
+@dataclass
+class _Context:
+    stripped: list[str]  # metadata titles without the site's name, as keys
+    meta_keys: list[str]
+    link_texts: set[str]  # texts of menu entries and other links
+
+
+def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
+    """How much line i looks like the page's headline; None when it cannot be one."""
+    ln = lines[i]
+    text = ln.text
+    words = len(text.split())
+    if words < 3 or words > 60 or len(text) > 400:
+        return None
+    if len(_LETTER_WORD.findall(text)) < 2:
+        return None  # counters and toolbars ("9 10 675"), not words
+    k = _key(text)
+    if not k:
+        return None
+    score = 0.0
+    if any(k == s for s in ctx.stripped if s):
+        # A short match is often the section's name that ends a breadcrumb-like <title>.
+        score += 4 if words > SHORT_HEADING_WORDS else 1
+    elif any(k and (k in m) for m in ctx.meta_keys if m) and words > SHORT_HEADING_WORDS:
+        score += 3
+    score += HEADING_BONUS.get(ln.heading, 0)
+    if ln.title_class:
+        score += 2
+    if ln.bold:
+        score += 0.5
+    score -= sum(w for flag, w in ((ln.chrome, 3), (ln.caption, 3), (ln.link_density > 0.5, 3),
+                                   (ln.row, 2)) if flag)
+    if rules.GENERIC_HEADING.match(text):
+        score -= 6
+    if text.endswith(("…", "...")):
+        score -= 4  # a teaser cut short, not a headline
+    if _BREADCRUMB.match(text):
+        score -= 4  # "Tin tức|Tin tức sự kiện|Tin hoạt động", "Trang chủ > Giới thiệu > …"
+    if words <= 6:
+        score -= 1  # headlines are rarely this short; section names often are
+        if text.isupper() and words <= SHORT_HEADING_WORDS + 1:
+            score -= 1.5  # "TIN ĐÃ ĐĂNG", "DANH MỤC": a box's label in capitals
+        if ln.link_density < 0.5 and text.casefold() in ctx.link_texts:
+            score -= 3  # the page's own section name, repeated from the menu
+    if text.endswith((".", ";", ",")) and words > 25:
+        score -= 2  # a sentence, not a headline
+    if words < 6 and find_date(text) is not None:
+        score -= 2
+    if strip_trailing_date(text) != text:
+        score += SAME_LINE_DATE_BONUS  # "Headline (27/12/2016)": the date printed after it
+    return score + _followers(lines, i)
+
+
+HEADING_BONUS = {1: 3, 2: 2.5, 3: 1.5, 4: 1}
+SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than a headline
+SAME_LINE_DATE_BONUS = 2.5  # as much as a date on the line right below
+
+
+def make_context(lines: list[Line], metas: list[str]) -> _Context:
+    return _Context([_key(strip_site_name(m)) for m in metas], [_key(m) for m in metas],
+                    {ln.text.casefold() for ln in lines if ln.link_density > 0.9})
+
+
 def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) -> TitleChoice:
-    meta_keys = [_key(m) for m in metas]
-    stripped = [_key(strip_site_name(m)) for m in metas]
+    ctx = make_context(lines, metas)
     best: TitleChoice | None = None
     n = len(lines) if limit is None else min(limit, len(lines))
-    # Texts of menu entries and other links: a plain heading that repeats one names a section.
-    link_texts = {ln.text.casefold() for ln in lines if ln.link_density > 0.9}
     for i in range(n):
-        ln = lines[i]
-        text = ln.text
-        words = len(text.split())
-        if words < 3 or words > 60 or len(text) > 400:
-            continue
-        if len(_LETTER_WORD.findall(text)) < 2:
-            continue  # counters and toolbars ("9 10 675"), not words
-        k = _key(text)
-        if not k:
-            continue
-        score = 0.0
-        if any(k == s for s in stripped if s):
-            score += 4
-        elif any(k and (k in m) for m in meta_keys if m) and words >= 4:
-            score += 3
-        score += {1: 3, 2: 2.5, 3: 1.5, 4: 1}.get(ln.heading, 0)
-        if ln.title_class:
-            score += 2
-        if ln.bold:
-            score += 0.5
-        if ln.chrome:
-            score -= 3
-        if ln.caption:
-            score -= 3
-        if ln.link_density > 0.5:
-            score -= 3
-        if ln.row:
-            score -= 2
-        if rules.GENERIC_HEADING.match(text):
-            score -= 6
-        if text.endswith(("…", "...")):
-            score -= 4  # a teaser cut short, not a headline
-        if _BREADCRUMB.match(text):
-            score -= 4  # "Tin tức|Tin tức sự kiện|Tin hoạt động", "Trang chủ > Giới thiệu > …"
-        if words <= 6:
-            score -= 1  # headlines are rarely this short; section names often are
-            if ln.link_density < 0.5 and text.casefold() in link_texts:
-                score -= 3  # the page's own section name, repeated from the menu
-        if text.endswith((".", ";", ",")) and words > 25:
-            score -= 2  # a sentence, not a headline
-        if words < 6 and find_date(text) is not None:
-            score -= 2
-        score += _followers(lines, i)
-        if best is None or score > best.score:
-            best = TitleChoice(text, i, score)
+        score = candidate_score(lines, i, ctx)
+        if score is not None and (best is None or score > best.score):
+            best = TitleChoice(lines[i].text, i, score)
     if best is not None and best.score >= 3:
         best.text = strip_trailing_date(_continued(lines, best.idx))
         return best
