@@ -95,14 +95,24 @@ def region(lines: list[Line], start: int) -> list[int]:
 
 
 def _running_text_follows(lines: list[Line], after: list[int]) -> bool:
-    """The first substantial line after a heading is a plain paragraph, not a link or a teaser."""
-    for j in after[:3]:
+    """Does the article's own text go on after this heading?
+
+    A related-news box inside the text is a heading, some links (perhaps a teaser each), then
+    the text again: two plain paragraphs in a row with no headline link between them. The
+    lists that end an article alternate links and teasers, or hold links only.
+    """
+    run = 0
+    for j in after:
         ln = lines[j]
         if ln.link_density > 0.3:
-            return False
-        if paragraph_like(ln):
-            return len(ln.text) >= 100 and not ln.text.endswith(("…", "..."))
-    return False
+            run = 0
+        elif paragraph_like(ln) and not ln.text.endswith(("…", "...")):
+            run += 1
+            if run >= 2:
+                return True
+        if rules.END_OF_ARTICLE.match(ln.text) and len(ln.text) < 80:
+            return False  # the next list begins before any text
+    return run == 1  # one last paragraph (and perhaps a signature) closes the text
 
 
 def is_noise(ln: Line, title: str | None) -> bool:

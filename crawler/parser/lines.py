@@ -240,7 +240,7 @@ class _Linearizer:
             tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
         ) or (chrome_cls and not self._holds_most_text(el)):
             fr.chrome = True
-        if tag in ("figcaption", "caption") or caption_cls:
+        if tag in ("figcaption", "caption") or (caption_cls and not self._holds_most_text(el)):
             fr.caption = True
         if tag == "a":
             fr.link = True

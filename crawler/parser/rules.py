@@ -38,8 +38,9 @@ TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieude|tieu-de|headline|heading|
                          re.I)
 TITLE_CLASS_BAD = re.compile(r"block|box|module|widget|side|menu|footer|header|site|logo|portlet|"
                              r"related|other|lienquan|khac|cate|list", re.I)
-CAPTION_CLASS = re.compile(r"caption|chuthich|chu-thich|image-?desc|img-?desc|photo-?desc|"
-                           r"figcaption|pic-?desc|anh-?desc|hinh", re.I)
+# Whole tokens only: "hinh" is also inside "category-chinh-tri".
+CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:\w*caption\w*|chuthich|chu-thich|image-?desc|img-?desc|"
+                           r"photo-?desc|pic-?desc|anh-?desc|hinh)(?:$|[\s_-])", re.I)
 CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|sidebar|side-?bar|"
                           r"share|social|toolbar|tools|print|comment|comments|tags?|pagination|"
                           r"paging|pager|related|lienquan|tin-?khac|other-?news|copyright|banner|"
