@@ -32,6 +32,7 @@ class Queued:
     fetch_url: str
     depth: int
     kind: str | None  # what it was when fetched before (a revisit), else None
+    anchor: str | None = None  # the text of the link that led to it
 
 
 class CrawlState:
@@ -91,26 +92,28 @@ class CrawlState:
             self._remember(url, out[url])
         return out
 
-    def queue(self, site: str, urls: Iterable[tuple[str, int, str | None]], run_id: int | None,
-              kind: str | None = None) -> None:
-        """Put (canonical URL, depth, address to request) on the queue of `site` for run `run_id`.
+    def queue(self, site: str, urls: Iterable[tuple[str, int, str | None, str | None]],
+              run_id: int | None, kind: str | None = None) -> None:
+        """Put (canonical URL, depth, address to request, link text) on the queue of `site` for
+        run `run_id`.
 
-        What is already known of a URL (its kind) is kept; `kind` marks new rows (a revisit of an
-        article the archive holds without a frontier row).
+        What is already known of a URL (its kind, the first link text seen) is kept; `kind` marks
+        new rows (a revisit of an article the archive holds without a frontier row).
         """
         now = now_iso()
-        rows = [(u, site, d, None if f == u else f, run_id, kind, now) for u, d, f in urls]
+        rows = [(u, site, d, None if f == u else f, run_id, kind, now, a or None) for u, d, f, a in urls]
         if not rows:
             return
         with self.archive.transaction():
             self.conn.executemany(
-                "INSERT INTO crawl_urls (url, site, state, depth, fetch_url, run_id, kind, queued_at) "
-                "VALUES (?, ?, 'queued', ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                "INSERT INTO crawl_urls (url, site, state, depth, fetch_url, run_id, kind, queued_at, "
+                "anchor) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
                 "state = 'queued', depth = excluded.depth, fetch_url = excluded.fetch_url, "
-                "run_id = excluded.run_id, queued_at = excluded.queued_at",
+                "run_id = excluded.run_id, queued_at = excluded.queued_at, "
+                "anchor = coalesce(anchor, excluded.anchor)",
                 rows,
             )
-        for url, _, depth, _, _, _, _ in rows:
+        for url, _, depth, _, _, _, _, _ in rows:
             old = self._cache.get(url)
             self._remember(url, UrlState("queued", old.kind if old else kind, depth, run_id))
 
@@ -120,23 +123,25 @@ class CrawlState:
         if limit <= 0:
             return []
         rows = self.conn.execute(
-            "SELECT url, fetch_url, depth, kind FROM crawl_urls WHERE site = ? AND state = 'queued' "
-            "ORDER BY depth, rowid LIMIT ?", [site, limit + len(skip)])
-        out = [Queued(u, f or u, d or 0, k) for u, f, d, k in rows if u not in skip]
+            "SELECT url, fetch_url, depth, kind, anchor FROM crawl_urls WHERE site = ? AND "
+            "state = 'queued' ORDER BY depth, rowid LIMIT ?", [site, limit + len(skip)])
+        out = [Queued(u, f or u, d or 0, k, a) for u, f, d, k, a in rows if u not in skip]
         return out[:limit]
 
     def done(self, site: str, urls: str | Iterable[str], kind: str, status: int | None,
-             depth: int = 0, run_id: int | None = None) -> None:
-        """Mark one URL, or all the addresses of one response, as handled (one savepoint)."""
+             depth: int = 0, run_id: int | None = None, reason: str | None = None) -> None:
+        """Mark one URL, or all the addresses of one response, as handled (one savepoint);
+        `reason` says why a page is not an article."""
         now = now_iso()
         urls = [urls] if isinstance(urls, str) else list(urls)
         with self.archive.transaction():
             self.conn.executemany(
-                "INSERT INTO crawl_urls (url, site, state, kind, depth, status, fetched_at, run_id) "
-                "VALUES (?, ?, 'done', ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET state = 'done', "
-                "kind = excluded.kind, status = excluded.status, fetched_at = excluded.fetched_at, "
-                "run_id = coalesce(excluded.run_id, run_id)",
-                [(u, site, kind, depth, status, now, run_id) for u in urls],
+                "INSERT INTO crawl_urls (url, site, state, kind, depth, status, fetched_at, run_id, "
+                "reason) VALUES (?, ?, 'done', ?, ?, ?, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET "
+                "state = 'done', kind = excluded.kind, status = excluded.status, "
+                "fetched_at = excluded.fetched_at, run_id = coalesce(excluded.run_id, run_id), "
+                "reason = excluded.reason",
+                [(u, site, kind, depth, status, now, run_id, reason) for u in urls],
             )
         for url in urls:
             old = self._cache.get(url)

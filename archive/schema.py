@@ -106,8 +106,17 @@ def _v3_frontier_on_disk(db: sqlite_utils.Database) -> None:
     db["crawl_urls"].create_index(["site", "state", "depth"], if_not_exists=True)
 
 
+def _v4_link_evidence(db: sqlite_utils.Database) -> None:
+    """What the link that led to a URL said (`anchor`), and why a fetched page was not taken as
+    an article (`reason`), so a log line or `tct runs` can say why a page was not archived."""
+    columns = db["crawl_urls"].columns_dict
+    for name in ("anchor", "reason"):
+        if name not in columns:
+            db.execute(f"ALTER TABLE crawl_urls ADD COLUMN [{name}] TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_base, _v2_development_columns, _v3_frontier_on_disk]
+    _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,10 +1,18 @@
-"""Is a fetched page an article? Decided from what the extractor found on it.
+"""Is a fetched page an article? Decided from what the extractor found on it and how it was reached.
 
 An article shows a headline, a publication date by it and running text; a listing shows many
-dated items and little text of its own; a static page (about, contact) has no date.
+dated items and little text of its own; a static page (about, contact) has no date. Evidence
+from outside the page weighs in too: a page linked by its own headline is an article even with
+a long sidebar of dated links beside it; a page linked as "Giới thiệu", "Tin tức", "2" or a tag
+is a section of the site, and the start page is the home page, whatever they print.
+
+Every decision carries its reason, so the crawl log and the frontier say why a page was left out.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from crawler.parser import Article
@@ -16,28 +24,121 @@ MIN_BODY_WORDS = 40
 MIN_BODY_WORDS_WITH_HEADLINE = 15
 MAX_DATED_LINES = 3  # more dated lines in the text block: a list of news items, not one article
 MAX_LIST_ITEMS = 1  # headline-link-then-teaser pairs; two or more make a listing
+# How much of the headline a link's text must cover to be that headline (sidebars cut long
+# headlines short; a menu entry "Giới thiệu" covers little of "Giới thiệu chung về Trường …").
+HEADLINE_COVER = 0.6
+SECTION_ANCHOR_WORDS = 5  # a link text this short that is not the headline names a section
+
+# Link texts that say "open this item" without naming it: no evidence either way.
+_READ_MORE = re.compile(r"^(?:xem\s+(?:tiếp|thêm|chi\s+tiết|tin)|chi\s+tiết|đọc\s+(?:tiếp|thêm)|"
+                        r"read\s+more|more|continue|tiếp\s+tục|\.{3}|…|>>|»|\[?\s*more\s*\]?)\W*$", re.I)
+# Link texts of a pager: the page they lead to is a later page of a listing.
+_PAGER = re.compile(r"^(?:\d{1,4}|trang\s+(?:sau|trước|tiếp|cuối|đầu|\d+)|tiếp|sau|trước|next|prev(?:ious)?|"
+                    r"last|first|cuối|đầu|[«»‹›<>]+|\.\.\.)\s*[«»‹›<>]*$", re.I)
+_INDEX_PAGE = re.compile(r"^/(?:(?:index|default|home|trang-?chu)(?:\.\w{2,5})?|vi|en|home)?/?$", re.I)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    article: bool
+    reason: str  # why not, in a few words ("" for an article)
+
+    def __bool__(self) -> bool:
+        return self.article
+
+
+_YES = Verdict(True, "")
+
+
+def _no(reason: str) -> Verdict:
+    return Verdict(False, reason)
 
 
 def is_article(art: Article, url: str, school: School | None = None) -> bool:
+    """The page's own evidence only (`tct extract`, tests)."""
+    return classify(art, url, school).article
+
+
+def classify(art: Article, url: str, school: School | None = None, *, anchor: str | None = None,
+             start_page: bool = False) -> Verdict:
+    """Article or not, and why. anchor: the text of the link the crawl followed to this page;
+    start_page: the page is a site's start URL."""
     if school is not None and school.article_pattern is not None:
         parts = urlsplit(url)
         target = parts.path + ("?" + parts.query if parts.query else "")
         if not school.article_pattern.search(target):
-            return False
-    if not art.title or not art.body or not art.published_at:
-        return False
+            return _no("address outside the site's article pattern")
+    if start_page or _is_home(url):
+        return _no("home page")
+    if not art.title:
+        return _no("no headline")
+    if not art.published_at:
+        return _no("no publication date")
+    if not art.body:
+        return _no("no text")
     if "date_from_url" in art.flags:
-        return False
-    if art.signals.get("dated_lines", 0) > MAX_DATED_LINES:
-        return False
-    if art.signals.get("list_items", 0) > MAX_LIST_ITEMS:
-        return False
-    if art.signals.get("teasers", 0) >= 2:
-        return False  # texts cut short with "…": the teasers of a listing
-    if art.signals.get("title_links_away"):
-        return False  # the "headline" links to another page: a listing of one item
+        return _no("date only in the address")
+    link = link_evidence(anchor, art.title)
+    if link == "pager":
+        return _no(f"reached through a pager link ({anchor!r})")
+    if link == "section":
+        return _no(f"linked as a section of the site ({anchor!r}), not by its headline")
+    if link != "headline":  # linked by its headline: listing shapes beside the text do not count
+        shape = _listing_shape(art)
+        if shape:
+            return _no(shape)
     # Strong: the headline is on the page and its date sits right by it (not metadata, not a
     # date found further down).
     strong = "title_from_metadata" not in art.flags and not any(
         f.startswith("date_from_") for f in art.flags) and -2 <= art.signals.get("date_gap", 99) <= 3
-    return len(art.body.split()) >= (MIN_BODY_WORDS_WITH_HEADLINE if strong else MIN_BODY_WORDS)
+    need = MIN_BODY_WORDS_WITH_HEADLINE if strong else MIN_BODY_WORDS
+    if len(art.body.split()) < need:
+        return _no(f"text shorter than {need} words")
+    return _YES
+
+
+def _listing_shape(art: Article) -> str:
+    """Why the page reads as a list of news items, or ''."""
+    sig = art.signals
+    if sig.get("dated_lines", 0) > MAX_DATED_LINES:
+        return "many dated lines: a list of items"
+    if sig.get("list_items", 0) > MAX_LIST_ITEMS:
+        return "headline links followed by teasers: a listing"
+    if sig.get("teasers", 0) >= 2:
+        return "texts cut short with '…': teasers of a listing"
+    if sig.get("title_links_away"):
+        return "its headline links to another page: a listing of one item"
+    return ""
+
+
+def _is_home(url: str) -> bool:
+    parts = urlsplit(url)
+    return not parts.query and bool(_INDEX_PAGE.match(parts.path or "/"))
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
+
+
+def link_evidence(anchor: str | None, title: str | None) -> str | None:
+    """What the link to a page says about it: "headline", "pager", "section", or None (no
+    evidence: no link text, a "read more" link, an image without text)."""
+    if not anchor:
+        return None
+    text = anchor.strip()
+    if not text or _READ_MORE.match(text):
+        return None
+    if _PAGER.match(text):
+        return "pager"
+    words = _words(text)
+    if not words:
+        return None
+    title_words = _words(title or "")
+    if title_words:
+        tset = set(title_words)
+        covered = sum(1 for w in title_words if w in set(words)) / len(title_words)
+        inside = sum(1 for w in words if w in tset) / len(words)
+        if covered >= HEADLINE_COVER or (len(words) >= SECTION_ANCHOR_WORDS and inside >= 0.8):
+            return "headline"
+    return "section" if len(words) <= SECTION_ANCHOR_WORDS else None

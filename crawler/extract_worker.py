@@ -16,12 +16,13 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import asdict
 from typing import Any
 
-from crawler.links import page_links
+from crawler.links import page_targets
 from crawler.parser import Article, HostTemplate, extract
 from crawler.registry import School
 
 MAX_LINKS_PER_PAGE = 5000  # a page with 100,000 links is a trap; its first links are enough
-Targets = dict[str, str]  # canonical URL -> the address to request, in page order
+# canonical URL -> (the address to request, the link's text), in page order
+Targets = dict[str, tuple[str, str]]
 
 _templates: dict[str, HostTemplate] = {}
 
@@ -33,8 +34,8 @@ def extract_page(body: bytes, url: str, http_charset: str | None, school: School
         template = _templates.setdefault(host, HostTemplate())
     art = extract(body, url, http_charset=http_charset, profile=school.profile, template=template,
                   learn=True)
-    targets = dict(page_links(art.links[:MAX_LINKS_PER_PAGE], url, school))
-    art.links = []  # resolved into targets; not sent back
+    targets = page_targets(art.links[:MAX_LINKS_PER_PAGE], art.link_texts, url, school)
+    art.links, art.link_texts = [], []  # resolved into targets; not sent back
     return art, targets
 
 

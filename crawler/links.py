@@ -56,9 +56,35 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tupl
     fragment and tracking parameters), since a server may care about what we would normalise.
     """
     seen: set[str] = set()
+    for _, url, fetch in _wanted_links(hrefs, base_url, school):
+        if url not in seen:
+            seen.add(url)
+            yield url, fetch
+
+
+def page_targets(hrefs: list[str], texts: list[str], base_url: str, school: School,
+                 ) -> dict[str, tuple[str, str]]:
+    """canonical URL -> (URL to request, the longest text of the page's links to it).
+
+    The link text is evidence for what the target is: a page linked by its headline is an
+    article; one linked as "Giới thiệu", "Tin tức", "2" or a tag is a section (crawler.classify).
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for i, url, fetch in _wanted_links(hrefs, base_url, school):
+        text = texts[i] if i < len(texts) else ""
+        old = out.get(url)
+        if old is None:
+            out[url] = (fetch, text)
+        elif len(text) > len(old[1]):
+            out[url] = (old[0], text)
+    return out
+
+
+def _wanted_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tuple[int, str, str]]:
+    """(index in hrefs, canonical URL, URL to request) of every wanted link, duplicates included."""
     base = urlsplit(base_url)
     origin = f"{base.scheme}://{base.netloc}" if base.scheme in ("http", "https") else ""
-    for href in hrefs:
+    for i, href in enumerate(hrefs):
         href = href.strip()
         if not href or href.startswith(("#", "mailto:", "javascript:", "tel:", "data:", "ftp:")):
             continue
@@ -74,10 +100,8 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tupl
             if not absolute.startswith(("http://", "https://")):
                 continue
         url, fetch = _resolve(absolute)
-        if url in seen or not wanted(url, school):
-            continue
-        seen.add(url)
-        yield url, fetch
+        if wanted(url, school):
+            yield i, url, fetch
 
 
 @functools.lru_cache(maxsize=8192)

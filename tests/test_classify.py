@@ -77,3 +77,47 @@ def test_an_article_followed_by_related_teasers_is_still_an_article():
     main = (f"<h1>Hội nghị tổng kết năm 2023</h1><p>13/03/2024 08:00</p>"
             f'<div class="noidung"><p>{TEXT * 2}</p><p>{TEXT}</p>{related}</div>')
     assert judge(page("Hội nghị tổng kết năm 2023", main), "http://x.vn/tin-tuc/hoi-nghi-12.html")
+
+
+ARTICLE_MAIN = (f"<h1>Hội nghị tổng kết công tác đào tạo năm 2023</h1><p>13/03/2024 08:00</p>"
+                f"<p>{TEXT * 2}</p><p>{TEXT}</p>")
+ARTICLE_URL = "http://x.vn/tin-tuc/hoi-nghi-12.html"
+
+
+def verdict(anchor, url=ARTICLE_URL, **kw):
+    from crawler.classify import classify
+
+    html = page("Hội nghị tổng kết công tác đào tạo năm 2023", ARTICLE_MAIN)
+    return classify(extract(html, url), url, anchor=anchor, **kw)
+
+
+def test_link_text_is_evidence():
+    assert verdict("Hội nghị tổng kết công tác đào tạo năm 2023")
+    assert verdict("Hội nghị tổng kết công tác đào tạo…")  # cut short by a sidebar
+    assert verdict(None) and verdict("") and verdict("Xem tiếp") and verdict("Chi tiết »")
+    pager = verdict("2")
+    assert not pager and "pager" in pager.reason
+    section = verdict("Giới thiệu")
+    assert not section and "section" in section.reason and "Giới thiệu" in section.reason
+    assert not verdict("hội nghị")  # a tag
+
+
+def test_the_start_page_and_the_site_root_are_never_articles():
+    assert not verdict(None, start_page=True)
+    for root in ("http://x.vn/", "http://x.vn/index.php", "http://x.vn/vi/", "http://x.vn/Default.aspx"):
+        assert verdict(None, url=root).reason == "home page"
+    assert verdict(None, url="http://x.vn/?p=12")  # a query names a page
+
+
+def test_a_page_linked_by_its_headline_keeps_a_sidebar_of_dated_links():
+    from crawler.classify import classify
+
+    side = "".join(f'<li><a href="/tin-tuc/bai-{i}.html">Tin số {i} về hoạt động của nhà trường trong '
+                   f'tháng</a> ({i + 10}/02/2024)</li>' for i in range(6))
+    html = page("Hội nghị tổng kết công tác đào tạo năm 2023",
+                ARTICLE_MAIN.replace("<p>13/03", "<p>(13/03") .replace("08:00</p>", "08:00)</p>")
+                + f"<ul>{side}</ul>")
+    art = extract(html, ARTICLE_URL)
+    art.signals["dated_lines"] = 6  # as a legacy layout's sidebar inside the text block gives
+    assert not classify(art, ARTICLE_URL)
+    assert classify(art, ARTICLE_URL, anchor="Hội nghị tổng kết công tác đào tạo năm 2023")

@@ -159,3 +159,32 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
         assert peak <= 4 + 2  # + sitemap.xml and the feed, which are not on the queue
     else:  # the probe can see a large queue: with room for all, Scrapy holds most of the site
         assert peak > 100
+
+
+@pytest.mark.parametrize("layout", ["portal", "legacy"])
+def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
+    """Unseen layouts: a home page leading with a featured article, listings with whole first
+    paragraphs and later pages, tag pages of one item, an introduction page with a date; a
+    legacy table layout whose articles carry a marquee and a sidebar of dated links."""
+    from tests.sites import portals
+
+    build, paths, truth_of = {
+        "portal": (portals.build_portal, portals.portal_article_paths, lambda a: a.truth()),
+        "legacy": (portals.build_legacy, portals.legacy_article_paths, portals.legacy_truth),
+    }[layout]
+    routes, articles = build()
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
+        base = site.url
+    got = {r["url"]: r for r in map(json.loads, out.splitlines())}
+    truth = {canonicalize(base + p): truth_of(a) for p, a in zip(paths(articles), articles, strict=True)}
+    assert set(got) == set(truth)
+    for url, t in truth.items():
+        for f in FIELDS:
+            assert got[url][f] == t[f], f"{layout}: {url}: {f}"
+    with sqlite3.connect(db_path) as conn:
+        reasons = dict(conn.execute("SELECT url, reason FROM crawl_urls WHERE kind = 'page'"))
+    assert reasons[canonicalize(base + "/")] == "home page"
+    if layout == "portal":
+        assert "section" in reasons[canonicalize(base + "/gioi-thieu/gioi-thieu-chung.html")]

@@ -168,8 +168,8 @@ def _according_to(rest: str) -> Person | None:
 
 def is_role_line(text: str) -> bool:
     t = text.strip()
-    if not t or len(t) > 160:
-        return False
+    if not t or len(t) > 160 or rules.CONTACT_LINE.search(t):
+        return False  # "Trường Chính trị tỉnh X - ĐT: 0200…" is the footer, not a role
     if t.startswith("(") and t.rstrip(" |;").endswith(")"):
         return True
     return bool(rules.ROLE_CUE.match(t)) and not t.rstrip().endswith((".", "!", "?")) or (

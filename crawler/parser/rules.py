@@ -147,6 +147,9 @@ ROLE_CUES = (
     "huyện ủy", "thành ủy", "tỉnh ủy", "bộ môn", "tổ", "đại học", "thường trực", "trợ lý",
 )
 ROLE_CUE = re.compile(r"^\s*(?:" + alt(tuple(re.escape(c) for c in ROLE_CUES)) + r")(?:\s|,|$)", re.I)
+# A footer's contact details: never a role or a credit.
+CONTACT_LINE = re.compile(r"(?:\b(?:ĐT|Đt|Tel|Fax|Hotline|Email|E-mail)\b\s*:|điện\s+thoại\s*:|địa\s+chỉ\s*:|"
+                          r"\b\d{3,4}[.\s]\d{3}[.\s]\d{3,4}\b|@[\w-]+\.)", re.I)
 # Names that are organisations, not people (credit lines, "Tác giả bài viết: Ban Biên tập").
 ORG_START = re.compile(
     r"^\s*(?:" + alt((

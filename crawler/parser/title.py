@@ -189,7 +189,8 @@ def _continued(lines: list[Line], i: int) -> str:
 def _followers(lines: list[Line], i: int) -> float:
     """Bonus for a date soon below, then running text: what follows a real headline."""
     bonus = 0.0
-    date_seen = False
+    # The date under a headline *link* is a listed item's: no sign that this page is about it.
+    date_seen = lines[i].link_density > 0.5
     text_chars = 0
     for j in range(i + 1, min(len(lines), i + 12)):
         ln = lines[j]

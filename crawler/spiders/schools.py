@@ -40,7 +40,7 @@ from archive.crawlstate import CrawlState, Queued, UrlState
 from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import VN_TZ, Archive, now_iso
-from crawler.classify import is_article
+from crawler.classify import Verdict, classify
 from crawler.exceptions import DuplicateArticle
 from crawler.extract_worker import Targets, extract_for_pool, extract_page, make_pool, to_article
 from crawler.feeds import SITEMAP_URL, feed_urls, rehost_feed_urls
@@ -72,6 +72,9 @@ class SchoolsSpider(scrapy.Spider):
                 raise ValueError(f"unknown site key(s): {', '.join(unknown)}; see crawler/sites.toml")
             self.schools = [reg[k] for k in keys] if keys else [s for s in reg.values() if s.active]
         self.by_key = {s.key: s for s in self.schools}
+        # Start pages and listing hints are the site's sections, never articles.
+        self.start_pages = {s.key: {canonicalize(u) for u in (*s.start_urls, *s.listing_urls)}
+                            for s in self.schools}
         self._max_pages_arg = int(max_pages) if max_pages else None
         self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
         self.accepted: dict[str, int] = defaultdict(int)  # URLs put on a site's queue this run
@@ -158,7 +161,7 @@ class SchoolsSpider(scrapy.Spider):
         for school in self.schools:
             starts = [(canonicalize(u), 0) for u in school.start_urls]
             starts += [(canonicalize(u), 1) for u in school.listing_urls]
-            self.state.queue(school.key, [(u, d, u) for u, d in starts], self.run_ids[school.key])
+            self.state.queue(school.key, [(u, d, u, None) for u, d in starts], self.run_ids[school.key])
             for req in self._refill(school):
                 yield req
             for url in school.start_urls:
@@ -197,7 +200,8 @@ class SchoolsSpider(scrapy.Spider):
         by the queue on disk, so Scrapy's own (in-memory) filter is not asked."""
         req = scrapy.Request(q.fetch_url, callback=self.parse, errback=self.on_error,
                              dont_filter=True, priority=-q.depth,
-                             cb_kwargs={"school": school, "depth": q.depth}, meta={"tct_url": q.url})
+                             cb_kwargs={"school": school, "depth": q.depth},
+                             meta={"tct_url": q.url, "tct_anchor": q.anchor})
         if q.kind == "article":  # a revisit: ask only for a changed page
             meta = self.archive.find_url(q.url)
             if meta and meta["etag"]:
@@ -281,7 +285,13 @@ class SchoolsSpider(scrapy.Spider):
             canon = canonicalize(response.urljoin(art.canonical_url))
             if school.owns(canon) and not is_print_view(canon):
                 final_url = canon
-        article = is_article(art, final_url, school) and not is_print_view(final_url)
+        verdict = classify(art, final_url, school, anchor=response.meta.get("tct_anchor"),
+                           start_page=url in self.start_pages[school.key])
+        if verdict and is_print_view(final_url):
+            verdict = Verdict(False, "print view")
+        article = verdict.article
+        if not article and art.title and art.published_at:  # looked like one: say why it is not
+            logger.debug("[%s] %s: not an article: %s", school.key, url, verdict.reason)
         # Every address that led here: the one requested, redirects, the canonical.
         addresses = list({url: None, final_url: None,
                           **{canonicalize(r): None for r in response.meta.get("redirect_urls", [])}})
@@ -305,16 +315,16 @@ class SchoolsSpider(scrapy.Spider):
                 out.append(scrapy.Request(feed, callback=self.parse_feed, errback=self.on_feed_error,
                                           cb_kwargs={"school": school}, priority=-10))
         if not article:
-            self._done(school, url, addresses, "page", response.status, depth)
+            self._done(school, url, addresses, "page", response.status, depth, verdict.reason)
         return out
 
     def _run(self, school: School) -> int | None:
         return self.run_ids.get(school.key)
 
     def _done(self, school: School, url: str, addresses: list[str], kind: str, status: int | None,
-              depth: int) -> None:
+              depth: int, reason: str | None = None) -> None:
         """The response to the request for `url` is handled: its addresses leave the queue."""
-        self.state.done(school.key, addresses, kind, status, depth, self._run(school))
+        self.state.done(school.key, addresses, kind, status, depth, self._run(school), reason)
         self.handed[school.key].discard(url)
 
     # An article page is done once the pipelines have settled its item, whichever way.
@@ -361,10 +371,10 @@ class SchoolsSpider(scrapy.Spider):
         for u in follow:
             d = depth if (u in pages and fresh) else depth + 1
             if self._accept(school, u, d):
-                rows.append((u, d, targets[u]))
+                rows.append((u, d, *targets[u]))
         self.state.queue(school.key, rows, run)
         if self.revisit_after is not None and not from_article:
-            revisits = [(u, depth + 1, targets[u]) for u in links
+            revisits = [(u, depth + 1, *targets[u]) for u in links
                         if _earlier(known[u], run) and known[u].kind == "article"
                         and self._due(u) and self._accept(school, u, depth + 1)]
             if revisits:
@@ -391,7 +401,7 @@ class SchoolsSpider(scrapy.Spider):
         urls = [canonicalize(u) for u in found]
         urls = [u for u in urls if wanted(u, school)]
         known = self.state.states(urls)
-        rows = [(u, 1, u) for u in known if known[u] is None and self._accept(school, u, 1)]
+        rows = [(u, 1, u, None) for u in known if known[u] is None and self._accept(school, u, 1)]
         self.state.queue(school.key, rows, self._run(school))
         yield from self._refill(school)
 
