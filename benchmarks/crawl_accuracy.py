@@ -1,0 +1,93 @@
+"""Crawl accuracy on mock school sites: articles archived, missed, extra records, duplicates and
+fields right, per layout, tuned and kept-out apart.
+
+    python benchmarks/crawl_accuracy.py [--layout NAME ...]
+
+Each site is served on 127.0.0.1 and crawled from its home page by a real `tct crawl`, then
+exported. "tuned" layouts are the ones the crawl's rules were developed against (tests assert
+them); the "kept-out" one is never tuned on, so its line is the honest figure.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from archive.demo.server import SiteServer  # noqa: E402
+from crawler.urls import canonicalize  # noqa: E402
+from tests.sites import cms, kept_out, portals  # noqa: E402
+
+FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
+
+
+def _cms(style):
+    return (lambda: cms.build_site(style), lambda arts: [cms.STYLES[style].article_path(a) for a in arts],
+            lambda a: a.truth())
+
+
+LAYOUTS = {
+    **{f"cms-{s}": ("tuned", *_cms(s)) for s in sorted(cms.STYLES)},
+    "portal": ("tuned", portals.build_portal, portals.portal_article_paths, lambda a: a.truth()),
+    "legacy": ("tuned", portals.build_legacy, portals.legacy_article_paths, portals.legacy_truth),
+    "tayling": ("kept-out", kept_out.build, lambda arts: [kept_out.article_path(a) for a in arts],
+                kept_out.truth),
+}
+
+
+def measure(name: str) -> dict:
+    _, build, paths, truth_of = LAYOUTS[name]
+    routes, arts = build()
+    tct = [sys.executable, "-m", "archive"]
+    with SiteServer(routes) as site, tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "archive.db")
+        subprocess.run([*tct, "crawl", "--url", site.url + "/", "--db", db, "-s", "DOWNLOAD_DELAY=0",
+                        "--quiet"], check=True, cwd=ROOT, capture_output=True)
+        out = subprocess.run([*tct, "export", "--db", db, "--format", "jsonl", "-o", "-"], check=True,
+                             cwd=ROOT, capture_output=True, text=True).stdout
+        requests = len(site.log)
+        base = site.url
+    records = [json.loads(line) for line in out.splitlines()]
+    got = {r["url"]: r for r in records}
+    truth = {canonicalize(base + p): truth_of(a) for p, a in zip(paths(arts), arts, strict=True)}
+    both = set(got) & set(truth)
+    right = sum(all(got[u][f] == truth[u][f] for f in FIELDS) for u in both)
+    return {"layout": name, "articles": len(truth), "archived": len(records), "found": len(both),
+            "missed": sorted(u.replace(base, "") for u in set(truth) - set(got)),
+            "extra": sorted(u.replace(base, "") for u in set(got) - set(truth)),
+            "duplicates": len(records) - len(got), "all_fields_right": right, "requests": requests}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--layout", action="append", choices=sorted(LAYOUTS))
+    args = ap.parse_args()
+    print(f"{'layout':<14} {'set':<9} {'articles':>8} {'archived':>8} {'missed':>6} {'extra':>5} {'dups':>4} "
+          f"{'fields ok':>9} {'requests':>8}")
+    totals: dict[str, list[int]] = {}
+    for name in args.layout or list(LAYOUTS):
+        r = measure(name)
+        kind = LAYOUTS[name][0]
+        t = totals.setdefault(kind, [0, 0, 0, 0])
+        t[0] += r["articles"]
+        t[1] += r["found"]
+        t[2] += len(r["extra"])
+        t[3] += r["archived"]
+        print(f"{name:<14} {kind:<9} {r['articles']:>8} {r['archived']:>8} {len(r['missed']):>6} "
+              f"{len(r['extra']):>5} {r['duplicates']:>4} {r['all_fields_right']:>9} {r['requests']:>8}")
+        for u in r["missed"]:
+            print(f"    missed {u}")
+        for u in r["extra"]:
+            print(f"    extra  {u}")
+    for kind, (n, found, extra, archived) in totals.items():
+        print(f"{kind}: {100 * found / n:.1f} % of articles archived, "
+              f"{100 * extra / max(archived, 1):.1f} % of archived records not articles")
+
+
+if __name__ == "__main__":
+    main()
