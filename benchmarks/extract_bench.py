@@ -2,9 +2,11 @@
 
     python benchmarks/extract_bench.py [--pages DIR ...] [--repeat N]
 
-DIR holds <case>.html + <case>.json pairs (default: tests/pages). Prints pages per second on one
-core for tct and for trafilatura (a benchmark-only extra: pip install -e '.[bench]'), the ratio,
-peak memory growth over repeated passes, and per-field accuracy of both on the same pages.
+Per family of pages (the shared devset and realdev where they sit beside this checkout, the
+project's own corpus in its tuned and kept-out parts), or per DIR given: pages per second on one
+core for tct and for trafilatura (a benchmark-only extra: pip install -e '.[bench]'), their ratio,
+and per-field accuracy of both on the same pages; then all pages together and tct's memory over
+repeated passes. A DIR holds <case>.html + <case>.json pairs.
 """
 from __future__ import annotations
 
@@ -109,37 +111,62 @@ def memory_growth(pages, passes: int = 5) -> list[int]:
     return peaks
 
 
+FAMILIES = (  # name, folder; the shared sets are used where this checkout sits beside them
+    ("devset", ROOT.parent / "shared" / "devset"),
+    ("realdev", ROOT.parent / "shared" / "realdev"),
+    ("corpus-tuned", ROOT / "tests" / "pages"),
+    ("corpus-kept-out", ROOT / "tests" / "pages-kept-out"),
+)
+
+
+def _row(name: str, n: int, rate: float | None, acc: dict | None) -> str:
+    if acc is None:
+        return f"  {name:<12} {'':>6} {rate or 0:8.1f}   (not installed)"
+    return (f"  {name:<12} {n:>6} {rate:8.1f}   {acc['title']:6.1%} {acc['date']:7.1%} {acc['author']:7.1%}"
+            f"  {acc['body_f1']:.3f}")
+
+
+def report(name: str, pages, repeat: int, traf: bool) -> tuple[float, float | None]:
+    """One family: speed and accuracy of tct and trafilatura on the same pages, in this run."""
+    tct_rate = time_pass(tct_record, pages, repeat)
+    traf_rate = time_pass(traf_record, pages, repeat) if traf else None
+    ratio = f"   tct/trafilatura {tct_rate / traf_rate:.1f}x" if traf_rate else ""
+    print(f"\n{name}: {len(pages)} pages{ratio}")
+    print(f"  {'':<12} {'pages':>6} {'pages/s':>8}   {'title':>6} {'date':>7} {'author':>7}  body F1")
+    print(_row("tct", len(pages), tct_rate, accuracy(tct_record, pages, True)))
+    if traf_rate is not None:
+        print(_row("trafilatura", len(pages), traf_rate, accuracy(traf_record, pages, False))
+              + "   (date: day only)")
+    return tct_rate, traf_rate
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--pages", action="append", type=Path)
-    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--pages", action="append", type=Path, help="a folder of pages (instead of the families)")
+    ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    pages = load(args.pages or [ROOT / "tests" / "pages"])
-    if not pages:
-        sys.exit("no pages with expected fields found")
-    find_date("01/01/2020")  # warm the regex caches for both sides alike
-    tct_rate = time_pass(tct_record, pages, args.repeat)
-    print(f"pages: {len(pages)}  repeat: {args.repeat}")
-    print(f"tct extract      {tct_rate:8.1f} pages/s")
+    families = [(p.name, p) for p in args.pages] if args.pages else [f for f in FAMILIES if f[1].is_dir()]
     try:
         import trafilatura  # noqa: F401
+        traf = True
     except ImportError:
         print("trafilatura not installed (pip install -e '.[bench]'): no comparison")
-        traf_rate = None
-    else:
-        traf_rate = time_pass(traf_record, pages, args.repeat)
-        print(f"trafilatura      {traf_rate:8.1f} pages/s")
-        print(f"ratio tct/traf   {tct_rate / traf_rate:8.1f}x")
-    peaks = memory_growth(pages)
-    print("memory after each pass (KiB): " + ", ".join(f"{p // 1024}" for p in peaks))
-    print("\naccuracy         title    date  author  body F1")
-    acc = accuracy(tct_record, pages, True)
-    print(f"tct extract      {acc['title']:5.1%}  {acc['date']:6.1%}  {acc['author']:6.1%}  "
-          f"{acc['body_f1']:.3f}")
-    if traf_rate is not None:
-        acc = accuracy(traf_record, pages, False)
-        print(f"trafilatura      {acc['title']:5.1%}  {acc['date']:6.1%}  {acc['author']:6.1%}  "
-              f"{acc['body_f1']:.3f}   (date compared on the day only)")
+        traf = False
+    find_date("01/01/2020")  # warm the regex caches for both sides alike
+    everything = []
+    for name, folder in families:
+        pages = load([folder])
+        if pages:
+            report(name, pages, args.repeat, traf)
+            everything += pages
+    if not everything:
+        sys.exit("no pages with expected fields found")
+    tct_rate, traf_rate = (time_pass(tct_record, everything, args.repeat),
+                           time_pass(traf_record, everything, args.repeat) if traf else None)
+    versus = f", trafilatura {traf_rate:.1f} pages/s, ratio {tct_rate / traf_rate:.1f}x" if traf_rate else ""
+    print(f"\nall {len(everything)} pages, one core: tct {tct_rate:.1f} pages/s{versus}")
+    peaks = memory_growth(everything)
+    print("tct memory after each pass (KiB): " + ", ".join(f"{p // 1024}" for p in peaks))
 
 
 if __name__ == "__main__":

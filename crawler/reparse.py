@@ -36,7 +36,7 @@ def reparse(archive: Archive, sites: tuple[str, ...] = (),
                 progress(n)
             if n % COMMIT_EVERY == 0:
                 archive.commit()
-            art = extract(html, url, template=templates[host_key(url)])
+            art = extract(html, url, template=templates[host_key(url)], links=False)
             if not art.title or not art.body:
                 counts["kept"] += 1  # the new parser finds no article here: keep what we have
                 continue

@@ -7,7 +7,7 @@ under the date or at the end of the text, and the paragraphs in between.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +21,7 @@ from crawler.parser.lines import Line, clean_ws, linearize
 from crawler.parser.profile import SiteProfile, apply_profile
 from crawler.parser.template import HostTemplate
 
-__all__ = ["Article", "extract", "learn_template", "SiteProfile", "HostTemplate"]
+__all__ = ["Article", "Page", "extract", "read_page", "learn_template", "SiteProfile", "HostTemplate"]
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -45,8 +45,7 @@ class Article:
     school_name: str | None = None  # the school's name as the page prints it (banner, footer)
 
     def to_contract(self) -> dict[str, Any]:
-        d = asdict(self)
-        return {k: d[k] for k in CONTRACT_KEYS}
+        return {k: getattr(self, k) for k in CONTRACT_KEYS}  # (asdict would copy every link too)
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -72,13 +71,41 @@ def _anchor_text(el: etree._Element) -> str:
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, recover=True)
 
 
-def learn_template(template: HostTemplate, data: bytes) -> None:
-    """Add one page, given as raw bytes, to its host's template (`tct extract`, `tct reparse`)."""
+@dataclass
+class Page:
+    """A page decoded, parsed and flattened once: extraction and template learning both read it."""
+    root: etree._Element | None
+    lines: list[Line]
+    encoding: str | None
+    flags: list[str] = field(default_factory=list)
+
+
+def read_page(data: bytes | str, http_charset: str | None = None) -> Page:
+    """Decode (bytes), parse and linearize a page. Never raises on bad input."""
+    flags = []
+    if len(data) > MAX_PAGE_BYTES:  # no news article is this long; parse its first part, in bounded time
+        data = data[:MAX_PAGE_BYTES]
+        flags.append("truncated")
+    if isinstance(data, bytes):
+        text, encoding = decode_html(data, http_charset)
+    else:
+        text, encoding = data, "unicode"
+    root = parse_tree(text)
+    if root is None:
+        flags.append("empty_or_unparseable")
+        return Page(None, [], encoding, flags)
+    return Page(root, linearize(root), encoding, flags)
+
+
+def learn_template(template: HostTemplate, data: bytes | Page) -> Page | None:
+    """Add one page (raw bytes, or read already) to its host's template; returns the page read,
+    for the extraction that follows to reuse (None when the template needed no more pages)."""
     if template.settled:  # no need to parse a page the template would not count
-        return
-    root = parse_tree(decode_html(data)[0])
-    if root is not None:
-        template.learn(linearize(root))
+        return None
+    page = data if isinstance(data, Page) else read_page(data)
+    if page.root is not None:
+        template.learn(page.lines)
+    return page
 
 
 def canonical_link(root: etree._Element) -> str | None:
@@ -89,36 +116,30 @@ def canonical_link(root: etree._Element) -> str | None:
     return None
 
 
-def extract(data: bytes | str, url: str | None = None, *, http_charset: str | None = None,
+def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: str | None = None,
             profile: SiteProfile | None = None, template: HostTemplate | None = None,
-            learn: bool = False, now: datetime | None = None) -> Article:
+            learn: bool = False, now: datetime | None = None, links: bool = True) -> Article:
     """Extract one article. Never raises on bad input: unreadable pages give empty fields.
 
+    links: also collect the page's links and their texts (the crawl follows them).
+    data: the page's bytes or text, or the Page `read_page` made of them (read once, used once).
     template: the host's template learned from its other pages; with learn=True this page is
     added to it first (a crawl learns as it goes).
     """
     now = now or datetime.now(VN_TZ)
-    truncated = len(data) > MAX_PAGE_BYTES
-    if truncated:  # no news article is this long; parse its first part, in bounded time
-        data = data[:MAX_PAGE_BYTES]
-    if isinstance(data, bytes):
-        text, encoding = decode_html(data, http_charset)
-    else:
-        text, encoding = data, "unicode"
-    art = Article(url=url, encoding=encoding)
-    if truncated:
-        art.flags.append("truncated")
-    root = parse_tree(text)
+    page = data if isinstance(data, Page) else read_page(data, http_charset)
+    art = Article(url=url, encoding=page.encoding, flags=list(page.flags))
+    root = page.root
     if root is None:
-        art.flags.append("empty_or_unparseable")
         return art
     art.canonical_url = canonical_link(root)
     # The spider follows these; one parse serves both. (An XPath union of //a and //area sorts
     # its nodes at a cost that grows with the square of their number: 100 s on 100,000 links.)
-    anchors = [el for el in root.iter("a", "area") if el.get("href") is not None]
-    art.links = [el.get("href") or "" for el in anchors]
-    art.link_texts = [_anchor_text(el) for el in anchors]
-    lines = linearize(root)
+    if links:
+        anchors = [el for el in root.iter("a", "area") if el.get("href") is not None]
+        art.links = [el.get("href") or "" for el in anchors]
+        art.link_texts = [_anchor_text(el) for el in anchors]
+    lines = page.lines
     if template is not None:
         if learn:
             template.learn(lines)

@@ -1,7 +1,9 @@
-"""Bytes to text: BOM, HTTP charset, `<meta>` charset, then detection; always NFC.
+"""Bytes to text: BOM, HTTP charset, `<meta>` charset, then detection.
 
-windows-1258 keeps Vietnamese tone marks as combining characters, so NFC runs after decoding
-(field guide §6). A declared charset that the bytes contradict loses to what the bytes show.
+The text is returned as decoded, not yet NFC: windows-1258 keeps Vietnamese tone marks as
+combining characters, and some pages arrive decomposed, so the parser normalises what it keeps
+(every text line, titles, link texts: `nfc()`), not the whole document, whose scripts and styles
+are most of a real page. A declared charset that the bytes contradict loses to what the bytes show.
 """
 from __future__ import annotations
 
@@ -34,28 +36,35 @@ def declared_charset(data: bytes) -> str | None:
     return _codec(m.group(1).decode("ascii", "ignore")) if m else None
 
 
-def _looks_utf8(data: bytes) -> bool:
+def _as_utf8(data: bytes) -> str | None:
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
+
+
+def nfc(text: str) -> str:
+    """NFC form; ASCII text (most lines of markup) and text already NFC are returned as they are."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]:
-    """Return (NFC text, codec name used)."""
+    """Return (text, codec name used)."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
-            return unicodedata.normalize("NFC", data[len(bom):].decode(enc, "replace")), enc
+            return data[len(bom):].decode(enc, "replace"), enc
     declared = _codec(http_charset) or declared_charset(data)
     has_high = any(b > 0x7F for b in data[:200000])
     # Valid UTF-8 is UTF-8 whatever the label says: a legacy 8-bit page with non-ASCII bytes
     # almost never happens to be valid UTF-8.
-    if (declared in (None, "utf-8") or has_high) and _looks_utf8(data):
-        return unicodedata.normalize("NFC", data.decode("utf-8")), "utf-8"
+    text = _as_utf8(data) if declared in (None, "utf-8") or has_high else None
+    if text is not None:
+        return text, "utf-8"
     if declared and declared != "utf-8":
         try:
-            return unicodedata.normalize("NFC", data.decode(declared)), declared
+            return data.decode(declared), declared
         except UnicodeDecodeError:
             pass
     # Undeclared or wrongly declared legacy bytes: Vietnamese pages are windows-1258 when that
@@ -63,15 +72,15 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
     try:
         text = data.decode("cp1258")
         if len(_VN_COMBINING.findall(text[:100000])) >= 3:
-            return unicodedata.normalize("NFC", text), "cp1258"
+            return text, "cp1258"
     except UnicodeDecodeError:
         pass
     from bs4.dammit import UnicodeDammit  # rarely needed: loaded on first use
 
     dammit = UnicodeDammit(data, known_definite_encodings=[], is_html=True)
     if dammit.unicode_markup is not None:
-        return unicodedata.normalize("NFC", dammit.unicode_markup), dammit.original_encoding or "unknown"
-    return unicodedata.normalize("NFC", data.decode("utf-8", "replace")), "utf-8"
+        return dammit.unicode_markup, dammit.original_encoding or "unknown"
+    return data.decode("utf-8", "replace"), "utf-8"
 
 
 # Text typed in the legacy TCVN3 (ABC, .VnTime fonts) or VNI fonts, read as Unicode, shows tell-tale

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from crawler.parser import rules, tcvn3
+from crawler.parser.decode import nfc
 
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 BOLD_SHARE = 0.7  # a line this much in bold type reads as bold
@@ -21,7 +22,10 @@ _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
 def clean_ws(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """NFC, runs of white space (NBSP and zero-width ones too) as one space, none at the ends."""
+    if "\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text:
+        return nfc(_WS.sub(" ", text).strip())
+    return nfc(" ".join(text.split()))  # str.split() splits on what \s matches, NBSP included
 
 
 @dataclass(slots=True)
@@ -67,10 +71,12 @@ class _Frame:
 
 _FLAG_NAMES = ("chrome", "caption", "link", "bold", "italic", "right", "title", "author")
 _PLAIN = _Frame(block=False)  # an inline element that changes nothing (shared, never modified)
+_BLOCK = _Frame(block=True)  # a block element that sets no cue (shared, never modified)
+_NO_CLASS_CUES = (False, False, False, False)
 
 
-def _attrs(el: etree._Element) -> str:
-    return (el.get("class") or "") + " " + (el.get("id") or "")
+def _frame_fields(fr: _Frame) -> dict:
+    return {name: getattr(fr, name) for name in _Frame.__slots__}
 
 
 _LAYOUT_IN_ROW = etree.XPath(
@@ -218,61 +224,58 @@ class _Linearizer:
         tag = el.tag  # lxml's HTML parser gives lower-case names
         if tag in rules.DROP_TAGS:
             return _SKIP
-        if not el.attrib and tag in _PLAIN_TAGS:  # <span>, <font>… with no attributes: no cue
+        if tag in _PLAIN_TAGS and not el.keys():  # <span>, <font>… with no attributes: no cue
             return _PLAIN
-        attrs = _attrs(el)
         style = el.get("style") or ""
         if (style and rules.HIDDEN_STYLE.search(style)) or el.get("hidden") is not None:
             return _SKIP
         if tag == "img":
             self.image_pending = True
-        if tag == "br":
+        elif tag == "br":
             if self.row_cells is not None:
                 self.cell_buf.append(" ")
             else:
                 self.br_pending = True
             return _PLAIN
         block = tag in rules.BLOCK_TAGS
-        fr = _Frame(block=block)
-        chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if attrs.strip()
-                                                          else (False, False, False, False))
-        if tag in ("nav", "footer", "aside", "marquee") or (
-            tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
-        ) or (chrome_cls and not self._holds_most_text(el)):
-            fr.chrome = True
-        if tag in ("figcaption", "caption") or (caption_cls and not self._holds_most_text(el)):
-            fr.caption = True
-        if tag == "a":
-            fr.link = True
-            href = el.get("href")
-            if href:
-                self.anchors.append(href)
-        if tag in ("b", "strong") or (style and _BOLD_STYLE.search(style)):
-            fr.bold = True
-        if tag in ("i", "em"):
-            fr.italic = True
-        if (el.get("align") or "").lower() == "right" or rules.RIGHT_ALIGN.search(style):
-            fr.right = True
-        if title_cls:
-            fr.title = True
-        if author_cls:
-            fr.author = True
-        fr.heading = rules.HEADING_TAGS.get(tag, 0)
-        fr.flagged = (fr.chrome or fr.caption or fr.link or fr.bold or fr.italic or fr.right
-                      or fr.title or fr.author or fr.heading > 0)
+        fr = self._cues(el, tag, style, block)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
-            fr.row = True
+            fr = _Frame(**{**_frame_fields(fr), "row": True})
             self.row_cells = []
             return fr
         if tag in ("td", "th") and self.row_cells is not None:
-            fr.cell = True
+            fr = _Frame(**{**_frame_fields(fr), "cell": True})
             self.cell_buf = []
             return fr
         if block and self.row_cells is None:
             self.flush()
             self.blocks.append(el)
         return fr
+
+    def _cues(self, el: etree._Element, tag: str, style: str, block: bool) -> _Frame:
+        """The frame of an element: which cues (chrome, caption, link, bold…) it sets. Elements
+        that set none share one frame per kind, so most elements cost no allocation."""
+        attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+        chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if len(attrs) > 1
+                                                          else _NO_CLASS_CUES)
+        chrome = tag in rules.CHROME_TAGS or (
+            tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
+        ) or (chrome_cls and not self._holds_most_text(el))
+        caption = tag in ("figcaption", "caption") or (caption_cls and not self._holds_most_text(el))
+        link = tag == "a"
+        if link:
+            href = el.get("href")
+            if href:
+                self.anchors.append(href)
+        bold = tag in ("b", "strong") or bool(style and _BOLD_STYLE.search(style))
+        italic = tag in ("i", "em")
+        right = (el.get("align") or "").lower() == "right" or bool(style and rules.RIGHT_ALIGN.search(style))
+        heading = rules.HEADING_TAGS.get(tag, 0)
+        if not (chrome or caption or link or bold or italic or right or title_cls or author_cls or heading):
+            return _BLOCK if block else _PLAIN
+        return _Frame(block=block, chrome=chrome, caption=caption, link=link, bold=bold, italic=italic,
+                      right=right, title=title_cls, author=author_cls, heading=heading, flagged=True)
 
     def end(self, el: etree._Element, fr: _Frame) -> None:
         if fr.cell and self.row_cells is not None:
@@ -314,28 +317,24 @@ def linearize(root: etree._Element) -> list[Line]:
     except ValueError:
         pass
     walker = etree.iterwalk(root, events=("start", "end"))
-    frames: dict[int, _Frame] = {}
+    stack = lin.frames  # every start event has its end event, skipped subtrees' roots included
     for event, el in walker:
-        if not isinstance(el.tag, str):  # comments, processing instructions
+        if el.tag.__class__ is not str:  # comments, processing instructions
             if event == "end":
                 lin.add_text(el.tail)
             continue
         if event == "start":
             fr = lin.start(el)
-            frames[id(el)] = fr
             lin.push(fr)
             if fr.skip:
                 walker.skip_subtree()
                 continue
             lin.add_text(el.text)
         else:
-            fr = frames.pop(id(el), None)
-            if fr is None:
-                continue
+            fr = stack[-1]
             if not fr.skip:
                 lin.end(el, fr)  # flush while the element's own flags are still on the stack
-            if lin.frames:
-                lin.pop()
+            lin.pop()
             lin.add_text(el.tail)
     lin.flush()
     return lin.lines

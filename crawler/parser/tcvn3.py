@@ -39,7 +39,7 @@ _WORD = re.compile(r"\w+")
 
 def is_tcvn3(text: str) -> bool:
     """A line typed in TCVN3: its marks in at least a fifth of its words, nothing beyond Latin-1."""
-    if _BEYOND_LATIN1.search(text):
+    if text.isascii() or _BEYOND_LATIN1.search(text):
         return False
     words = _WORD.findall(text)
     if len(words) < 3:
