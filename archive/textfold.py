@@ -4,10 +4,12 @@ SQLite's tokenizers never fold đ/Đ, so the folded search column is filled by `
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
-def _build_table() -> dict[int, str | None]:
+@functools.cache
+def _table() -> dict[int, str | None]:
     table: dict[int, str | None] = {}
     for cp in range(0x00C0, 0x2000):
         ch = chr(cp)
@@ -19,9 +21,6 @@ def _build_table() -> dict[int, str | None]:
     table[ord("đ")] = "d"
     table[ord("Đ")] = "D"
     return table
-
-
-_FOLD = _build_table()
 
 
 def fold(text: str) -> str:
@@ -37,7 +36,7 @@ def fold(text: str) -> str:
 
 def fold_same_length(text: str) -> str:
     """Like `fold`, but one character out for each character in (for NFC text): for snippets."""
-    return text.translate(_FOLD).lower()
+    return text.translate(_table()).lower()
 
 
 def has_diacritics(text: str) -> bool:

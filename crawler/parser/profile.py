@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from lxml.cssselect import CSSSelector
-
 from crawler.parser.dates import find_date, iso, plausible
 from crawler.parser.lines import clean_ws
 
@@ -37,7 +35,7 @@ class SiteProfile:
 
 def _select_text(root, selector: str) -> list[str]:
     try:
-        nodes = CSSSelector(selector)(root)
+        nodes = _select(selector, root)
     except Exception:  # noqa: BLE001 - a bad selector in the registry must not stop a crawl
         return []
     return [clean_ws(" ".join(n.itertext())) for n in nodes if clean_ws(" ".join(n.itertext()))]
@@ -64,7 +62,7 @@ def apply_profile(art: Article, root, profile: SiteProfile, now: datetime) -> No
                 break
     if profile.body:
         try:
-            nodes = CSSSelector(profile.body)(root)
+            nodes = _select(profile.body, root)
         except Exception:  # noqa: BLE001
             nodes = []
         if nodes:
@@ -73,3 +71,9 @@ def apply_profile(art: Article, root, profile: SiteProfile, now: datetime) -> No
             paras = [ln.text for n in nodes for ln in linearize(n)]
             if paras:
                 art.body = "\n\n".join(paras)
+
+
+def _select(selector: str, root: Any) -> list[Any]:
+    from lxml.cssselect import CSSSelector  # only sites with a profile need it: loaded on first use
+
+    return CSSSelector(selector)(root)

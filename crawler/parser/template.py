@@ -42,13 +42,22 @@ class HostTemplate:
         """LEARN_PAGES pages learned: the template no longer changes."""
         return self.pages >= LEARN_PAGES
 
+    @staticmethod
+    def keys(lines: Iterable[Line]) -> frozenset[int]:
+        """What `learn` counts of a page: its distinct lines (a worker process can send these)."""
+        return frozenset(_key(ln) for ln in lines)
+
     def learn(self, lines: Iterable[Line]) -> None:
-        """Count this page's lines; after LEARN_PAGES pages the template is settled and frozen,
+        """Count this page's lines; see `learn_keys`."""
+        self.learn_keys(self.keys(lines))
+
+    def learn_keys(self, keys: frozenset[int]) -> None:
+        """Count one page's line keys; after LEARN_PAGES pages the template is settled and frozen,
         and lines seen only once are forgotten, so memory stays flat however big the site."""
         if self.settled:
             return
         self.pages += 1
-        self.counts.update({_key(ln) for ln in lines})
+        self.counts.update(keys)
         if self.pages == LEARN_PAGES:
             self.counts = Counter({k: n for k, n in self.counts.items() if n > 1})
 
