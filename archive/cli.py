@@ -224,19 +224,30 @@ def stats(db, as_json) -> None:
 @main.command()
 @db_option
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
-def runs(db, limit) -> None:
-    """The record of recent crawl runs: what changed and what broke."""
+@click.option("--explain", type=int, metavar="RUN", help="List the pages run RUN left out, with the reason.")
+def runs(db, limit, explain) -> None:
+    """The record of recent crawl runs: what changed, what broke, and which fetched pages were not
+    taken as articles, by reason (`--explain RUN` lists those pages, each with its reason)."""
     with _open(db) as arc:
+        if explain is not None:
+            left = arc.pages_left_out(explain)
+            for url, reason in left:
+                click.echo(f"{url}\t{reason or 'not an article'}")
+            if not left:
+                click.echo(f"run #{explain} left no fetched page out (or there is no such run)")
+            return
         rows = arc.runs(limit)
     if not rows:
         click.echo("no crawl runs yet")
     for r in rows:
         errs = json.loads(r["errors"] or "{}")
         err_txt = ", ".join(f"{k}={v}" for k, v in errs.items()) or "none"
+        skipped = json.loads(r.get("not_articles") or "{}")
+        skip_txt = ", ".join(f"{k}={v}" for k, v in sorted(skipped.items())) or "none"
         click.echo(f"#{r['id']} {r['site']:<20} {r['started_at']} → {r['finished_at'] or '…'} "
                    f"[{r['status']}] pages={r['pages_fetched']} new={r['articles_new']} "
                    f"changed={r['articles_changed']} unchanged={r['articles_unchanged']} "
-                   f"dup={r['articles_duplicate']} errors: {err_txt}")
+                   f"dup={r['articles_duplicate']} errors: {err_txt}; not articles: {skip_txt}")
 
 
 @main.command()

@@ -108,11 +108,14 @@ def _v3_frontier_on_disk(db: sqlite_utils.Database) -> None:
 
 def _v4_link_evidence(db: sqlite_utils.Database) -> None:
     """What the link that led to a URL said (`anchor`), and why a fetched page was not taken as
-    an article (`reason`), so a log line or `tct runs` can say why a page was not archived."""
+    an article (`reason`; per run, counts by reason in `runs.not_articles`), so a log line or
+    `tct runs` can say why a page was not archived."""
     columns = db["crawl_urls"].columns_dict
     for name in ("anchor", "reason"):
         if name not in columns:
             db.execute(f"ALTER TABLE crawl_urls ADD COLUMN [{name}] TEXT")
+    if "runs" in db.table_names() and "not_articles" not in db["runs"].columns_dict:
+        db.execute("ALTER TABLE runs ADD COLUMN not_articles TEXT")  # JSON: reason kind -> pages
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [

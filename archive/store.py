@@ -368,9 +368,12 @@ class Archive:
                 "articles_duplicate": 0, "error_count": 0, "errors": "{}"})
 
     def finish_run(self, run_id: int, *, status: str, pages_fetched: int, counts: Mapping[str, int],
-                   errors: Mapping[str, int]) -> None:
+                   errors: Mapping[str, int], not_articles: Mapping[str, int] | None = None) -> None:
+        """Close a run with what it fetched, what changed, what broke and, by reason, how many
+        fetched pages were not taken as articles."""
         with self.transaction():
             self._update("runs", run_id, {
+                "not_articles": json.dumps(dict(not_articles or {}), sort_keys=True),
                 "finished_at": now_iso(), "status": status, "pages_fetched": pages_fetched,
                 "articles_new": counts.get("new", 0), "articles_changed": counts.get("changed", 0),
                 "articles_unchanged": counts.get("unchanged", 0),
@@ -380,6 +383,11 @@ class Archive:
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
+
+    def pages_left_out(self, run_id: int) -> list[tuple[str, str | None]]:
+        """(url, reason) of the pages a run fetched and did not take as articles."""
+        return list(self.db.execute(
+            "SELECT url, reason FROM crawl_urls WHERE run_id = ? AND kind = 'page' ORDER BY url", [run_id]))
 
     # -- raw pages -------------------------------------------------------------------------
     def raw_pages(self) -> Iterable[tuple[int, str, str, bytes]]:

@@ -43,6 +43,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 class Verdict:
     article: bool
     reason: str  # why not, in a few words ("" for an article)
+    kind: str = ""  # the reason's short, stable name, counted per run ("home", "section", …)
 
     def __bool__(self) -> bool:
         return self.article
@@ -51,8 +52,8 @@ class Verdict:
 _YES = Verdict(True, "")
 
 
-def _no(reason: str) -> Verdict:
-    return Verdict(False, reason)
+def _no(kind: str, reason: str) -> Verdict:
+    return Verdict(False, reason, kind)
 
 
 def is_article(art: Article, url: str, school: School | None = None) -> bool:
@@ -68,33 +69,33 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         parts = urlsplit(url)
         target = parts.path + ("?" + parts.query if parts.query else "")
         if not school.article_pattern.search(target):
-            return _no("address outside the site's article pattern")
+            return _no("pattern", "address outside the site's article pattern")
     if start_page or _is_home(url):
-        return _no("home page")
+        return _no("home", "home page")
     if not art.title:
-        return _no("no headline")
+        return _no("no_headline", "no headline")
     if not art.published_at:
-        return _no("no publication date")
+        return _no("no_date", "no publication date")
     if not art.body:
-        return _no("no text")
+        return _no("no_text", "no text")
     if "date_from_url" in art.flags:
-        return _no("date only in the address")
+        return _no("date_in_url", "date only in the address")
     link = link_evidence(anchor, art.title)
     if link == "pager":
-        return _no(f"reached through a pager link ({anchor!r})")
+        return _no("pager", f"reached through a pager link ({anchor!r})")
     if link == "section":
-        return _no(f"linked as a section of the site ({anchor!r}), not by its headline")
+        return _no("section", f"linked as a section of the site ({anchor!r}), not by its headline")
     if link != "headline":  # linked by its headline: listing shapes beside the text do not count
         shape = _listing_shape(art)
         if shape:
-            return _no(shape)
+            return _no("listing", shape)
     # Strong: the headline is on the page and its date sits right by it (not metadata, not a
     # date found further down).
     strong = "title_from_metadata" not in art.flags and not any(
         f.startswith("date_from_") for f in art.flags) and -2 <= art.signals.get("date_gap", 99) <= 3
     need = MIN_BODY_WORDS_WITH_HEADLINE if strong else MIN_BODY_WORDS
     if len(art.body.split()) < need:
-        return _no(f"text shorter than {need} words")
+        return _no("short", f"text shorter than {need} words")
     return _YES
 
 

@@ -114,7 +114,7 @@ def test_an_early_version_1_archive_is_upgraded(db_path):
         cols = arc.db["articles"].columns_dict
         assert {"school", "body_hash", "flags"} <= set(cols)
         assert arc.db.execute("SELECT value FROM tct_meta").fetchone() == (str(SCHEMA_VERSION),)
-        assert {"fetch_url", "run_id"} <= set(arc.db["crawl_urls"].columns_dict)
+        assert {"fetch_url", "run_id", "anchor", "reason"} <= set(arc.db["crawl_urls"].columns_dict)
         assert arc.db.execute("SELECT title FROM articles").fetchone() == ("Cũ",)
 
 

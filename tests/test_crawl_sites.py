@@ -188,3 +188,18 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     assert reasons[canonicalize(base + "/")] == "home page"
     if layout == "portal":
         assert "section" in reasons[canonicalize(base + "/gioi-thieu/gioi-thieu-chung.html")]
+
+
+def test_runs_say_why_pages_were_left_out(db_path):
+    from tests.sites import portals
+
+    routes, _ = portals.build_portal()
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        base = site.url
+    runs = tct("runs", "--db", str(db_path)).stdout
+    assert "not articles:" in runs and "home=1" in runs and "section=" in runs
+    explained = dict(line.split("\t") for line in tct("runs", "--db", str(db_path), "--explain", "1")
+                     .stdout.splitlines())
+    assert explained[canonicalize(base + "/")] == "home page"
+    assert "Giới thiệu" in explained[canonicalize(base + "/gioi-thieu/gioi-thieu-chung.html")]

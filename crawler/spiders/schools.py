@@ -147,11 +147,11 @@ class SchoolsSpider(scrapy.Spider):
                 prefix = f"tct/{s.key}/"
                 counts = {k: stats.get_value(f"{prefix}articles_{k}", 0)
                           for k in ("new", "changed", "unchanged", "duplicate")}
-                errors = {key[len(prefix) + 7:]: v for key, v in stats.get_stats().items()
-                          if key.startswith(prefix + "errors/")}
+                errors = _counts(stats, prefix + "errors/")
                 self.archive.finish_run(
                     self.run_ids[s.key], status="finished" if reason == "finished" else reason,
-                    pages_fetched=stats.get_value(f"{prefix}pages", 0), counts=counts, errors=errors)
+                    pages_fetched=stats.get_value(f"{prefix}pages", 0), counts=counts, errors=errors,
+                    not_articles=_counts(stats, prefix + "not_article/"))
             self.archive.close()  # commits the last batch with the runs
         if self.lock is not None:
             self.lock.release()
@@ -288,10 +288,12 @@ class SchoolsSpider(scrapy.Spider):
         verdict = classify(art, final_url, school, anchor=response.meta.get("tct_anchor"),
                            start_page=url in self.start_pages[school.key])
         if verdict and is_print_view(final_url):
-            verdict = Verdict(False, "print view")
+            verdict = Verdict(False, "print view", "print")
         article = verdict.article
-        if not article and art.title and art.published_at:  # looked like one: say why it is not
-            logger.debug("[%s] %s: not an article: %s", school.key, url, verdict.reason)
+        if not article:
+            stats.inc_value(f"tct/{school.key}/not_article/{verdict.kind}")
+            if art.title and art.published_at:  # it looked like one: say why it is not
+                logger.debug("[%s] %s: not an article: %s", school.key, url, verdict.reason)
         # Every address that led here: the one requested, redirects, the canonical.
         addresses = list({url: None, final_url: None,
                           **{canonicalize(r): None for r in response.meta.get("redirect_urls", [])}})
@@ -424,6 +426,11 @@ class SchoolsSpider(scrapy.Spider):
             self._done(school, url, [url], "error", status, req.cb_kwargs.get("depth", 0))
             return self._refill(school)
         return None
+
+
+def _counts(stats: Any, prefix: str) -> dict[str, int]:
+    """The run's counters under one prefix (`tct/<site>/errors/`), by their last part."""
+    return {key[len(prefix):]: v for key, v in stats.get_stats().items() if key.startswith(prefix)}
 
 
 def _earlier(known: UrlState | None, run: int | None) -> bool:
