@@ -20,11 +20,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.demo.content import CLASSES, DISTRICTS, PEOPLE, TOPICS  # noqa: E402
 from archive.export import FORMATS, export  # noqa: E402
 from archive.filters import ArticleFilter  # noqa: E402
 from archive.search import search  # noqa: E402
 from archive.store import Archive  # noqa: E402
+from tct.demo.content import CLASSES, DISTRICTS, PEOPLE, TOPICS  # noqa: E402
 
 SENTENCES = [
     "Trường Chính trị tỉnh {p} tổ chức lễ khai giảng lớp {c} khóa {n} cho {m} học viên.",

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from archive.demo.server import SiteServer  # noqa: E402
 from crawler.urls import canonicalize  # noqa: E402
+from tct.demo.server import SiteServer  # noqa: E402
 from tests.sites import cms, kept_out, portals  # noqa: E402
 
 FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
@@ -43,7 +43,7 @@ LAYOUTS = {
 def measure(name: str) -> dict:
     _, build, paths, truth_of = LAYOUTS[name]
     routes, arts = build()
-    tct = [sys.executable, "-m", "archive"]
+    tct = [sys.executable, "-m", "tct"]
     with SiteServer(routes) as site, tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "archive.db")
         subprocess.run([*tct, "crawl", "--url", site.url + "/", "--db", db, "-s", "DOWNLOAD_DELAY=0",

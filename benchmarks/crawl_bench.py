@@ -35,8 +35,8 @@ SETTINGS = ["-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
 SERVER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from archive.demo.server import SiteServer
-from archive.demo.site import build_routes
+from tct.demo.server import SiteServer
+from tct.demo.site import build_routes
 routes, arts = build_routes(count={n}, base_url="http://127.0.0.1:{port}")
 s = SiteServer(routes, port={port}).start()
 print("ready", flush=True)
@@ -81,7 +81,7 @@ def bench(n: int, repeat: int) -> dict:
             tct_runs, bare_runs, tuned_runs = [], [], []
             for i in range(repeat):
                 db = Path(tmp) / f"archive-{i}.db"  # a fresh archive each time: a first crawl
-                tct_runs.append(run([sys.executable, "-m", "archive", "crawl", "--url", url,
+                tct_runs.append(run([sys.executable, "-m", "tct", "crawl", "--url", url,
                                      "--db", str(db), "--quiet", "--max-pages", str(3 * n), *SETTINGS]))
                 with sqlite3.connect(db) as conn:
                     fetched = [u for (u,) in conn.execute(

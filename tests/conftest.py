@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.demo.server import SiteServer
-from archive.demo.site import build_routes
+from tct.demo.server import SiteServer
+from tct.demo.site import build_routes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -31,10 +31,10 @@ def demo_site():
 
 
 def tct(*args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run `python -m archive ARGS` in a real subprocess, as a user or cron would."""
+    """Run `python -m tct ARGS` in a real subprocess, as a user or cron would."""
     env = dict(os.environ)
     env.pop("TCT_DB", None)
-    proc = subprocess.run([sys.executable, "-m", "archive", *args], capture_output=True, text=True,
+    proc = subprocess.run([sys.executable, "-m", "tct", *args], capture_output=True, text=True,
                           timeout=timeout, cwd=ROOT, env=env)
     if check and proc.returncode != 0:
         raise AssertionError(f"tct {' '.join(args)} exited {proc.returncode}:\n{proc.stderr[-3000:]}")

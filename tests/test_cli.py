@@ -6,8 +6,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from archive.cli import main
 from archive.store import Archive
+from tct.cli import main
 from tests.conftest import ROOT, tct
 
 PAGE = """<html><head><title>Hội nghị viên chức năm 2024 - Trường Chính trị tỉnh X</title></head><body>

@@ -8,8 +8,8 @@ import subprocess
 import sys
 import time
 
-from archive.demo.server import SiteServer
-from archive.demo.site import build_routes
+from tct.demo.server import SiteServer
+from tct.demo.site import build_routes
 from tests.conftest import ROOT
 
 
@@ -33,7 +33,7 @@ def test_sigkill_mid_crawl_then_resume(db_path):
     try:
         routes, articles = build_routes(base_url=server.url)
         server.set_routes({k: _slow(v) for k, v in routes.items()})
-        cmd = [sys.executable, "-m", "archive", "crawl", "--url", server.url + "/", "--db", str(db_path),
+        cmd = [sys.executable, "-m", "tct", "crawl", "--url", server.url + "/", "--db", str(db_path),
                "-s", "DOWNLOAD_DELAY=0", "--quiet"]
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 60

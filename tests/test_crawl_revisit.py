@@ -4,8 +4,8 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
-from archive.demo.server import Route, SiteServer
-from archive.demo.site import build_routes
+from tct.demo.server import Route, SiteServer
+from tct.demo.site import build_routes
 from tests.conftest import crawl
 
 

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from archive.demo.server import Route, SiteServer
 from crawler.urls import canonicalize
+from tct.demo.server import Route, SiteServer
 from tests.conftest import crawl, tct
 from tests.sites.cms import STYLES, build_site
 

@@ -6,7 +6,7 @@ import io
 import json
 import sqlite3
 
-from archive.demo.site import build_routes
+from tct.demo.site import build_routes
 from tests.conftest import crawl, tct
 
 FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")

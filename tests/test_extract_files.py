@@ -49,7 +49,7 @@ def test_workers_give_what_one_process_gives(tmp_path):
 def test_a_folder_among_the_files_is_reported_and_the_rest_printed(tmp_path):
     from click.testing import CliRunner
 
-    from archive.cli import main
+    from tct.cli import main
 
     page = tmp_path / "a.html"
     shutil.copy(PAGES / "dnn-post.html", page)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 
-from archive.demo.content import DemoArticle, build_articles
-from archive.demo.server import Route, RouteTable
+from tct.demo.content import DemoArticle, build_articles
+from tct.demo.server import Route, RouteTable
 
 PER_PAGE = 5
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"]

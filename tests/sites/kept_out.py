@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from html import escape
 
-from archive.demo.content import DemoArticle, build_articles
-from archive.demo.server import Route, RouteTable
+from tct.demo.content import DemoArticle, build_articles
+from tct.demo.server import Route, RouteTable
 
 PER_PAGE = 5
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from archive.demo.content import CATEGORIES, SCHOOL, DemoArticle, build_articles
-from archive.demo.server import Route, RouteTable
+from tct.demo.content import CATEGORIES, SCHOOL, DemoArticle, build_articles
+from tct.demo.server import Route, RouteTable
 
 PER_PAGE = 8
 WEEKDAYS = ["Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật"]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from archive.demo.server import SiteServer
-from archive.demo.site import build_routes
+from tct.demo.server import SiteServer
+from tct.demo.site import build_routes
 
 DEMO_KEY = "demo-hoaan"
 

@@ -284,7 +284,9 @@ def serve(db, port) -> None:
     path = resolve_db_path(db)
     if not path.exists():
         raise click.ClickException(f"no archive at {path}")
-    metadata = Path(__file__).with_name("datasette.json")
+    import archive
+
+    metadata = Path(archive.__file__).with_name("datasette.json")
     sys.exit(subprocess.call([sys.executable, "-m", "datasette", "serve", str(path), "--port", str(port),
                               "--metadata", str(metadata)]))
 
@@ -294,7 +296,7 @@ def serve(db, port) -> None:
 @click.option("--port", type=int, default=0, help="Port for the sample site (default: any free one).")
 def demo(db, port) -> None:
     """Offline demo: serve the bundled sample school site, crawl it, summarise, search."""
-    from archive.demo.run import run_demo
+    from tct.demo.run import run_demo
 
     run_demo(str(resolve_db_path(db)), port)
 

@@ -1,4 +1,0 @@
-"""`python -m archive` is the `tct` command."""
-from archive.cli import main
-
-main()

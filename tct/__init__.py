@@ -1,0 +1,2 @@
+"""The `tct` command line: drives the crawler (crawl, extract, reparse) and the archive (search,
+export, stats, runs, serve). It stands above both packages, which never import it."""
