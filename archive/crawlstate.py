@@ -58,13 +58,6 @@ class CrawlState:
                 del cache[old]
         cache[url] = state
 
-    def touch_article(self, url: str) -> None:
-        """The server answered 304: the article is still there, unchanged."""
-        now = now_iso()
-        with self.archive.transaction():
-            self.conn.execute("UPDATE articles SET last_seen = ?, fetched_at = ? WHERE url = ?",
-                              [now, now, url])
-
     def states(self, urls: Iterable[str]) -> dict[str, UrlState | None]:
         """What is known of each URL: from the cache, else in a few batched queries."""
         out: dict[str, UrlState | None] = {}

@@ -9,8 +9,6 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-ARTICLE_FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
-
 
 def _v1_base(db: sqlite_utils.Database) -> None:
     db["schools"].create(

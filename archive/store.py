@@ -20,7 +20,8 @@ from typing import Any
 import sqlite_utils
 
 from archive.paths import resolve_db_path
-from archive.schema import ARTICLE_FIELDS, migrate
+from archive.records import ARTICLE_FIELDS
+from archive.schema import migrate
 from archive.textfold import fold
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -383,6 +384,13 @@ class Archive:
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
+
+    def touch_article(self, url: str) -> None:
+        """The server answered 304 to a conditional request: the article is still there, unchanged."""
+        now = now_iso()
+        with self.transaction():
+            self.db.execute("UPDATE articles SET last_seen = ?, fetched_at = ? WHERE url = ?",
+                            [now, now, url])
 
     def pages_left_out(self, run_id: int) -> list[tuple[str, str | None]]:
         """(url, reason) of the pages a run fetched and did not take as articles."""

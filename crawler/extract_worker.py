@@ -8,11 +8,15 @@ from the pages it sees.
 """
 from __future__ import annotations
 
+import asyncio
+import logging
 import multiprocessing
 import os
 import threading
 import time
+from collections import defaultdict
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from typing import Any
 
@@ -68,3 +72,32 @@ def make_pool(workers: int) -> Executor | None:
     # spawn, not fork: forking a process that runs an event loop and SQLite connections is unsafe.
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_watch_parent, initargs=(os.getpid(),))
+
+
+logger = logging.getLogger(__name__)
+
+
+class Extractor:
+    """Extraction for the crawl: in the worker pool when there is one, else (or once a worker is
+    lost: killed, out of memory) in this process, with this process's own host templates."""
+
+    def __init__(self, workers: int):
+        self.pool = make_pool(workers)
+        self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
+
+    async def extract(self, body: bytes, url: str, http_charset: str | None, school: School,
+                      host: str) -> tuple[Article, Targets]:
+        if self.pool is not None:
+            loop = asyncio.get_running_loop()
+            try:
+                data, targets = await loop.run_in_executor(
+                    self.pool, extract_for_pool, body, url, http_charset, school, host)
+                return to_article(data), targets
+            except BrokenProcessPool:
+                logger.warning("[%s] extraction worker lost; parsing in the crawl process", school.key)
+                self.pool = None
+        return extract_page(body, url, http_charset, school, host, self.templates[host])
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)

@@ -1,18 +1,21 @@
-"""The item the spider yields for each article page, with the contract's keys first."""
+"""The item the spider yields for each article page: the article's record and how it was fetched."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from crawler.urls import canonicalize, is_print_view
+
+if TYPE_CHECKING:
+    from scrapy.http import Response
+
+    from crawler.parser import Article
+    from crawler.registry import School
 
 
 @dataclass
 class ArticleItem:
-    url: str
-    title: str | None
-    published_at: str | None
-    author: str | None
-    author_degree: str | None
-    author_role: str | None
-    body: str | None
+    record: dict[str, Any]  # the contract's keys (archive.records.CONTRACT_KEYS), url first
     site: str
     host: str | None = None
     fetched_at: str | None = None
@@ -24,3 +27,34 @@ class ArticleItem:
     school_name: str | None = None
     # For the spider: which queued addresses this article settles once stored (not stored itself).
     frontier: dict | None = field(default=None, repr=False)
+
+    @property
+    def url(self) -> str:
+        return self.record["url"]
+
+
+def addresses_of(response: Response, url: str, art: Article, school: School) -> tuple[str, list[str]]:
+    """The page's canonical URL, and every address that led here: the one requested, redirects,
+    the canonical (all leave the queue together)."""
+    final_url = canonicalize(response.url)
+    if art.canonical_url:
+        canon = canonicalize(response.urljoin(art.canonical_url))
+        if school.owns(canon) and not is_print_view(canon):
+            final_url = canon
+    redirects = [canonicalize(r) for r in response.meta.get("redirect_urls", [])]
+    return final_url, list(dict.fromkeys([url, final_url, *redirects]))
+
+
+def item_for(response: Response, site: str, host: str, art: Article, final_url: str, fetched_at: str,
+             frontier: dict[str, Any]) -> ArticleItem:
+    """The item of an article page: its record under its canonical URL, and the page itself."""
+    return ArticleItem(
+        record={**art.to_contract(), "url": final_url}, site=site, host=host,
+        fetched_at=fetched_at, html=response.body, encoding=art.encoding,
+        etag=_header(response, "ETag"), last_modified=_header(response, "Last-Modified"),
+        flags=art.flags, school_name=art.school_name, frontier=frontier)
+
+
+def _header(response: Response, name: str) -> str | None:
+    v = response.headers.get(name)
+    return v.decode("latin-1") if v else None

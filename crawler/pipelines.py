@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from archive.paths import resolve_db_path
+from archive.records import LINE_FIELDS
 from archive.store import Archive
 from crawler.exceptions import DuplicateArticle, InvalidArticle
 from crawler.items import ArticleItem
@@ -17,21 +18,19 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 _WS = re.compile(r"[ \t\u00a0\u200b]+")
-_ONE_LINE_FIELDS = ("title", "author", "author_degree", "author_role")
 
 
 class NormalizePipeline:
     """NFC everywhere, single spaces, paragraphs separated by exactly one blank line."""
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        for name in _ONE_LINE_FIELDS:
-            value = getattr(item, name)
-            if value is not None:
-                value = " ".join(unicodedata.normalize("NFC", value).split())
-                setattr(item, name, value or None)
-        if item.body is not None:
-            paras = [_WS.sub(" ", unicodedata.normalize("NFC", p)).strip() for p in item.body.split("\n\n")]
-            item.body = "\n\n".join(p for p in paras if p) or None
+        rec = item.record
+        for name in LINE_FIELDS:
+            if rec.get(name) is not None:
+                rec[name] = " ".join(unicodedata.normalize("NFC", rec[name]).split()) or None
+        if rec.get("body") is not None:
+            paras = [_WS.sub(" ", unicodedata.normalize("NFC", p)).strip() for p in rec["body"].split("\n\n")]
+            rec["body"] = "\n\n".join(p for p in paras if p) or None
         return item
 
 
@@ -39,13 +38,14 @@ class ValidatePipeline:
     """Every archived article has a URL, a title and a body; its date is ISO 8601 if present."""
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        if not item.url or not item.title or not item.body:
-            raise InvalidArticle(f"missing url, title or body: {item.url}")
-        if item.published_at is not None:
+        rec = item.record
+        if not rec.get("url") or not rec.get("title") or not rec.get("body"):
+            raise InvalidArticle(f"missing url, title or body: {rec.get('url')}")
+        if rec.get("published_at") is not None:
             try:
-                datetime.fromisoformat(item.published_at)
+                datetime.fromisoformat(rec["published_at"])
             except ValueError:
-                raise InvalidArticle(f"bad published_at {item.published_at!r}: {item.url}") from None
+                raise InvalidArticle(f"bad published_at {rec['published_at']!r}: {rec['url']}") from None
         return item
 
 
@@ -85,11 +85,11 @@ class StorePipeline:
         return cls(str(resolve_db_path(crawler.settings.get("TCT_DB"))), crawler)
 
     def _open(self) -> Archive:
-        """The spider's archive when it has one (its frontier marks and our articles then commit
-        together), else our own."""
+        """The crawl session's archive when there is one (the frontier's marks and our articles
+        then commit together), else our own."""
         if self.archive is None:
-            spider = self.crawler.spider if self.crawler is not None else None
-            shared = getattr(spider, "archive", None)
+            session = getattr(self.crawler, "tct_session", None)
+            shared = session.archive if session is not None else None
             self.archive = shared if shared is not None else Archive(self.db_path)
             self.own_archive = shared is None
         return self.archive
@@ -101,10 +101,7 @@ class StorePipeline:
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         res = self._open().save_article(
-            {"url": item.url, "title": item.title, "published_at": item.published_at,
-             "author": item.author, "author_degree": item.author_degree,
-             "author_role": item.author_role, "body": item.body, "host": item.host,
-             "flags": item.flags},
+            {**item.record, "host": item.host, "flags": item.flags},
             site=item.site, html=item.html, encoding=item.encoding, fetched_at=item.fetched_at,
             etag=item.etag, last_modified=item.last_modified, school_name=item.school_name,
         )

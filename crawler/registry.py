@@ -122,3 +122,20 @@ def load_registry(path: str | Path | None = None) -> dict[str, School]:
             raise RegistryError(f"{path.name}: key {s.key!r} is used twice")
         schools[s.key] = s
     return schools
+
+
+def select_schools(site: str | None, url: str | None, registry: str | Path | None = None,
+                   ) -> tuple[list[School], list[School]]:
+    """(the schools to crawl, every school the registry knows) for the spider's arguments:
+    `url` alone (a site no entry describes, filed under `site` if given), else the registry's
+    schools named in `site` (comma-separated keys), else its active ones."""
+    if url:
+        schools = [School.for_url(url, key=site or None)]
+        return schools, list(schools)
+    reg = load_registry(registry)
+    keys = [k.strip() for k in (site or "").split(",") if k.strip()]
+    unknown = [k for k in keys if k not in reg]
+    if unknown:
+        raise RegistryError(f"unknown site key(s): {', '.join(unknown)}; see crawler/sites.toml")
+    chosen = [reg[k] for k in keys] if keys else [s for s in reg.values() if s.active]
+    return chosen, list(reg.values())  # all of them: mergers point across schools

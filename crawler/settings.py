@@ -62,3 +62,16 @@ EXTENSIONS = {
 LOG_LEVEL = "INFO"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
+
+
+def spider_settings(settings) -> None:
+    """What the `schools` spider sets for itself (Spider.update_settings), whatever the project's
+    settings say: its crawl session among the base extensions, so that `-s EXTENSIONS=…` (a user's
+    own extensions) cannot drop it; and no AutoThrottle start delay for a crawl asked to wait
+    nothing (a local test site)."""
+    base = settings.getdict("EXTENSIONS_BASE")
+    base.setdefault("crawler.session.CrawlSession", 0)
+    settings.set("EXTENSIONS_BASE", base, priority="spider")
+    start_delay_is_default = (settings.getpriority("AUTOTHROTTLE_START_DELAY") or 0) <= 20
+    if settings.getfloat("DOWNLOAD_DELAY") == 0 and start_delay_is_default:
+        settings.set("AUTOTHROTTLE_START_DELAY", 0.0, priority="spider")

@@ -1,0 +1,85 @@
+"""A crawl session: the Scrapy extension that owns the archive for the length of a crawl.
+
+It takes the archive's lock, opens the archive (one connection for the frontier and the articles),
+records a run per site, commits the crawl's writes together every TCT_COMMIT_SECONDS, and at the
+end records how each run went and lets go. The spider and the store pipeline find the open
+archive here (`Crawler.tct_session`); neither opens one of its own during a crawl.
+"""
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from scrapy import signals
+from twisted.internet import task
+
+from archive.crawlstate import CrawlState
+from archive.lock import ArchiveLock
+from archive.paths import resolve_db_path
+from archive.store import Archive
+
+if TYPE_CHECKING:
+    from scrapy.crawler import Crawler
+
+logger = logging.getLogger(__name__)
+RUN_COUNTS = ("new", "changed", "unchanged", "duplicate")
+
+
+class CrawlSession:
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.db_path = str(resolve_db_path(crawler.settings.get("TCT_DB")))
+        self.commit_seconds = crawler.settings.getfloat("TCT_COMMIT_SECONDS")
+        self.lock: ArchiveLock | None = None
+        self.archive: Archive | None = None
+        self.state: CrawlState | None = None
+        self.run_ids: dict[str, int] = {}
+        self.committer: task.LoopingCall | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CrawlSession:
+        session = cls(crawler)
+        crawler.tct_session = session
+        crawler.signals.connect(session.close, signal=signals.spider_closed)
+        return session
+
+    def open(self, schools: list[Any], known_schools: list[Any]) -> None:
+        """Lock and open the archive, start a run per school, start committing in batches."""
+        self.lock = ArchiveLock(self.db_path).acquire()
+        self.archive = arc = Archive(self.db_path)
+        arc.close_interrupted_runs()
+        arc.sync_schools(s.as_row() for s in known_schools)
+        for s in schools:
+            self.run_ids[s.key] = arc.start_run(s.key)
+        # From here on, writes (frontier and articles, through the store pipeline, which shares
+        # this archive) are committed together once every TCT_COMMIT_SECONDS. A page is marked
+        # done only after its article is written, so whatever a kill leaves committed is whole.
+        self.state = CrawlState(arc)
+        arc.batching = True
+        self.committer = task.LoopingCall(arc.commit)
+        self.committer.start(max(0.05, self.commit_seconds), now=False)
+
+    def close(self, spider: Any, reason: str) -> None:
+        """Record each run (pages, articles, errors, pages left out by reason), close, unlock."""
+        if self.committer is not None and self.committer.running:
+            self.committer.stop()
+        if self.archive is not None:  # None: the crawl never opened (its runs never started)
+            stats = self.crawler.stats
+            for site, run_id in self.run_ids.items():
+                prefix = f"tct/{site}/"
+                self.archive.finish_run(
+                    run_id, status="finished" if reason == "finished" else reason,
+                    pages_fetched=stats.get_value(f"{prefix}pages", 0),
+                    counts={k: stats.get_value(f"{prefix}articles_{k}", 0) for k in RUN_COUNTS},
+                    errors=counts(stats, prefix + "errors/"),
+                    not_articles=counts(stats, prefix + "not_article/"))
+            self.archive.close()  # commits the last batch with the runs
+            self.archive = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def counts(stats: Any, prefix: str) -> dict[str, int]:
+    """The run's counters under one prefix (`tct/<site>/errors/`), by their last part."""
+    return {key[len(prefix):]: v for key, v in stats.get_stats().items() if key.startswith(prefix)}
