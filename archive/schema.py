@@ -9,16 +9,20 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from archive.records import ARTICLE_FIELDS
+
 
 def _v1_base(db: sqlite_utils.Database) -> None:
-    db["schools"].create(
-        {"key": str, "name": str, "province": str, "hosts": str, "start_urls": str,
-         "active": int, "merged_into": str},
-        pk="key", if_not_exists=True,
-    )
+    _v1_articles(db)
+    _v1_crawl_records(db)
+
+
+def _v1_articles(db: sqlite_utils.Database) -> None:
+    """Articles (the fields of archive.records, then the archive's own columns), their other
+    addresses, stored pages, earlier versions and the two full-text indexes."""
+    fields = {name: str for name in ARTICLE_FIELDS}
     db["articles"].create(
-        {"id": int, "url": str, "site": str, "host": str, "title": str, "published_at": str,
-         "author": str, "author_degree": str, "author_role": str, "body": str, "category": str,
+        {"id": int, "url": str, "site": str, "host": str, **fields, "category": str,
          "school": str, "school_name": str, "word_count": int, "content_hash": str, "body_hash": str,
          "duplicate_of": int,
          "first_seen": str, "last_seen": str, "fetched_at": str, "etag": str, "last_modified": str,
@@ -29,12 +33,6 @@ def _v1_base(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["url"], unique=True, if_not_exists=True)
     for cols in (["site", "published_at"], ["published_at"], ["body_hash"], ["author"]):
         db["articles"].create_index(cols, if_not_exists=True)
-    # Which school a host published for, from when to when (the 2025 mergers): an article is
-    # attributed by its publication date (field guide §1.1).
-    db["school_hosts"].create(
-        {"host": str, "school": str, "valid_from": str, "valid_to": str}, if_not_exists=True,
-    )
-    db["school_hosts"].create_index(["host"], if_not_exists=True)
     db["aliases"].create(
         {"url": str, "article_id": int, "first_seen": str},
         pk="url", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
@@ -44,12 +42,36 @@ def _v1_base(db: sqlite_utils.Database) -> None:
         pk="article_id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
     db["revisions"].create(
-        {"id": int, "article_id": int, "replaced_at": str, "fetched_at": str, "title": str,
-         "published_at": str, "author": str, "author_degree": str, "author_role": str,
-         "body": str, "content_hash": str},
+        {"id": int, "article_id": int, "replaced_at": str, "fetched_at": str, **fields,
+         "content_hash": str},
         pk="id", foreign_keys=[("article_id", "articles", "id")], if_not_exists=True,
     )
     db["revisions"].create_index(["article_id"], if_not_exists=True)
+    # Two full-text indexes (docs/vietnamese-text.md): exact words, and words folded by textfold.fold().
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+        "title, body, author, content='articles', content_rowid='id', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fold USING fts5("
+        "title, body, author, content='', tokenize='unicode61 remove_diacritics 0')"
+    )
+
+
+def _v1_crawl_records(db: sqlite_utils.Database) -> None:
+    """Schools and their hosts, crawl runs, and the crawl frontier."""
+    db["schools"].create(
+        {"key": str, "name": str, "province": str, "hosts": str, "start_urls": str,
+         "active": int, "merged_into": str},
+        pk="key", if_not_exists=True,
+    )
+    # Which school a host published for, from when to when (the 2025 mergers): an article is
+    # attributed by its publication date (docs/schools.md).
+    db["school_hosts"].create(
+        {"host": str, "school": str, "valid_from": str, "valid_to": str}, if_not_exists=True,
+    )
+    db["school_hosts"].create_index(["host"], if_not_exists=True)
     db["runs"].create(
         {"id": int, "site": str, "started_at": str, "finished_at": str, "status": str,
          "pages_fetched": int, "articles_new": int, "articles_changed": int,
@@ -64,16 +86,6 @@ def _v1_base(db: sqlite_utils.Database) -> None:
         pk="url", if_not_exists=True,
     )
     db["crawl_urls"].create_index(["site", "state"], if_not_exists=True)
-    # Two full-text indexes (field guide §7): exact words, and words folded by textfold.fold().
-    db.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
-        "title, body, author, content='articles', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 0')"
-    )
-    db.execute(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fold USING fts5("
-        "title, body, author, content='', tokenize='unicode61 remove_diacritics 0')"
-    )
 
 
 def _v2_development_columns(db: sqlite_utils.Database) -> None:

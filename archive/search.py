@@ -1,7 +1,7 @@
 """Full-text search: exact words when the query has diacritics, folded words when it has none.
 
 `truong chinh tri` finds *Trường Chính trị*; `thế` does not find `thể`. Hits on the exact index
-rank above hits found only through folding (field guide §7).
+rank above hits found only through folding (docs/vietnamese-text.md).
 """
 from __future__ import annotations
 

@@ -43,7 +43,7 @@ def content_hash(record: Mapping[str, Any], folded: Mapping[str, str] | None = N
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-# Dateline tags that republishers put before a story: "(LLCT) -", "BHG -", "NDO -" (field guide §9).
+# Dateline tags that republishers put before a story: "(LLCT) -", "BHG -", "NDO -".
 _DATELINE = re.compile(r"^\s*\(?[A-ZĐ][A-ZĐ0-9.]{1,9}\)?\s*[-–—]\s*")
 
 

@@ -1,4 +1,4 @@
-"""Vietnamese text folding for diacritic-insensitive search (field guide §7).
+"""Vietnamese text folding for diacritic-insensitive search (docs/vietnamese-text.md).
 
 SQLite's tokenizers never fold đ/Đ, so the folded search column is filled by `fold()`.
 """

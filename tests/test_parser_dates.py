@@ -1,4 +1,4 @@
-"""Date strings as the field guide lists them, to ISO 8601 in Vietnam time."""
+"""Date strings as docs/page-conventions.md lists them, to ISO 8601 in Vietnam time."""
 from datetime import datetime
 
 import pytest

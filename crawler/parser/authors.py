@@ -18,7 +18,7 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?$")
 _TRAIL = re.compile(r"[\s|;,.\-–—:]+$")
 _LEAD = re.compile(r"^[\s\-–—*•·|(]+")
 _ROLE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+")
-# "Đ/c" (đồng chí, comrade) is an honorific, not a degree (field guide §4).
+# "Đ/c" (đồng chí, comrade) is an honorific, not a degree (docs/page-conventions.md).
 _HONORIFIC = re.compile(r"^(?:đ/c|đ\.c\.?|đồng\s+chí)\s+", re.I)
 # A photo credit glued to the writer's: "Tin: Hoàng Anh - Ảnh: Minh Đức".
 _PHOTO_TAIL = re.compile(r"\s*(?:[-–—;,|/]\s*)?\b(?:ảnh|ảnh\s+minh\s+họa)\s*:.*$", re.I)
@@ -121,21 +121,7 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
     if dm:
         degree = normal_degree(dm.group(1))
         line = line[dm.end():]
-    # Split the name from a role printed on the same line.
-    role = None
-    name = line
-    parts = _ROLE_SPLIT.split(line, maxsplit=1)
-    if len(parts) == 2:
-        sep = line[len(parts[0]):len(line) - len(parts[1])]
-        name, role = parts[0].strip(), parts[1]
-        if "(" not in sep and looks_like_name(_TRAIL.sub("", role).strip()) and \
-                not rules.ROLE_CUE.match(role):
-            role = None  # "Nhâm Dung – Mạnh Hà": two writers, the first one is the author
-        if role is not None:
-            if "(" in sep:
-                role = role.rsplit(")", 1)[0] if ")" in role else role
-            role = _strip_role(role)
-    name = _TRAIL.sub("", name).strip()
+    name, role = _name_and_role(line)
     if name.lower() in rules.SITE_ACCOUNTS:
         return Person(None, labelled=True)
     if labelled and (rules.ORG_START.match(name) and not looks_like_name(name)):
@@ -149,6 +135,21 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
     if not (labelled or degree or role or bare_ok):
         return None
     return Person(name_case(name), degree, role, labelled)
+
+
+def _name_and_role(line: str) -> tuple[str, str | None]:
+    """Split the name from a role printed on the same line (after a dash, a comma, or in
+    parentheses); a second name there is a second writer, not a role."""
+    parts = _ROLE_SPLIT.split(line, maxsplit=1)
+    if len(parts) != 2:
+        return _TRAIL.sub("", line).strip(), None
+    sep = line[len(parts[0]):len(line) - len(parts[1])]
+    name, role = parts[0].strip(), parts[1]
+    if "(" not in sep and looks_like_name(_TRAIL.sub("", role).strip()) and not rules.ROLE_CUE.match(role):
+        return _TRAIL.sub("", name).strip(), None  # "Nhâm Dung – Mạnh Hà": the first one writes
+    if "(" in sep:
+        role = role.rsplit(")", 1)[0] if ")" in role else role
+    return _TRAIL.sub("", name).strip(), _strip_role(role)
 
 
 def _according_to(rest: str) -> Person | None:

@@ -2,7 +2,7 @@
 
 Our own rules read the numeric forms (day-first, `SA`/`CH`, dots, two-digit years, `(GMT+7)`)
 and Vietnamese month words; dateparser, pinned to Vietnamese, reads what they do not
-(relative dates). Order rule (field guide §3): the English .NET form `M/D/YYYY h:mm:ss AM|PM` is
+(relative dates). Order rule (docs/page-conventions.md): the English .NET form `M/D/YYYY h:mm:ss AM|PM` is
 month-first; a first number > 12 is day-first; a second number > 12 is month-first; otherwise
 day-first.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -24,13 +25,12 @@ _MONTH_NAMES_VI = {"mười một": 11, "mười hai": 12, "một": 1, "giêng":
                    "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "chạp": 12}
 _MONTH_NAME_VI = re.compile(r"(?<!\d)(\d{1,2})\s+(?:tháng)\s+(" + "|".join(_MONTH_NAMES_VI)
                             + r")\b,?\s*(?:năm\s+)?(\d{4})(?!\d)", re.I)
-_MONTHS_EN = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
-_EN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(" + "|".join(_MONTHS_EN) + r"|"
-                      + "|".join(m[:3] for m in _MONTHS_EN) + r")\.?,?\s+(\d{4})", re.I)
-_EN_DATE_MDY = re.compile(r"(" + "|".join(_MONTHS_EN) + "|" + "|".join(m[:3] for m in _MONTHS_EN)
-                          + r")\.?\s+(\d{1,2}),?\s+(\d{4})", re.I)
+ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december")
+# An English month name, whole or cut to three letters ("Mar", "March"), as a regex fragment.
+ENGLISH_MONTH_WORD = r"(?:" + "|".join(ENGLISH_MONTHS) + "|" + "|".join(m[:3] for m in ENGLISH_MONTHS) + r")"
+_EN_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+(" + ENGLISH_MONTH_WORD + r")\.?,?\s+(\d{4})", re.I)
+_EN_DATE_MDY = re.compile(r"(" + ENGLISH_MONTH_WORD + r")\.?\s+(\d{1,2}),?\s+(\d{4})", re.I)
 _TIME = re.compile(r"(?<![\d:/.])(\d{1,2})\s?(?::|h|g|giờ)\s?(\d{1,2})(?:\s?:\s?(\d{1,2}))?'?"
                    r"(?:\s*(SA|CH|AM|PM|A\.M\.|P\.M\.|sáng|chiều|tối|trưa|đêm))?(?![\d/])", re.I)
 _RELATIVE = re.compile(r"(\d+)\s*(phút|giờ|ngày)\s*trước", re.I)
@@ -83,68 +83,51 @@ def _apply_ampm(h: int, mark: str | None) -> int:
 HAS_DIGIT = re.compile(r"\d")  # no digit, no date (a cheap test before the rules)
 
 
+def english_month(word: str) -> int:
+    return [m[:3] for m in ENGLISH_MONTHS].index(word.lower()[:3]) + 1
+
+
+@dataclass(frozen=True)
+class DateForm:
+    """One way of printing a date: its pattern and how to read (first number, second, year) from
+    a match, in the order printed. A new form is one more row of DATE_FORMS."""
+    name: str
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str]], tuple[int, int, int]]
+    numeric: bool = False  # numbers only: which is the day follows the order rule (module doc)
+
+
+DATE_FORMS = (
+    DateForm("14/03/2022, 14.03.2022, 1-3-26", _NUM_DATE, lambda m: (int(m[1]), int(m[3]), _year(m[4])),
+             numeric=True),
+    DateForm("14 tháng 3 năm 2022, 14 thg 3, 2022", _MONTH_WORD, lambda m: (int(m[1]), int(m[2]), int(m[3]))),
+    DateForm("14 tháng Ba 2022", _MONTH_NAME_VI,
+             lambda m: (int(m[1]), _MONTH_NAMES_VI[m[2].lower()], int(m[3]))),
+    DateForm("14 March 2022, 14 Mar. 2022", _EN_DATE, lambda m: (int(m[1]), english_month(m[2]), int(m[3]))),
+    DateForm("March 14, 2022", _EN_DATE_MDY, lambda m: (int(m[2]), english_month(m[1]), int(m[3]))),
+)
+
+
 @functools.lru_cache(maxsize=8192)
 def find_date(text: str) -> FoundDate | None:
     """The first date (with its time, if printed next to it) in a short string, or None."""
     if not HAS_DIGIT.search(text):
         return None
-    m = _ISO_DATE.search(text)
-    if m and int(m.group(2)) <= 12:
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        hh, mm, ss = (int(m.group(i) or 0) for i in (4, 5, 6))
-        tz = VN_TZ
-        if m.group(7):
-            z = m.group(7)
-            if z == "Z":
-                tz = UTC
-            else:
-                z = z.replace(":", "")
-                off = int(z[1:3]) * 60 + int(z[3:5])
-                tz = timezone(timedelta(minutes=off if z[0] == "+" else -off))
-        try:
-            when = datetime(y, mo, d, hh, mm, ss, tzinfo=tz).astimezone(VN_TZ)
-        except ValueError:
-            return None
-        return FoundDate(when, m.group(4) is not None, m.start(), m.end())
-
-    cands = []
-    m = _NUM_DATE.search(text)
-    if m:
-        a, b, y = int(m.group(1)), int(m.group(3)), _year(m.group(4))
-        cands.append((m.start(), m.end(), a, b, y, "num"))
-    m2 = _MONTH_WORD.search(text)
-    if m2:
-        cands.append((m2.start(), m2.end(), int(m2.group(1)), int(m2.group(2)), int(m2.group(3)), "dm"))
-    m5 = _MONTH_NAME_VI.search(text)
-    if m5:
-        mon = _MONTH_NAMES_VI[m5.group(2).lower()]
-        cands.append((m5.start(), m5.end(), int(m5.group(1)), mon, int(m5.group(3)), "dm"))
-    m3 = _EN_DATE.search(text)
-    if m3:
-        mon = _MONTHS_EN.get(m3.group(2).lower()) or _month3(m3.group(2))
-        cands.append((m3.start(), m3.end(), int(m3.group(1)), mon, int(m3.group(3)), "dm"))
-    m4 = _EN_DATE_MDY.search(text)
-    if m4:
-        mon = _MONTHS_EN.get(m4.group(1).lower()) or _month3(m4.group(1))
-        cands.append((m4.start(), m4.end(), int(m4.group(2)), mon, int(m4.group(3)), "dm"))
-    if not cands:
+    iso_date = _find_iso(text)
+    if iso_date is not None:
+        return iso_date
+    found = [(m.start(), m.end(), *form.read(m), form.numeric)
+             for form in DATE_FORMS if (m := form.pattern.search(text))]
+    if not found:
         return None
-    start, end, a, b, y, kind = min(cands)
+    start, end, a, b, y, numeric = min(found)
     t = _pick_time(text, start, end)
-    if kind == "num":
-        english_net = t is not None and t[3] in ("am", "pm") and re.search(
-            r"\d{1,2}:\d{1,2}:\d{1,2}\s*(?:AM|PM)", text[end:end + 20], re.I)
-        if a > 12:
-            day, month = a, b
-        elif b > 12 or english_net:
+    day, month = a, b
+    if numeric:  # the order rule
+        english_net = t is not None and t[3] in ("am", "pm") and _ENGLISH_NET_TIME.search(text[end:end + 20])
+        if a <= 12 and (b > 12 or english_net):
             day, month = b, a
-        else:
-            day, month = a, b
-    else:
-        day, month = a, b
-    hh = mm = ss = 0
-    if t is not None:
-        hh, mm, ss = _apply_ampm(t[0], t[3]), t[1], t[2]
+    hh, mm, ss = (_apply_ampm(t[0], t[3]), t[1], t[2]) if t is not None else (0, 0, 0)
     try:
         when = datetime(y, month, day, hh, mm, ss, tzinfo=VN_TZ)
     except ValueError:
@@ -152,12 +135,30 @@ def find_date(text: str) -> FoundDate | None:
     return FoundDate(when, t is not None, start, end)
 
 
-def _month3(word: str) -> int | None:
-    w = word.lower()[:3]
-    for name, i in _MONTHS_EN.items():
-        if name.startswith(w):
-            return i
-    return None
+_ENGLISH_NET_TIME = re.compile(r"\d{1,2}:\d{1,2}:\d{1,2}\s*(?:AM|PM)", re.I)
+
+
+def _find_iso(text: str) -> FoundDate | None:
+    """`2022-03-14`, `2022-03-14T10:24:00+07:00` (metadata, <time datetime>), in Vietnam time."""
+    m = _ISO_DATE.search(text)
+    if not m or int(m.group(2)) > 12:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    hh, mm, ss = (int(m.group(i) or 0) for i in (4, 5, 6))
+    tz = VN_TZ
+    if m.group(7):
+        z = m.group(7)
+        if z == "Z":
+            tz = UTC
+        else:
+            z = z.replace(":", "")
+            off = int(z[1:3]) * 60 + int(z[3:5])
+            tz = timezone(timedelta(minutes=off if z[0] == "+" else -off))
+    try:
+        when = datetime(y, mo, d, hh, mm, ss, tzinfo=tz).astimezone(VN_TZ)
+    except ValueError:
+        return None
+    return FoundDate(when, m.group(4) is not None, m.start(), m.end())
 
 
 def parse_relative(text: str, now: datetime) -> datetime | None:

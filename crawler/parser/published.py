@@ -12,15 +12,22 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crawler.parser import rules
-from crawler.parser.dates import HAS_DIGIT, VN_TZ, find_date, parse_relative, parse_with_dateparser, plausible
+from crawler.parser.dates import (
+    ENGLISH_MONTH_WORD,
+    HAS_DIGIT,
+    VN_TZ,
+    find_date,
+    parse_relative,
+    parse_with_dateparser,
+    plausible,
+)
 from crawler.parser.lines import Line
 
 _ANY_WORD = re.compile(r"[^\W_]+")
 # Only lines with a month word go to dateparser: a bare year ("năm 2023") would come back as a
 # made-up day of that year.
 # ("Hôm qua : 2410" is a visit counter, not yesterday.)
-_DATE_WORDS = re.compile(r"(?:tháng|thg)\s*\S+.*\d{4}|"
-                         r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.I)
+_DATE_WORDS = re.compile(r"(?:tháng|thg)\s*\S+.*\d{4}|\b" + ENGLISH_MONTH_WORD + r"\.?\s+\d", re.I)
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 WINDOW_AFTER = 10
 WINDOW_BEFORE = 4
@@ -54,64 +61,71 @@ def visible_date(lines: list[Line], title_idx: int | None, now: datetime,
         lo, hi = max(0, title_idx - WINDOW_BEFORE), min(len(lines), title_idx + WINDOW_AFTER + 1)
     best: tuple[float, DateChoice] | None = None
     for j in range(lo, hi):
-        ln = lines[j]
-        text = ln.text
-        if len(text) > 260 or (len(text) >= 60 and not HAS_DIGIT.search(text)):
-            continue  # too long for a date line; or no digit, and too long for "hôm qua"
-        if rules.DATE_LABEL_TODAY.search(text):
-            continue
-        if j == title_idx and title_text and text.startswith(title_text):
-            text = text[len(title_text):]  # a date printed after the headline on its line
-        seg, pub, upd = _segment_after_label(text)
-        found = find_date(seg)
-        when = found.when if found else None
-        if when is None and len(text) < 60:
-            when = parse_relative(text, now)
-        if when is None and len(seg) < 60 and _DATE_WORDS.search(seg):
-            when = parse_with_dateparser(seg.strip(" :-–|,"))  # month names our rules do not read
-            if when is not None and not _shows_full_date(seg, when):
-                when = None  # dateparser filled in a day or year the line does not show
-        if when is None or not plausible(when, now):
-            continue
-        if title_idx is not None and _headline_link_between(lines, title_idx, j):
-            continue  # the date of a listed item (a headline link stands between), not this page's
-        if title_idx is None and any(is_headline_link(lines[k]) for k in range(max(0, j - 2), j)):
-            continue  # no headline to measure from: a date right under a headline link is an item's
-        if ln.row and not (pub or upd):
-            continue  # a dated row of a table (documents, schedules), not a posting date
-        extra_words = _words_besides_date(seg, found) if found is not None else 0
-        if extra_words >= 8 and not (pub or upd):
-            continue  # a sentence that mentions a date (a teaser, the body's first line)
-        score = 10.0 - 0.3 * max(0, extra_words - 3)
-        if title_idx is not None:
-            d = j - title_idx
-            score -= 0.6 * d if d > 0 else 2 + 1.5 * abs(d)
-        if pub:
-            score += 3
-        elif upd:
-            score += 1
-        if found and found.has_time:
-            score += 0.5
-        if len(text) > 140 and not (pub or upd):
-            score -= 5  # a sentence of the body that mentions a date
-        if ln.link_density > 0.5:
-            # A headline with its date in a list of links is another article; a date line that
-            # is a permalink (WordPress) is this one's.
-            if found is not None and _words_besides_date(seg, found) >= 3:
-                continue
-            score -= 1
-        if ln.chrome:
-            score -= 1.5
-        if ln.heading and j != title_idx:
-            score -= 1
-        if best is None or score > best[0]:
-            best = (score, DateChoice(when, j, "visible", upd and not pub))
-    if best is None or best[0] < 3:
+        scored = _date_line(lines, j, title_idx, title_text, now)
+        if scored is not None and (best is None or scored[0] > best[0]):
+            best = scored
+    if best is None or best[0] < MIN_DATE_SCORE:
         return _labelled_below(lines, hi, now)
     return best[1]
 
 
-_ENGLISH_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+MIN_DATE_SCORE = 3.0  # below this, no line by the headline reads as its date
+
+
+def _date_line(lines: list[Line], j: int, title_idx: int | None, title_text: str | None,
+               now: datetime) -> tuple[float, DateChoice] | None:
+    """How much line j reads as the page's own date line, with the date it shows; None if not."""
+    ln = lines[j]
+    text = ln.text
+    if len(text) > 260 or (len(text) >= 60 and not HAS_DIGIT.search(text)):
+        return None  # too long for a date line; or no digit, and too long for "hôm qua"
+    if rules.DATE_LABEL_TODAY.search(text):
+        return None
+    if j == title_idx and title_text and text.startswith(title_text):
+        text = text[len(title_text):]  # a date printed after the headline on its line
+    seg, pub, upd = _segment_after_label(text)
+    found, when = _read_date(seg, text, now)
+    if when is None or not plausible(when, now):
+        return None
+    if title_idx is not None and _headline_link_between(lines, title_idx, j):
+        return None  # the date of a listed item (a headline link stands between), not this page's
+    if title_idx is None and any(is_headline_link(lines[k]) for k in range(max(0, j - 2), j)):
+        return None  # no headline to measure from: a date right under a headline link is an item's
+    if ln.row and not (pub or upd):
+        return None  # a dated row of a table (documents, schedules), not a posting date
+    extra_words = _words_besides_date(seg, found) if found is not None else 0
+    if extra_words >= 8 and not (pub or upd):
+        return None  # a sentence that mentions a date (a teaser, the body's first line)
+    if ln.link_density > 0.5 and found is not None and extra_words >= 3:
+        return None  # a headline with its date in a list of links is another article
+    score = 10.0 - 0.3 * max(0, extra_words - 3)
+    if title_idx is not None:
+        d = j - title_idx
+        score -= 0.6 * d if d > 0 else 2 + 1.5 * abs(d)
+    score += 3 if pub else 1 if upd else 0
+    if found and found.has_time:
+        score += 0.5
+    if len(text) > 140 and not (pub or upd):
+        score -= 5  # a sentence of the body that mentions a date
+    score -= sum(w for flag, w in ((ln.link_density > 0.5, 1), (ln.chrome, 1.5),
+                                   (bool(ln.heading) and j != title_idx, 1)) if flag)
+    return score, DateChoice(when, j, "visible", upd and not pub)
+
+
+def _read_date(seg: str, text: str, now: datetime):
+    """(our rules' match or None, the date) of a line's text after its label."""
+    found = find_date(seg)
+    when = found.when if found else None
+    if when is None and len(text) < 60:
+        when = parse_relative(text, now)
+    if when is None and len(seg) < 60 and _DATE_WORDS.search(seg):
+        when = parse_with_dateparser(seg.strip(" :-–|,"))  # month names our rules do not read
+        if when is not None and not _shows_full_date(seg, when):
+            when = None  # dateparser filled in a day or year the line does not show
+    return found, when
+
+
+_ENGLISH_MONTH = re.compile(r"\b" + ENGLISH_MONTH_WORD + r"\b", re.I)
 
 
 def _shows_full_date(text: str, when: datetime) -> bool:
