@@ -54,3 +54,36 @@ def test_the_archive_library_works_without_scrapy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-2000:]
+
+
+def _functions(package: str):
+    for path in _modules(package):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                yield path, node
+
+
+def test_functions_are_short_and_the_spider_is_small():
+    long = [f"{p.relative_to(ROOT)}:{n.lineno} {n.name} ({n.end_lineno - n.lineno + 1} lines)"
+            for pkg in ("crawler", "archive", "tct") for p, n in _functions(pkg)
+            if n.end_lineno - n.lineno + 1 > MAX_FUNCTION_LINES]
+    assert long == []
+    for spider in (ROOT / "crawler" / "spiders").glob("*.py"):
+        assert len(spider.read_text(encoding="utf-8").splitlines()) <= MAX_SPIDER_LINES, spider.name
+
+
+def test_every_rule_table_is_used_and_holds_what_it_says():
+    from crawler.parser import rules
+
+    code = "\n".join(p.read_text(encoding="utf-8") for p in _modules("crawler") if p.name != "rules.py")
+    tables = [name for name in dir(rules) if name.isupper() and not name.startswith("_")]
+    assert [t for t in tables if f"rules.{t}" not in code and f"import {t}" not in code] == []
+    assert all(w.replace("'", "").replace("’", "").isalpha() for w in rules.SURNAMES), \
+        sorted(w for w in rules.SURNAMES if not w.replace("'", "").isalpha())
+
+
+def test_no_test_module_imports_another():
+    tests = {p.stem for p in (ROOT / "tests").glob("test_*.py")}
+    bad = [f"{p.name} imports {n}" for p in (ROOT / "tests").glob("test_*.py") for n in _imported(p)
+           if n.split(".")[-1] in tests or n == "tests.conftest"]
+    assert bad == []

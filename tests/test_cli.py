@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from archive.store import Archive
 from tct.cli import main
-from tests.conftest import ROOT, tct
+from tests.support import ROOT, tct
 
 PAGE = """<html><head><title>Hội nghị viên chức năm 2024 - Trường Chính trị tỉnh X</title></head><body>
 <div class="menu"><a href="/">Trang chủ</a> <a href="/tin">Tin tức</a></div>

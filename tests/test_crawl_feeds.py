@@ -1,5 +1,9 @@
 """Sitemaps and feeds: read for article links, without entity expansion or network access."""
+import pytest
+
 from crawler.feeds import feed_urls
+
+pytestmark = pytest.mark.slow  # real crawls over HTTP: run with -m "not slow" to skip
 
 SITEMAP = b"""<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

@@ -8,9 +8,13 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tct.demo.server import SiteServer
 from tct.demo.site import build_routes
-from tests.conftest import ROOT
+from tests.support import ROOT
+
+pytestmark = pytest.mark.slow  # real crawls over HTTP: run with -m "not slow" to skip
 
 
 def _slow(route, delay=0.05):

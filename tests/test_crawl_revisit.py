@@ -4,9 +4,13 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 
+import pytest
+
 from tct.demo.server import Route, SiteServer
 from tct.demo.site import build_routes
-from tests.conftest import crawl
+from tests.support import crawl
+
+pytestmark = pytest.mark.slow  # real crawls over HTTP: run with -m "not slow" to skip
 
 
 def with_etags(routes):

@@ -9,8 +9,10 @@ import pytest
 
 from crawler.urls import canonicalize
 from tct.demo.server import Route, SiteServer
-from tests.conftest import crawl, tct
 from tests.sites.cms import STYLES, build_site
+from tests.support import crawl, tct
+
+pytestmark = pytest.mark.slow  # real crawls over HTTP: run with -m "not slow" to skip
 
 FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
 

@@ -6,8 +6,12 @@ import io
 import json
 import sqlite3
 
+import pytest
+
 from tct.demo.site import build_routes
-from tests.conftest import crawl, tct
+from tests.support import crawl, tct
+
+pytestmark = pytest.mark.slow  # real crawls over HTTP: run with -m "not slow" to skip
 
 FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
 

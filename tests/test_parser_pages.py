@@ -2,37 +2,14 @@
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from crawler.parser import extract
+from tests.support import EXACT, PAGES, body_f1, norm
 
-PAGES = Path(__file__).parent / "pages"
 CASES = sorted(p.stem for p in PAGES.glob("*.html"))
-EXACT = ("title", "published_at", "author", "author_degree", "author_role")
 MIN_BODY_F1 = 0.98
-
-
-def norm(v):
-    if v is None:
-        return None
-    return " ".join(unicodedata.normalize("NFC", v).split())
-
-
-def body_f1(got: str | None, want: str | None) -> float:
-    tok = lambda s: Counter(re.findall(r"\w+", unicodedata.normalize("NFC", s or "").lower()))  # noqa: E731
-    g, w = tok(got), tok(want)
-    if not g and not w:
-        return 1.0
-    overlap = sum((g & w).values())
-    if not overlap:
-        return 0.0
-    p, r = overlap / sum(g.values()), overlap / sum(w.values())
-    return 2 * p * r / (p + r)
 
 
 @pytest.mark.parametrize("case", CASES)

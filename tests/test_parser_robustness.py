@@ -6,7 +6,7 @@ import json
 import re
 
 from crawler.parser import extract
-from tests.test_parser_pages import EXACT, PAGES, body_f1, norm
+from tests.support import EXACT, PAGES, body_f1, norm
 
 
 def plain(html: str) -> str:

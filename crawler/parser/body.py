@@ -18,7 +18,7 @@ _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 def paragraph_like(ln: Line) -> bool:
-    return len(ln.text) >= 40 and ln.link_density < 0.3 and not ln.chrome and not ln.caption
+    return len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE and not ln.chrome and not ln.caption
 
 
 def _ancestors(el: etree._Element | None):
@@ -104,7 +104,7 @@ def _running_text_follows(lines: list[Line], after: list[int]) -> bool:
     run = 0
     for j in after:
         ln = lines[j]
-        if ln.link_density > 0.3:
+        if ln.link_density > rules.TEXT_LINE:
             run = 0
         elif paragraph_like(ln) and not ln.text.endswith(("…", "...")):
             run += 1
@@ -122,7 +122,7 @@ def is_noise(ln: Line, title: str | None) -> bool:
         return True
     if ln.caption or ln.chrome:
         return True
-    if ln.link_density > 0.6 and len(text) < 200:
+    if ln.link_density > rules.NOISE_LINK and len(text) < 200:
         return True
     if rules.BOILERPLATE_LINE.match(text) or rules.PHOTO_CREDIT.match(text):
         return True

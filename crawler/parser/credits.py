@@ -30,7 +30,7 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
     while i < stop:
         ln = lines[i]
         text = ln.text
-        if ln.link_density > 0.5 and not authors.rules.AUTHOR_LABEL.match(text):
+        if ln.link_density > authors.rules.LINK_LINE and not authors.rules.AUTHOR_LABEL.match(text):
             i += 1
             continue
         if i == didx:
@@ -98,7 +98,7 @@ def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[in
     out = []
     for i in range(region[-1] + 1, min(len(lines), region[-1] + 1 + most)):
         ln = lines[i]
-        if ln.chrome or ln.link_density > 0.5 or len(ln.text) > 160 or \
+        if ln.chrome or ln.link_density > authors.rules.LINK_LINE or len(ln.text) > 160 or \
                 authors.rules.END_OF_ARTICLE.match(ln.text):
             break
         out.append(i)

@@ -96,20 +96,35 @@ def _date_line(lines: list[Line], j: int, title_idx: int | None, title_text: str
     extra_words = _words_besides_date(seg, found) if found is not None else 0
     if extra_words >= 8 and not (pub or upd):
         return None  # a sentence that mentions a date (a teaser, the body's first line)
-    if ln.link_density > 0.5 and found is not None and extra_words >= 3:
+    if ln.link_density > rules.LINK_LINE and found is not None and extra_words >= 3:
         return None  # a headline with its date in a list of links is another article
-    score = 10.0 - 0.3 * max(0, extra_words - 3)
+    score = DW["base"] + DW["extra_word"] * max(0, extra_words - 3)
     if title_idx is not None:
         d = j - title_idx
-        score -= 0.6 * d if d > 0 else 2 + 1.5 * abs(d)
-    score += 3 if pub else 1 if upd else 0
-    if found and found.has_time:
-        score += 0.5
-    if len(text) > 140 and not (pub or upd):
-        score -= 5  # a sentence of the body that mentions a date
-    score -= sum(w for flag, w in ((ln.link_density > 0.5, 1), (ln.chrome, 1.5),
-                                   (bool(ln.heading) and j != title_idx, 1)) if flag)
+        score += DW["per_line_below"] * d if d > 0 else DW["above"] + DW["per_line_above"] * abs(d)
+    signs = (("published_label", pub), ("updated_label", upd and not pub),
+             ("has_time", bool(found and found.has_time)),
+             ("long_line", len(text) > 140 and not (pub or upd)),
+             ("link", ln.link_density > rules.LINK_LINE), ("chrome", ln.chrome),
+             ("other_heading", bool(ln.heading) and j != title_idx))
+    score += sum(DW[name] for name, present in signs if present)
     return score, DateChoice(when, j, "visible", upd and not pub)
+
+
+# How much each sign says for (+) or against (-) a line being the page's own date line.
+DW = {
+    "base": 10.0,
+    "extra_word": -0.3,  # per word besides the date, the clock, a weekday or a byline (over 3)
+    "per_line_below": -0.6,  # per line down from the headline
+    "above": -2.0, "per_line_above": -1.5,  # a date above the headline
+    "published_label": 3.0,  # "Ngày đăng:", "Đăng ngày"
+    "updated_label": 1.0,  # "Cập nhật:"
+    "has_time": 0.5,
+    "long_line": -5.0,  # a sentence of the body that mentions a date
+    "link": -1.0,  # a permalink (WordPress) is the page's date; other dated links are items'
+    "chrome": -1.5,
+    "other_heading": -1.0,
+}
 
 
 def _read_date(seg: str, text: str, now: datetime):
@@ -141,7 +156,7 @@ def _labelled_below(lines: list[Line], start: int, now: datetime) -> DateChoice:
     """Some sites print "Ngày đăng: …" under the text: a labelled date further down counts."""
     for j in range(start, min(len(lines), start + 200)):
         ln = lines[j]
-        if len(ln.text) > 120 or ln.link_density > 0.5 or ln.chrome:
+        if len(ln.text) > 120 or ln.link_density > rules.LINK_LINE or ln.chrome:
             continue
         seg, pub, upd = _segment_after_label(ln.text)
         if not (pub or upd):
@@ -154,7 +169,7 @@ def _labelled_below(lines: list[Line], start: int, now: datetime) -> DateChoice:
 
 def is_headline_link(ln: Line) -> bool:
     """A link whose text reads like an article's headline (six words or more of link text)."""
-    if ln.link_density <= 0.6:
+    if ln.link_density <= rules.HEADLINE_LINK:
         return False
     words = len(_ANY_WORD.findall(ln.text))
     return words * ln.link_density >= 6

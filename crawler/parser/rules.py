@@ -59,6 +59,13 @@ GENERIC_HEADING = re.compile(
     r"thông\s+tin\s+chi\s+tiết|xem\s+tin|tin\s+bài|bài\s+viết|danh\s+mục|trang\s+chủ|tin\s+mới(?:\s+nhất)?|"
     r"tin\s+tức(?:\s*[-–]\s*sự\s+kiện)?|news|article|untitled\s+document|null)\s*$", re.I)
 
+# -- link density: the share of a line's text inside links --------------------------------------
+LINK_LINE = 0.5  # more than this: the line is a link (a menu entry, a headline link, a tag)
+TEXT_LINE = 0.3  # at most this: the line can be running text
+NOISE_LINK = 0.6  # a short line inside the text block this much in links is not text
+HEADLINE_LINK = 0.6  # a listed item's headline link is more than this much link
+MENU_LINE = 0.9  # all but entirely a link: a menu entry's text
+
 # -- phrases -----------------------------------------------------------------------------------
 # A line that starts one of these ends the article (related lists, comments, attachments).
 END_OF_ARTICLE = re.compile(
@@ -139,7 +146,7 @@ DEGREE_FORMS: tuple[tuple[str, str], ...] = (
 DEGREE_PREFIX = re.compile(
     r"^\s*(" + alt(tuple(p for p, _ in DEGREE_FORMS)) + r")(?=[\s.,:]|$)[\s.,:]*", re.I)
 # Words that open a role or affiliation line.
-ROLE_CUES = (
+_ROLE_CUES = (
     "giảng viên", "nguyên", "phó", "trưởng", "hiệu trưởng", "bí thư", "tuv", "tỉnh ủy viên",
     "tỉnh uỷ viên", "ủy viên", "uỷ viên", "khoa", "phòng", "chuyên viên", "cán bộ", "học viên",
     "nghiên cứu viên", "giám đốc", "chủ tịch", "chủ nhiệm", "trường", "ban", "văn phòng",
@@ -147,7 +154,7 @@ ROLE_CUES = (
     "nhân viên", "tổ trưởng", "giáo viên", "lớp", "viện", "học viện", "sở", "ủy ban", "uỷ ban",
     "huyện ủy", "thành ủy", "tỉnh ủy", "bộ môn", "tổ", "đại học", "thường trực", "trợ lý",
 )
-ROLE_CUE = re.compile(r"^\s*(?:" + alt(tuple(re.escape(c) for c in ROLE_CUES)) + r")(?:\s|,|$)", re.I)
+ROLE_CUE = re.compile(r"^\s*(?:" + alt(tuple(re.escape(c) for c in _ROLE_CUES)) + r")(?:\s|,|$)", re.I)
 # A footer's contact details: never a role or a credit.
 CONTACT_LINE = re.compile(r"(?:\b(?:ĐT|Đt|Tel|Fax|Hotline|Email|E-mail)\b\s*:|điện\s+thoại\s*:|địa\s+chỉ\s*:|"
                           r"\b\d{3,4}[.\s]\d{3}[.\s]\d{3,4}\b|@[\w-]+\.)", re.I)
@@ -163,8 +170,9 @@ ORG_START = re.compile(
     )) + r")", re.I)
 # Common family names (and ethnic-minority ones seen on these sites): a bare name line at the end
 # of an article needs one of these to count as a person.
+# (A word list reads better as text than as a tuple of 120 strings.)
 _SURNAME_TEXT = """
-# noqa: SIM905 - a word list reads better as text nguyễn trần lê phạm hoàng huỳnh phan vũ võ
+nguyễn trần lê phạm hoàng huỳnh phan vũ võ
 đặng bùi đỗ hồ ngô dương lý đinh đào đoàn lương trịnh mai tô tạ cao lưu châu chu quách thái hà
 từ la lâm kim sơn thạch danh triệu vương tăng khổng mạc nông lò lục quan văn âu bạch diệp giang
 hứa kiều kha khúc lã lạc lại mã mạch ninh ông phùng quang quản thân thiều tiêu tôn trương ung

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from crawler.parser import authors, body, published
+from crawler.parser import authors, body, published, rules
 from crawler.parser.lines import Line
 
 _SCHOOL_NAME = re.compile(
@@ -18,7 +18,7 @@ _SCHOOL_NAME = re.compile(
 def printed_school_name(lines: list[Line]) -> str | None:
     """The school name the page prints in its banner or footer, normal-cased if in capitals."""
     for ln in lines:
-        if len(ln.text) > 90 or ln.link_density > 0.5:
+        if len(ln.text) > 90 or ln.link_density > rules.LINK_LINE:
             continue
         m = _SCHOOL_NAME.match(ln.text)
         if m and len(m.group(1).split()) <= 12 and not published.find_date(ln.text):
@@ -58,7 +58,7 @@ def interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> i
 
 def links_away(line: Line, page_url: str | None) -> bool:
     """A headline that is a link to another page: an item of a listing, not this page's title."""
-    if line.link_density <= 0.5 or not line.anchors or not page_url:
+    if line.link_density <= rules.LINK_LINE or not line.anchors or not page_url:
         return False
     from crawler.urls import canonicalize
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from crawler.parser import rules
 from crawler.parser.lines import Line
 
 MIN_PAGES = 6  # fewer pages cannot tell a template line from a coincidence (one author, 4 pages)
@@ -20,7 +21,7 @@ def _key(line: Line) -> int:
     # Link text and plain text are kept apart: a headline is plain on its own page but a link in
     # the "latest news" box of every other page, and must not count as template. Python's own
     # string hash is enough: a template lives in one process.
-    return hash((line.link_density > 0.5, line.text.casefold()))
+    return hash((line.link_density > rules.LINK_LINE, line.text.casefold()))
 
 
 def _protected(text: str) -> bool:
@@ -72,7 +73,7 @@ class HostTemplate:
         # item links must stay visible for the listing to be recognised. Credit lines and dates
         # stay too: one teacher may sign most of a site's articles, and that is not a template.
         kept = [ln for ln in lines
-                if ln.link_density > 0.5 or not self.is_template(ln) or self._protected(ln.text)]
+                if ln.link_density > rules.LINK_LINE or not self.is_template(ln) or self._protected(ln.text)]
         return kept if kept else lines
 
     def _protected(self, text: str) -> bool:

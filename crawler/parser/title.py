@@ -94,8 +94,36 @@ class _Context:
     link_texts: set[str]  # texts of menu entries and other links
 
 
+# How much each sign says for (+) or against (-) a line being the page's headline.
+W = {
+    "matches_metadata": 4.0,  # the line is the <title>/og:title without the site's name
+    "matches_metadata_short": 1.0,  # …but short: often the section's name ending a breadcrumb <title>
+    "inside_metadata": 3.0,  # the line is part of the <title>
+    "title_class": 2.0,  # its element's class says title (tieude, headline, post-title…)
+    "bold": 0.5,
+    "chrome": -3.0,  # in navigation, footer, sidebar, banner
+    "caption": -3.0,
+    "link": -3.0,  # mostly a link: an item of a list
+    "table_row": -2.0,
+    "generic_heading": -6.0,  # "Chi tiết tin", "Tin tức", "Untitled Document"
+    "teaser": -4.0,  # cut short with "…"
+    "breadcrumb": -4.0,  # "Tin tức|Tin tức sự kiện|Tin hoạt động", "Trang chủ > Giới thiệu > …"
+    "short": -1.0,  # six words or fewer: headlines rarely, section names often
+    "capitals_label": -1.5,  # "TIN ĐÃ ĐĂNG", "DANH MỤC": a box's label in capitals
+    "menu_entry": -3.0,  # the page's own section name, repeated from the menu
+    "sentence": -2.0,  # a long line ending like a sentence
+    "mostly_date": -2.0,
+    "date_on_line": 2.5,  # "Headline (27/12/2016)": as much as a date on the line right below
+}
+HEADING_BONUS = {1: 3, 2: 2.5, 3: 1.5, 4: 1}  # by heading level
+DATE_BELOW_BONUS = {1: 2.5, 2: 1.5, 3: 1.0, 4: 0.75}  # by lines from the headline down to its date
+DATE_FURTHER_BONUS = 0.5
+TEXT_BELOW = ((300, 1.5), (100, 0.5))  # characters of running text below: bonus
+SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than a headline
+
+
 def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
-    """How much line i looks like the page's headline; None when it cannot be one."""
+    """How much line i looks like the page's headline (weights W); None when it cannot be one."""
     ln = lines[i]
     text = ln.text
     words = len(text.split())
@@ -106,48 +134,29 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
     k = _key(text)
     if not k:
         return None
-    score = 0.0
-    if any(k == s for s in ctx.stripped if s):
-        # A short match is often the section's name that ends a breadcrumb-like <title>.
-        score += 4 if words > SHORT_HEADING_WORDS else 1
-    elif any(k and (k in m) for m in ctx.meta_keys if m) and words > SHORT_HEADING_WORDS:
-        score += 3
-    score += HEADING_BONUS.get(ln.heading, 0)
-    if ln.title_class:
-        score += 2
-    if ln.bold:
-        score += 0.5
-    score -= sum(w for flag, w in ((ln.chrome, 3), (ln.caption, 3), (ln.link_density > 0.5, 3),
-                                   (ln.row, 2)) if flag)
-    if rules.GENERIC_HEADING.match(text):
-        score -= 6
-    if text.endswith(("…", "...")):
-        score -= 4  # a teaser cut short, not a headline
-    if _BREADCRUMB.match(text):
-        score -= 4  # "Tin tức|Tin tức sự kiện|Tin hoạt động", "Trang chủ > Giới thiệu > …"
-    if words <= 6:
-        score -= 1  # headlines are rarely this short; section names often are
-        if text.isupper() and words <= SHORT_HEADING_WORDS + 1:
-            score -= 1.5  # "TIN ĐÃ ĐĂNG", "DANH MỤC": a box's label in capitals
-        if ln.link_density < 0.5 and text.casefold() in ctx.link_texts:
-            score -= 3  # the page's own section name, repeated from the menu
-    if text.endswith((".", ";", ",")) and words > 25:
-        score -= 2  # a sentence, not a headline
-    if words < 6 and find_date(text) is not None:
-        score -= 2
-    if strip_trailing_date(text) != text:
-        score += SAME_LINE_DATE_BONUS  # "Headline (27/12/2016)": the date printed after it
+    short = words <= 6
+    signs = (
+        ("matches_metadata", words > SHORT_HEADING_WORDS and any(k == s for s in ctx.stripped if s)),
+        ("matches_metadata_short", words <= SHORT_HEADING_WORDS and any(k == s for s in ctx.stripped if s)),
+        ("inside_metadata", words > SHORT_HEADING_WORDS and not any(k == s for s in ctx.stripped if s)
+         and any(k in m for m in ctx.meta_keys if m)),
+        ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome), ("caption", ln.caption),
+        ("link", ln.link_density > rules.LINK_LINE), ("table_row", ln.row),
+        ("generic_heading", bool(rules.GENERIC_HEADING.match(text))),
+        ("teaser", text.endswith(("…", "..."))), ("breadcrumb", bool(_BREADCRUMB.match(text))),
+        ("short", short), ("capitals_label", short and text.isupper() and words <= SHORT_HEADING_WORDS + 1),
+        ("menu_entry", short and ln.link_density < rules.LINK_LINE and text.casefold() in ctx.link_texts),
+        ("sentence", text.endswith((".", ";", ",")) and words > 25),
+        ("mostly_date", words < 6 and find_date(text) is not None),
+        ("date_on_line", strip_trailing_date(text) != text),
+    )
+    score = sum(W[name] for name, present in signs if present) + HEADING_BONUS.get(ln.heading, 0)
     return score + _followers(lines, i)
-
-
-HEADING_BONUS = {1: 3, 2: 2.5, 3: 1.5, 4: 1}
-SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than a headline
-SAME_LINE_DATE_BONUS = 2.5  # as much as a date on the line right below
 
 
 def make_context(lines: list[Line], metas: list[str]) -> _Context:
     return _Context([_key(strip_site_name(m)) for m in metas], [_key(m) for m in metas],
-                    {ln.text.casefold() for ln in lines if ln.link_density > 0.9})
+                    {ln.text.casefold() for ln in lines if ln.link_density > rules.MENU_LINE})
 
 
 def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) -> TitleChoice:
@@ -162,7 +171,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         best.text = strip_trailing_date(_continued(lines, best.idx))
         return best
     anchor = best.idx if best is not None and best.score > 0 and \
-        lines[best.idx].link_density < 0.5 else None
+        lines[best.idx].link_density < rules.LINK_LINE else None
     for m in metas:
         s = strip_site_name(m)
         if len(s.split()) >= 3 and not _is_site_piece(s):
@@ -180,7 +189,7 @@ def _continued(lines: list[Line], i: int) -> str:
     text = lines[i].text
     j = i + 1
     while j < len(lines) and j <= i + 2 and lines[j].owner is lines[i].owner and lines[i].heading and \
-            not find_date(lines[j].text) and lines[j].link_density < 0.5:
+            not find_date(lines[j].text) and lines[j].link_density < rules.LINK_LINE:
         text += " " + lines[j].text
         j += 1
     return text
@@ -190,19 +199,15 @@ def _followers(lines: list[Line], i: int) -> float:
     """Bonus for a date soon below, then running text: what follows a real headline."""
     bonus = 0.0
     # The date under a headline *link* is a listed item's: no sign that this page is about it.
-    date_seen = lines[i].link_density > 0.5
+    date_seen = lines[i].link_density > rules.LINK_LINE
     text_chars = 0
     for j in range(i + 1, min(len(lines), i + 12)):
         ln = lines[j]
-        if not date_seen and j <= i + 7 and len(ln.text) < 120 and ln.link_density < 0.5 and \
+        if not date_seen and j <= i + 7 and len(ln.text) < 120 and ln.link_density < rules.LINK_LINE and \
                 find_date(ln.text):
             date_seen = True
             # The date line sits right under a headline (a few meta lines may come between).
-            bonus += {1: 2.5, 2: 1.5, 3: 1.0, 4: 0.75}.get(j - i, 0.5)
-        if ln.link_density < 0.3 and len(ln.text) > 80 and not ln.chrome:
+            bonus += DATE_BELOW_BONUS.get(j - i, DATE_FURTHER_BONUS)
+        if ln.link_density < rules.TEXT_LINE and len(ln.text) > 80 and not ln.chrome:
             text_chars += len(ln.text)
-    if text_chars > 300:
-        bonus += 1.5
-    elif text_chars > 100:
-        bonus += 0.5
-    return bonus
+    return bonus + next((b for chars, b in TEXT_BELOW if text_chars > chars), 0.0)

@@ -1,0 +1,48 @@
+"""Helpers the test modules share (no test module imports another): the `tct` command run as a
+user runs it, and the corpus comparison rules."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = Path(__file__).parent / "pages"
+EXACT = ("title", "published_at", "author", "author_degree", "author_role")
+
+
+def tct(*args: str, check: bool = True, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run `python -m tct ARGS` in a real subprocess, as a user or cron would."""
+    env = dict(os.environ)
+    env.pop("TCT_DB", None)
+    proc = subprocess.run([sys.executable, "-m", "tct", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env=env)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"tct {' '.join(args)} exited {proc.returncode}:\n{proc.stderr[-3000:]}")
+    return proc
+
+
+def crawl(url: str, db: Path, *extra: str) -> subprocess.CompletedProcess:
+    return tct("crawl", "--url", url, "--db", str(db), "-s", "DOWNLOAD_DELAY=0", "--quiet", *extra)
+
+
+def norm(v):
+    if v is None:
+        return None
+    return " ".join(unicodedata.normalize("NFC", v).split())
+
+
+def body_f1(got: str | None, want: str | None) -> float:
+    tok = lambda s: Counter(re.findall(r"\w+", unicodedata.normalize("NFC", s or "").lower()))  # noqa: E731
+    g, w = tok(got), tok(want)
+    if not g and not w:
+        return 1.0
+    overlap = sum((g & w).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(g.values()), overlap / sum(w.values())
+    return 2 * p * r / (p + r)
