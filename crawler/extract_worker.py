@@ -77,26 +77,69 @@ def make_pool(workers: int) -> Executor | None:
 logger = logging.getLogger(__name__)
 
 
-class Extractor:
-    """Extraction for the crawl: in the worker pool when there is one, else (or once a worker is
-    lost: killed, out of memory) in this process, with this process's own host templates."""
+class ExtractionTimeout(Exception):
+    """A page's extraction ran over its time budget; the worker doing it was replaced."""
 
-    def __init__(self, workers: int):
+
+MAX_LOST_WORKERS = 3  # workers dying on their own (not replaced by us): then parse in-process
+
+
+class Extractor:
+    """Extraction for the crawl, in a pool of worker processes, each page within a time budget
+    (TCT_EXTRACT_SECONDS): a page that runs over is recorded as failed and the pool is replaced,
+    so no page, however hostile, can hang a crawl. Pages that were in the replaced pool are tried
+    once more in the new one. If workers keep dying on their own (killed, out of memory), pages
+    are parsed in this process, with this process's own host templates; so they are when the
+    crawl asks for no workers (TCT_EXTRACT_WORKERS=0), and then without a time budget."""
+
+    def __init__(self, workers: int, budget: float = 0.0):
+        self.workers = workers
+        self.budget = budget if budget > 0 else None
         self.pool = make_pool(workers)
+        self.generation = 0  # bumped at each replacement of the pool
+        self.lost = 0
         self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
 
     async def extract(self, body: bytes, url: str, http_charset: str | None, school: School,
                       host: str) -> tuple[Article, Targets]:
-        if self.pool is not None:
+        for _ in range(2):
+            if self.pool is None:
+                break
+            pool, generation = self.pool, self.generation
             loop = asyncio.get_running_loop()
+            task = loop.run_in_executor(pool, extract_for_pool, body, url, http_charset, school, host)
             try:
-                data, targets = await loop.run_in_executor(
-                    self.pool, extract_for_pool, body, url, http_charset, school, host)
+                data, targets = await asyncio.wait_for(task, self.budget)
                 return to_article(data), targets
+            except TimeoutError:
+                self._replace(generation)
+                raise ExtractionTimeout(f"extraction ran over {self.budget:g} s; its worker was replaced"
+                                        ) from None
             except BrokenProcessPool:
-                logger.warning("[%s] extraction worker lost; parsing in the crawl process", school.key)
-                self.pool = None
+                if self._replace(generation):  # not ours: the worker died on its own
+                    self.lost += 1
+                    logger.warning("[%s] extraction worker lost (%d)", school.key, self.lost)
+                    if self.lost >= MAX_LOST_WORKERS:
+                        logger.warning("[%s] workers keep dying; parsing in the crawl process", school.key)
+                        self._stop(self.pool)
+                        self.pool = None
         return extract_page(body, url, http_charset, school, host, self.templates[host])
+
+    def _replace(self, generation: int) -> bool:
+        """A new pool for the one of `generation`, its processes killed; False if done already."""
+        if generation != self.generation or self.pool is None:
+            return False
+        self._stop(self.pool)
+        self.pool = make_pool(self.workers)
+        self.generation += 1
+        return True
+
+    @staticmethod
+    def _stop(pool: Any) -> None:
+        processes = list(getattr(pool, "_processes", {}).values())  # the executor has no kill()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            proc.kill()
 
     def close(self) -> None:
         if self.pool is not None:

@@ -205,3 +205,21 @@ def test_runs_say_why_pages_were_left_out(db_path):
                      .stdout.splitlines())
     assert explained[canonicalize(base + "/")] == "home page"
     assert "Giới thiệu" in explained[canonicalize(base + "/gioi-thieu/gioi-thieu-chung.html")]
+
+
+def test_a_page_over_its_extraction_budget_fails_alone_and_the_crawl_goes_on(db_path):
+    routes, articles = build_site("trang", count=6)
+    # About 6 MB of text: seconds to extract, against a budget of half a second.
+    huge = "<html><body><h1>Trang rất dài của nhà trường</h1>" + "<p>Một câu rất dài. </p>" * 250_000
+    routes["/rat-dai.html"] = Route((huge + "</body></html>").encode())
+    link = b'<a href="/rat-dai.html">Trang dai</a></body>'
+    routes["/"] = Route(routes["/"].body.replace(b"</body>", link))
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path, "-s", "TCT_EXTRACT_SECONDS=0.5", "-s", "DOWNLOAD_MAXSIZE=0")
+        base = site.url
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
+        errors = json.loads(conn.execute("SELECT errors FROM runs").fetchone()[0])
+        reason = conn.execute("SELECT reason FROM crawl_urls WHERE url = ?", [base + "/rat-dai.html"]).fetchone()
+    assert errors.get("extract_timeout") == 1
+    assert reason[0].startswith("extract_timeout")

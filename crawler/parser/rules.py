@@ -91,7 +91,7 @@ BOILERPLATE_LINE = re.compile(
         r"đang\s+truy\s+cập", r"khách\s*:", r"thành\s+viên\s*:", r"tổng\s+lượt",
         r"từ\s+khóa\s+liên\s+quan", r"tags?\s*:", r"nguồn\s+tin\s*:",
     )) + r")\b(?:[\s:|/\-–•·.0-9]*$|.{0,40}$)", re.I)
-PHOTO_CREDIT = re.compile(r"^\s*\(?\s*(?:ảnh|ảnh\s+minh\s+h[ọo][aạ]|ảnh\s+tư\s+liệu|nguồn\s+ảnh|"
+PHOTO_CREDIT = re.compile(r"^\s*(?:\(\s*)?(?:ảnh|ảnh\s+minh\s+h[ọo][aạ]|ảnh\s+tư\s+liệu|nguồn\s+ảnh|"
                           r"photo|hình\s+ảnh|hình)\s*:", re.I)
 END_MARKER = re.compile(r"^\s*\.\s*/\s*\.\s*$")
 FILE_NAME_LINE = re.compile(r"^\s*(?:[\w\-,.]+\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?)|DSC\w*\d+|"
@@ -109,7 +109,7 @@ DATE_LABEL_TODAY = re.compile(r"(?:hôm\s+nay|today|bây\s+giờ|ngày\s+hiện\
 # -- authors -----------------------------------------------------------------------------------
 # Labels that introduce the writer of the article (credit lines, bylines).
 AUTHOR_LABEL = re.compile(
-    r"^\s*[-–(]?\s*" + alt((
+    r"^\s*(?:[-–(]\s*)?" + alt((
         r"tác\s+giả\s+bài\s+viết", r"tác\s+giả", r"người\s+viết", r"bài\s+viết", r"bài\s+và\s+ảnh",
         r"bài\s*,\s*ảnh", r"bài\s*&\s*ảnh", r"tin\s+và\s+ảnh", r"tin\s*,\s*ảnh", r"tin\s*&\s*ảnh",
         r"tin\s*/\s*ảnh", r"bài\s*/\s*ảnh", r"tin\s+bài", r"tin", r"bài", r"viết\s+bởi",

@@ -17,7 +17,17 @@ _SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›>]|::)\s+")
 # A date printed after the headline on the same line: "Bế giảng lớp … (27/12/2016, 08:17)".
 _TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^()\[\]]*[)\]]|"
                             r"[-–|]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:,|-]*)\s*$")
-_BREADCRUMB = re.compile(r"^[^|>»›/]{1,50}(?:\s*[|>»›/]\s*[^|>»›/]{1,50}){2,}$")
+_CRUMB_SEPARATOR = re.compile(r"\s*[|>»›/]\s*")
+MAX_CRUMB_CHARS = 50
+
+
+def is_breadcrumb(text: str) -> bool:
+    """Three or more short pieces joined by `|`, `>`, `»`, `›` or `/` ("Trang chủ > Giới thiệu > …").
+
+    Split, not matched by one pattern: a pattern that lets both the pieces and the separators
+    take the spaces backtracks exponentially on a menu line ending in a separator."""
+    pieces = _CRUMB_SEPARATOR.split(text)
+    return len(pieces) >= 3 and all(0 < len(p) <= MAX_CRUMB_CHARS for p in pieces)
 _NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -37,14 +47,21 @@ def meta_titles(root) -> list[str]:
             vals = root.xpath(xp)
         except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
             vals = []
-        text = _NULL_PREFIX.sub("", clean_ws(" ".join(str(v) for v in vals)))
+        text = _NULL_PREFIX.sub("", clean_ws(" ".join(str(v) for v in vals)[:MAX_TITLE_CHARS * 2]))
         if text and text not in out:
             out.append(text)
     return out
 
 
+MAX_TITLE_CHARS = 400  # longer "titles" (metadata stuffed with text) are cut here
+TRAILING_DATE_CHARS = 80  # a date printed after a headline sits in its last characters
+
+
 def strip_trailing_date(title: str) -> str:
-    cut = _TRAILING_DATE.sub("", title)
+    """`Headline (27/12/2016, 08:17)` → `Headline`. Only the tail is searched: the pattern is
+    anchored at the end, and searching a whole long line costs the square of its length."""
+    head, tail = title[:-TRAILING_DATE_CHARS], title[-TRAILING_DATE_CHARS:]
+    cut = head + _TRAILING_DATE.sub("", tail)
     return cut if len(cut.split()) >= 3 else title
 
 
@@ -143,7 +160,7 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
         ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome), ("caption", ln.caption),
         ("link", ln.link_density > rules.LINK_LINE), ("table_row", ln.row),
         ("generic_heading", bool(rules.GENERIC_HEADING.match(text))),
-        ("teaser", text.endswith(("…", "..."))), ("breadcrumb", bool(_BREADCRUMB.match(text))),
+        ("teaser", text.endswith(("…", "..."))), ("breadcrumb", is_breadcrumb(text)),
         ("short", short), ("capitals_label", short and text.isupper() and words <= SHORT_HEADING_WORDS + 1),
         ("menu_entry", short and ln.link_density < rules.LINK_LINE and text.casefold() in ctx.link_texts),
         ("sentence", text.endswith((".", ";", ",")) and words > 25),

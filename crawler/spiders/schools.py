@@ -20,7 +20,7 @@ from archive.crawlstate import Queued
 from archive.store import VN_TZ, now_iso
 from crawler.classify import Verdict, classify
 from crawler.exceptions import DuplicateArticle
-from crawler.extract_worker import Extractor
+from crawler.extract_worker import ExtractionTimeout, Extractor
 from crawler.faults import fault_kind
 from crawler.feeds import SITEMAP_URL, feed_urls, rehost_feed_urls
 from crawler.frontier import Frontier, Limits, conditional_headers
@@ -58,7 +58,8 @@ class SchoolsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any) -> SchoolsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.extractor = Extractor(crawler.settings.getint("TCT_EXTRACT_WORKERS"))
+        spider.extractor = Extractor(crawler.settings.getint("TCT_EXTRACT_WORKERS"),
+                                     crawler.settings.getfloat("TCT_EXTRACT_SECONDS"))
         crawler.signals.connect(spider.on_opened, signal=signals.spider_opened)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_item_stored, signal=signals.item_scraped)
@@ -148,17 +149,17 @@ class SchoolsSpider(scrapy.Spider):
             art, targets = await self.extractor.extract(response.body, response.url, response.encoding,
                                                         school, host)
         except Exception as exc:  # noqa: BLE001 - one bad page must not stop a site's crawl
-            logger.warning("[%s] %s: extraction failed: %r", school.key, response.url, exc)
-            self._count(f"{school.key}/errors/extract", 1)
-            self.frontier.done(school.key, url, [url], "error", response.status, depth)
+            kind = "extract_timeout" if isinstance(exc, ExtractionTimeout) else "extract"
+            logger.warning("[%s] %s: extraction failed: %s", school.key, response.url, exc)
+            self._count(f"{school.key}/errors/{kind}", 1)
+            self.frontier.done(school.key, url, [url], "error", response.status, depth, f"{kind}: {exc}")
             return []
         final_url, addresses = addresses_of(response, url, art, school)
         verdict = self._verdict(response, school, url, final_url, art)
         out: list[Any] = []
         if verdict.article:
-            out.append(item_for(response, school.key, host, art, final_url, now_iso(),
-                                {"url": url, "addresses": addresses, "depth": depth,
-                                 "status": response.status}))
+            settles = {"url": url, "addresses": addresses, "depth": depth, "status": response.status}
+            out.append(item_for(response, school.key, host, art, final_url, now_iso(), settles))
         # Written to disk before this page counts as done: a kill now loses no link.
         self.frontier.follow(school.key, url, targets, depth, from_article=verdict.article)
         if depth == 0:
@@ -237,9 +238,8 @@ class SchoolsSpider(scrapy.Spider):
         logger.debug("no feed at %s: %s", failure.request.url, failure.value)
 
     def on_error(self, failure) -> list[scrapy.Request] | None:
-        req = failure.request
+        req, (kind, status) = failure.request, fault_kind(failure)
         school: School = req.cb_kwargs["school"]
-        kind, status = fault_kind(failure)
         self._count(f"{school.key}/errors/{kind}", 1)
         self._count("errors", 1)
         logger.warning("[%s] %s failed: %s", school.key, req.url, kind)
