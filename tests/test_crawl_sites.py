@@ -220,6 +220,7 @@ def test_a_page_over_its_extraction_budget_fails_alone_and_the_crawl_goes_on(db_
     with sqlite3.connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
         errors = json.loads(conn.execute("SELECT errors FROM runs").fetchone()[0])
-        reason = conn.execute("SELECT reason FROM crawl_urls WHERE url = ?", [base + "/rat-dai.html"]).fetchone()
+        reason = conn.execute("SELECT reason FROM crawl_urls WHERE url = ?",
+                              [base + "/rat-dai.html"]).fetchone()
     assert errors.get("extract_timeout") == 1
     assert reason[0].startswith("extract_timeout")
