@@ -16,9 +16,13 @@ from twisted.internet.error import (
     TimeoutError,
 )
 
+from crawler.scope import OffSite
+
 
 def fault_kind(failure: Any) -> tuple[str, int | None]:
     """(kind, HTTP status or None) of a failed request."""
+    if failure.check(OffSite):
+        return "off_site", None
     if failure.check(HttpError):
         status = failure.value.response.status
         return f"http_{status}", status

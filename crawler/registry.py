@@ -4,13 +4,15 @@
 """
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from crawler.parser.profile import SiteProfile
 
@@ -20,6 +22,23 @@ _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 class RegistryError(ValueError):
     """The registry file has an entry that cannot be used; the message names it."""
+
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+@functools.lru_cache(maxsize=1024)
+def ports_of(start_urls: tuple[str, ...]) -> frozenset[int]:
+    """The ports a school's pages may be on: the ones its start URLs name, else 80 and 443."""
+    named = {p for p in (urlsplit(u).port for u in start_urls) if p is not None}
+    return frozenset(named) if named else frozenset(DEFAULT_PORTS.values())
+
+
+def under_prefix(path: str, prefix: str) -> bool:
+    """`/web/tct/x` is under `/web/tct`; `/web/tct-other/x` and `/web/tct/../other` are not."""
+    clean = posixpath.normpath("/" + unquote(path or "/").lstrip("/"))
+    base = "/" + prefix.strip("/")
+    return clean == base or clean.startswith(base.rstrip("/") + "/")
 
 
 def bare_host(host: str) -> str:
@@ -45,13 +64,26 @@ class School:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def owns(self, url: str) -> bool:
-        """Is this URL on one of the school's hosts (and under its path prefix)?"""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        """Is this URL on one of the school's hosts, on a port its start URLs use (the default
+        ports when they name none), and under its path prefix once dot segments are resolved?"""
+        if not self.owns_host(url):
             return False
-        if bare_host(parts.hostname) not in self.hosts:
+        return not self.path_prefix or under_prefix(urlsplit(url).path, self.path_prefix)
+
+    def owns_host(self, url: str) -> bool:
+        """`owns`, the path prefix aside."""
+        try:
+            parts = urlsplit(url)
+            port = parts.port or DEFAULT_PORTS.get(parts.scheme)
+        except ValueError:  # a port that is not a number
             return False
-        return not self.path_prefix or (parts.path or "/").startswith(self.path_prefix)
+        if parts.scheme not in DEFAULT_PORTS or not parts.hostname:
+            return False
+        return bare_host(parts.hostname) in self.hosts and port in self.ports
+
+    @property
+    def ports(self) -> frozenset[int]:
+        return ports_of(self.start_urls)
 
     def as_row(self) -> dict[str, Any]:
         return {"key": self.key, "name": self.name, "province": self.province,

@@ -36,6 +36,8 @@ METAREFRESH_ENABLED = True
 # Scrapy's DepthMiddleware, which would count every link, is off.
 DEPTH_LIMIT = 12
 SPIDER_MIDDLEWARES = {"scrapy.spidermiddlewares.depth.DepthMiddleware": None}
+# Every request, redirects and meta refreshes included, stays on its school's site: the spider
+# enables crawler.scope.ScopeMiddleware itself (spider_settings below).
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 
@@ -67,12 +69,14 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 def spider_settings(settings) -> None:
     """What the `schools` spider sets for itself (Spider.update_settings), whatever the project's
-    settings say: its crawl session among the base extensions, so that `-s EXTENSIONS=…` (a user's
-    own extensions) cannot drop it; and no AutoThrottle start delay for a crawl asked to wait
-    nothing (a local test site)."""
-    base = settings.getdict("EXTENSIONS_BASE")
-    base.setdefault("crawler.session.CrawlSession", 0)
-    settings.set("EXTENSIONS_BASE", base, priority="spider")
+    settings say: its crawl session and its scope check among the base components, so that
+    `-s EXTENSIONS=…` or `-s DOWNLOADER_MIDDLEWARES=…` cannot drop them; and no AutoThrottle start
+    delay for a crawl asked to wait nothing (a local test site)."""
+    for name, component, order in (("EXTENSIONS_BASE", "crawler.session.CrawlSession", 0),
+                                   ("DOWNLOADER_MIDDLEWARES_BASE", "crawler.scope.ScopeMiddleware", 50)):
+        base = settings.getdict(name)
+        base.setdefault(component, order)
+        settings.set(name, base, priority="spider")
     start_delay_is_default = (settings.getpriority("AUTOTHROTTLE_START_DELAY") or 0) <= 20
     if settings.getfloat("DOWNLOAD_DELAY") == 0 and start_delay_is_default:
         settings.set("AUTOTHROTTLE_START_DELAY", 0.0, priority="spider")

@@ -224,3 +224,41 @@ def test_a_page_over_its_extraction_budget_fails_alone_and_the_crawl_goes_on(db_
                               [base + "/rat-dai.html"]).fetchone()
     assert errors.get("extract_timeout") == 1
     assert reason[0].startswith("extract_timeout")
+
+
+def test_redirects_and_refreshes_never_leave_the_site(db_path):
+    """A 302 to another port, a meta refresh to another loopback host, a link to a private address:
+    none of them is requested, and nothing is archived under the school from there."""
+    routes, articles = build_site("trang", count=4)
+    with SiteServer({}) as other_port, SiteServer({}, host="127.0.0.2") as other_host:
+        other = {"/trap.html": Route(b"<html><body><h1>Tin gia mao tren may khac</h1></body></html>")}
+        other_port.set_routes(other)
+        other_host.set_routes(other)
+        routes["/go.html"] = Route(b"", status=302, headers={"Location": other_port.url + "/trap.html"})
+        routes["/refresh.html"] = Route(
+            f'<html><head><meta http-equiv="refresh" content="0; url={other_host.url}/trap.html"></head>'
+            "<body>Chuyen trang</body></html>".encode())
+        links = (b'<a href="/go.html">Di</a> <a href="/refresh.html">Chuyen</a> '
+                 b'<a href="http://10.1.2.3/tin.html">Noi bo</a></body>')
+        routes["/"] = Route(routes["/"].body.replace(b"</body>", links))
+        with SiteServer(routes) as site:
+            crawl(site.url + "/", db_path)
+        assert other_port.log == [] and other_host.log == []
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
+        errors = json.loads(conn.execute("SELECT errors FROM runs").fetchone()[0])
+    assert errors.get("off_site") == 2
+
+
+def test_a_school_owns_its_port_and_its_path_prefix_only():
+    from crawler.registry import School
+
+    s = School(key="dt", name="Đồng Tháp", start_urls=("https://dongthap.gov.vn/web/tct/",),
+               hosts=frozenset({"dongthap.gov.vn"}), path_prefix="/web/tct")
+    assert s.owns("https://dongthap.gov.vn/web/tct/tin-tuc/1") and s.owns("http://dongthap.gov.vn/web/tct")
+    for url in ("https://dongthap.gov.vn/web/tct-khac/1", "https://dongthap.gov.vn/web/tct/../khac/1",
+                "https://dongthap.gov.vn/web/tct/%2e%2e/khac", "https://dongthap.gov.vn:8080/web/tct/1",
+                "https://dongthap.gov.vn:x/web/tct/1", "ftp://dongthap.gov.vn/web/tct/1"):
+        assert not s.owns(url), url
+    local = School.for_url("http://127.0.0.1:8001/")
+    assert local.owns("http://127.0.0.1:8001/a.html") and not local.owns("http://127.0.0.1:8002/a.html")

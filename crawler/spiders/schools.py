@@ -232,7 +232,7 @@ class SchoolsSpider(scrapy.Spider):
 
     def _feed_request(self, url: str, school: School, nested: int = 0) -> scrapy.Request:
         return scrapy.Request(url, callback=self.parse_feed, errback=self.on_feed_error, priority=-10,
-                              cb_kwargs={"school": school, "nested": nested})
+                              cb_kwargs={"school": school, "nested": nested}, meta={"tct_feed": True})
 
     def on_feed_error(self, failure) -> None:
         logger.debug("no feed at %s: %s", failure.request.url, failure.value)

@@ -74,17 +74,19 @@ class _Server(ThreadingHTTPServer):
 
 
 class SiteServer:
-    """Serve `routes` on 127.0.0.1 in a background thread; use as a context manager."""
+    """Serve `routes` on a loopback address (127.0.0.1, or 127.0.0.2 and up for another host) in a
+    background thread; use as a context manager."""
 
-    def __init__(self, routes: RouteTable, port: int = 0):
-        self.httpd = _Server(("127.0.0.1", port), _Handler)
+    def __init__(self, routes: RouteTable, port: int = 0, host: str = "127.0.0.1"):
+        self.host = host
+        self.httpd = _Server((host, port), _Handler)
         self.httpd.routes = routes
         self.httpd.log = []
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        return f"http://{self.host}:{self.httpd.server_address[1]}"
 
     @property
     def log(self) -> list[str]:
