@@ -11,3 +11,7 @@ class QueryError(ArchiveError):
 
 class ArchiveLocked(ArchiveError):
     """Another crawl holds the archive's lock."""
+
+
+class ArchiveMissing(ArchiveError):
+    """A command that reads an archive was pointed at a file that does not exist."""

@@ -37,8 +37,10 @@ class ArticleFilter:
             clauses.append(f"{alias}.published_at >= ?")
             params.append(_day(self.since, "--since").isoformat())
         if self.until:
-            clauses.append(f"{alias}.published_at < ?")
-            params.append((_day(self.until, "--until") + timedelta(days=1)).isoformat())
+            until = _day(self.until, "--until")
+            if until < date.max:  # 9999-12-31: no upper bound at all
+                clauses.append(f"{alias}.published_at < ?")
+                params.append((until + timedelta(days=1)).isoformat())
         if self.author:
             clauses.append(f"tct_fold({alias}.author) LIKE ?")
             params.append("%" + fold(self.author).replace("%", r"\%").replace("_", r"\_") + "%")

@@ -23,6 +23,12 @@ BM25_WEIGHTS = "10.0, 1.0, 3.0"
 _QUERY_TOKEN = re.compile(r'"[^"]*"?|\(|\)|[^\s()"]+')
 _OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 _WORD = re.compile(r"\w+", re.UNICODE)
+MAX_QUERY_TERMS = 64  # words, phrases and operators; more is not a question but a paste
+
+
+def _shown(query: str, most: int = 60) -> str:
+    """The query as an error message quotes it: cut short."""
+    return repr(query if len(query) <= most else query[:most] + "…")
 
 
 def to_fts(query: str, folded: bool) -> str:
@@ -31,8 +37,11 @@ def to_fts(query: str, folded: bool) -> str:
     Quoting each term makes punctuation inside words (`8/3`, `Mác-Lênin`) harmless; a trailing
     `*` stays a prefix query; `title:` / `author:` column filters are kept.
     """
+    tokens = _QUERY_TOKEN.findall(query)
+    if len(tokens) > MAX_QUERY_TERMS:
+        raise QueryError(f"the query has {len(tokens)} terms; at most {MAX_QUERY_TERMS} are searched")
     out: list[str] = []
-    for tok in _QUERY_TOKEN.findall(query):
+    for tok in tokens:
         if tok in _OPERATORS or tok in "()":
             out.append(tok)
             continue
@@ -82,11 +91,22 @@ def _snippet(text: str, query: str, width: int = 160) -> str:
     if folded is not None:
         fpiece = folded[start:start + width]
         spans = []
-        for w in words:
+        for w in dict.fromkeys(words):
             spans += [(m.start(), m.end()) for m in re.finditer(r"\b" + re.escape(w) + r"\w*", fpiece)]
-        for s, e in sorted(spans, reverse=True):
+        for s, e in reversed(_merged(spans)):
             piece = piece[:s] + "[" + piece[s:e] + "]" + piece[e:]
     return ("…" if start > 0 else "") + piece.replace("\n", " ") + ("…" if start + width < len(text) else "")
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or repeated matches as one span each (`hộ hội` must not give `[[hộ]i]`)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 # bm25 first counts, over the whole index, the documents holding each term or phrase: a query that
@@ -146,7 +166,7 @@ def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limi
         try:
             found = _ranked_ids(archive, table, fts_query, filt, limit + len(ids))
         except sqlite3.OperationalError as exc:
-            raise QueryError(f"cannot search for {query!r}: {exc}") from None
+            raise QueryError(f"cannot search for {_shown(query)}: {exc}") from None
         ids.extend(r for r in found if r not in ids)
     ids = ids[:limit]
     cols = ", ".join(RECORD_COLUMNS)
@@ -176,4 +196,4 @@ def iter_matching_ids(archive: Archive, query: str) -> Iterator[int]:
                     seen.add(rowid)
                     yield rowid
         except sqlite3.OperationalError as exc:
-            raise QueryError(f"cannot search for {query!r}: {exc}") from None
+            raise QueryError(f"cannot search for {_shown(query)}: {exc}") from None

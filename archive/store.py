@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sqlite3
 import zlib
@@ -19,9 +20,10 @@ from typing import Any
 
 import sqlite_utils
 
+from archive.errors import ArchiveError, ArchiveMissing
 from archive.paths import resolve_db_path
 from archive.records import ARTICLE_FIELDS
-from archive.schema import migrate
+from archive.schema import SCHEMA_VERSION, current_version, migrate
 from archive.textfold import fold
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -73,17 +75,27 @@ class SaveResult:
 class Archive:
     """One SQLite archive file, schema at the current version, WAL mode."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, create: bool = True):
+        """create=False: the archive must exist (read commands never create one); one the user
+        may not write is opened read-only, and must then be at the current schema version."""
         self.path = Path(path)
         if self.path.parent and not self.path.parent.exists():
             raise FileNotFoundError(f"folder of the archive does not exist: {self.path.parent}")
-        conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+        if not create and not self.path.is_file():
+            raise ArchiveMissing(f"no archive at {self.path}")
+        self.read_only = not create and not os.access(self.path, os.W_OK)
+        if self.read_only:
+            conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30,
+                                   isolation_level=None)
+        else:
+            conn = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
         conn.create_function("tct_fold", 1, lambda s: fold(s) if s else s, deterministic=True)
         self.db = sqlite_utils.Database(conn)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        migrate(self.db)
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise ArchiveError(f"{self.path} is not a usable tct archive: {exc}") from None
         # Batching: writes share one transaction until commit(). Per-article commits cost a WAL
         # write and a tiny full-text segment each; a crawl batches a second's worth instead.
         self.batching = False
@@ -93,6 +105,18 @@ class Archive:
         # flushes its pending terms into a new segment: interleaved with other writes, that is
         # one segment per article. Written in one run at commit, it is one segment per batch.
         self._fts_ops: list[tuple[str, list[Any]]] = []
+
+    def _prepare(self) -> None:
+        if self.read_only:
+            if current_version(self.db) != SCHEMA_VERSION:
+                raise ArchiveError(f"{self.path} is read-only and from another version of tct; "
+                                   "open it once with write access to upgrade it")
+            self.db.execute("PRAGMA query_only=ON")
+            return
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        migrate(self.db)
 
     def close(self) -> None:
         if self.batching:
@@ -406,6 +430,7 @@ class Archive:
             yield aid, url, site, zlib.decompress(blob)
 
 
-def open_archive(db: str | Path | None = None) -> Archive:
-    """Open (creating or upgrading) the archive at `--db`, `$TCT_DB` or `./archive.db`."""
-    return Archive(resolve_db_path(db))
+def open_archive(db: str | Path | None = None, *, create: bool = True) -> Archive:
+    """Open (creating or upgrading) the archive at `--db`, `$TCT_DB` or `./archive.db`;
+    create=False for commands that only read it."""
+    return Archive(resolve_db_path(db), create=create)

@@ -14,6 +14,7 @@ from scrapy import signals
 from twisted.internet import task
 
 from archive.crawlstate import CrawlState
+from archive.errors import ArchiveLocked
 from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import Archive
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 RUN_COUNTS = ("new", "changed", "unchanged", "duplicate")
+LOCKED_EXIT_STATUS = 3  # as `tct crawl`: another crawl holds the archive
 
 
 class CrawlSession:
@@ -38,14 +40,21 @@ class CrawlSession:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSession:
+        """The session takes the archive's lock as the crawl is set up: when another crawl holds it,
+        the crawl never starts, and `scrapy crawl` (Scrapyd too) ends with a non-zero status and
+        one line that says why (crawler.run turns the same error into `tct crawl`'s exit 3)."""
         session = cls(crawler)
+        try:
+            session.lock = ArchiveLock(session.db_path).acquire()
+        except ArchiveLocked as exc:
+            logger.error("%s", exc)
+            raise SystemExit(LOCKED_EXIT_STATUS) from None  # no traceback: the line above says it all
         crawler.tct_session = session
         crawler.signals.connect(session.close, signal=signals.spider_closed)
         return session
 
     def open(self, schools: list[Any], known_schools: list[Any]) -> None:
-        """Lock and open the archive, start a run per school, start committing in batches."""
-        self.lock = ArchiveLock(self.db_path).acquire()
+        """Open the archive, start a run per school, start committing in batches."""
         self.archive = arc = Archive(self.db_path)
         arc.close_interrupted_runs()
         arc.sync_schools(s.as_row() for s in known_schools)

@@ -8,6 +8,7 @@ import functools
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -34,13 +35,21 @@ def filter_options(fn):
     return wrapper
 
 
+def fail(message: str, status: int = 2) -> NoReturn:
+    """One line on stderr naming the command, then exit: bad input and misuse are refused clearly."""
+    name = click.get_current_context().info_name
+    click.echo(f"tct {name}: {message}", err=True)
+    sys.exit(status)
+
+
 def _open(db: str | None):
+    """An existing archive for a command that reads it (never creates one)."""
     from archive.store import open_archive
 
     try:
-        return open_archive(db)
-    except (OSError, RuntimeError) as exc:
-        raise click.ClickException(f"cannot open archive {resolve_db_path(db)}: {exc}") from None
+        return open_archive(db, create=False)
+    except (OSError, RuntimeError, ArchiveError) as exc:
+        fail(f"cannot open archive {resolve_db_path(db)}: {exc}")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -147,6 +156,18 @@ def search(query, db, filt, limit, fmt) -> None:
             click.echo(f"     {h['url']}")
 
 
+def _check_output(out: Path, archive: Path) -> None:
+    """Refuse an export target that is a folder, in a missing folder, or the archive itself."""
+    if out.is_dir():
+        fail(f"-o {out} is a folder: name a file")
+    if not out.parent.is_dir():
+        fail(f"-o {out}: folder {out.parent} does not exist")
+    db = archive.resolve()
+    own = {db} | {db.with_name(db.name + suffix) for suffix in ("-wal", "-shm", ".lock")}
+    if out.resolve() in own:
+        fail(f"-o {out} would overwrite the archive")
+
+
 @main.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet"]), required=True,
@@ -164,25 +185,25 @@ def export(db, fmt, out, query, excel, filt) -> None:
     from archive.export import export_parquet
 
     if fmt == "parquet" and out == "-":
-        raise click.UsageError("Parquet goes to a file: give -o FILE.parquet")
+        fail("Parquet goes to a file: give -o FILE.parquet")
     with _open(db) as arc:
+        if out != "-":
+            _check_output(Path(out), arc.path)
+        tmp = Path(out + ".part")
         try:
             if fmt == "parquet":
-                tmp = Path(out + ".part")
                 n = export_parquet(arc, str(tmp), filt, query)
                 tmp.replace(out)
             elif out == "-":
                 n = run_export(arc, sys.stdout, fmt, filt, query, excel)
             else:
-                tmp = Path(out + ".part")
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
                     n = run_export(arc, fh, fmt, filt, query, excel)
                 tmp.replace(out)
-        except QueryError as exc:
-            click.echo(f"tct export: {exc}", err=True)
-            sys.exit(2)
-        except ArchiveError as exc:
-            raise click.ClickException(str(exc)) from None
+        except (ArchiveError, OSError) as exc:
+            if out != "-":
+                tmp.unlink(missing_ok=True)  # no partial file left behind
+            fail(str(exc))
     if out != "-":
         click.echo(f"wrote {n} articles to {out}", err=True)
 
@@ -259,12 +280,20 @@ def reparse(db, sites) -> None:
     Records that come out different are updated; their earlier versions are kept as revisions.
     Example: tct reparse --site bacgiang
     """
+    from archive.lock import ArchiveLock
     from crawler.reparse import reparse as run_reparse
 
     with _open(db) as arc:
-        total = arc.db.execute("SELECT count(*) FROM pages").fetchone()[0]
-        with click.progressbar(length=total, label="reparse", file=sys.stderr) as bar:
-            counts = run_reparse(arc, tuple(sites), progress=lambda n: bar.update(1))
+        try:
+            lock = ArchiveLock(arc.path).acquire()  # a crawl is writing to it: not now
+        except ArchiveLocked as exc:
+            fail(str(exc), status=3)
+        try:
+            total = arc.db.execute("SELECT count(*) FROM pages").fetchone()[0]
+            with click.progressbar(length=total, label="reparse", file=sys.stderr) as bar:
+                counts = run_reparse(arc, tuple(sites), progress=lambda n: bar.update(1))
+        finally:
+            lock.release()
     click.echo(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no stored pages")
 
 

@@ -72,6 +72,7 @@ def test_unknown_site_is_a_clear_error(runner, db_path):
 
 
 def test_stats_and_runs_on_an_empty_archive(runner, db_path):
+    Archive(db_path).close()
     assert runner.invoke(main, ["stats", "--db", str(db_path)]).exit_code == 0
     assert "no crawl runs" in runner.invoke(main, ["runs", "--db", str(db_path)]).output
 

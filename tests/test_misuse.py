@@ -1,0 +1,94 @@
+"""Misuse of the command line: one line on stderr, exit 2 (3 for a held lock), nothing created and
+nothing destroyed. Each case here failed before with a traceback, a silent empty archive, a
+partial file or a destroyed archive."""
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+from click.testing import CliRunner
+
+from archive.lock import ArchiveLock
+from archive.store import Archive
+from tct.cli import main
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def archive_file(db_path):
+    with Archive(db_path) as arc:
+        arc.save_article({"url": "https://x.gov.vn/a.html", "title": "Hội nghị =HYPERLINK(\"x\")",
+                          "published_at": "2024-03-12T08:00:00+07:00", "author": "Lê Thị Mai",
+                          "author_degree": None, "author_role": None,
+                          "body": "Hội nghị hội đồng trường năm 2024 của nhà trường."}, site="x")
+    return db_path
+
+
+def one_line_error(res, status=2):
+    assert res.exit_code == status, res.output
+    assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr, res.stderr
+
+
+@pytest.mark.parametrize("command", [["search", "hội nghị"], ["export", "--format", "jsonl", "-o", "-"],
+                                     ["stats"], ["runs"], ["reparse"]])
+def test_read_commands_never_create_an_archive(runner, tmp_path, command):
+    missing = tmp_path / "typo.db"
+    res = runner.invoke(main, [*command, "--db", str(missing)])
+    one_line_error(res)
+    assert "no archive" in res.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_export_refuses_a_folder_a_missing_folder_and_the_archive_itself(runner, archive_file, tmp_path):
+    before = archive_file.read_bytes()
+    for target in (tmp_path, tmp_path / "nope" / "out.json", archive_file, tmp_path / "archive.db-wal"):
+        res = runner.invoke(main, ["export", "--db", str(archive_file), "--format", "json",
+                                   "-o", str(target)])
+        one_line_error(res)
+    assert archive_file.read_bytes() == before
+    assert not list(tmp_path.glob("*.part")) and not (tmp_path / "nope").exists()
+
+
+def test_a_malformed_query_leaves_no_partial_file(runner, archive_file, tmp_path):
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(main, ["export", "--db", str(archive_file), "--format", "jsonl", "-o", str(out),
+                               "--query", '"unbalanced'])
+    one_line_error(res)
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_a_far_future_until_is_no_upper_bound(runner, archive_file):
+    res = runner.invoke(main, ["search", "hội nghị", "--db", str(archive_file), "--until", "9999-12-31",
+                               "--format", "jsonl"])
+    assert res.exit_code == 0 and len(res.stdout.splitlines()) == 1
+
+
+def test_a_query_of_thousands_of_terms_is_refused_briefly(runner, archive_file):
+    res = runner.invoke(main, ["search", " ".join(["hội"] * 5000), "--db", str(archive_file)])
+    one_line_error(res)
+    assert len(res.stderr) < 300
+
+
+def test_repeated_query_words_bracket_once(runner, archive_file):
+    res = runner.invoke(main, ["search", "ho* hoi hoi", "--db", str(archive_file), "--format", "jsonl"])
+    assert "[[" not in res.stdout and "]]" not in res.stdout and "[Hội]" in res.stdout
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes to read-only files")
+def test_a_read_only_archive_is_read(runner, archive_file):
+    os.chmod(archive_file, stat.S_IRUSR)
+    try:
+        res = runner.invoke(main, ["search", "hội nghị", "--db", str(archive_file), "--format", "jsonl"])
+        assert res.exit_code == 0 and len(res.stdout.splitlines()) == 1, res.output
+    finally:
+        os.chmod(archive_file, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_reparse_waits_for_no_crawl(runner, archive_file):
+    with ArchiveLock(archive_file):
+        one_line_error(runner.invoke(main, ["reparse", "--db", str(archive_file)]), status=3)
