@@ -50,6 +50,16 @@ def iter_records(archive: Archive, filt: ArticleFilter | None = None, query: str
         yield row_to_record(dict(zip(RECORD_COLUMNS, row, strict=True)))
 
 
+# A spreadsheet runs a cell that begins with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _defused(row: tuple) -> tuple:
+    """For Excel: a text cell that would start a formula gets a leading apostrophe, which Excel
+    shows as plain text (`=HYPERLINK(…)` stays visible, never runs). Numbers are left alone."""
+    return tuple("'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v for v in row)
+
+
 def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None = None,
            query: str | None = None, excel: bool = False) -> int:
     """Write the selected articles to `out`; returns how many. The fast path of `tct export`:
@@ -64,7 +74,7 @@ def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None =
         writer.writerow(RECORD_COLUMNS)
         n = 0
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(_defused(row) if excel else row)
             n += 1
         return n
     obj = ", ".join(f"'{c}', a.{c}" for c in RECORD_COLUMNS)

@@ -92,3 +92,21 @@ def test_a_read_only_archive_is_read(runner, archive_file):
 def test_reparse_waits_for_no_crawl(runner, archive_file):
     with ArchiveLock(archive_file):
         one_line_error(runner.invoke(main, ["reparse", "--db", str(archive_file)]), status=3)
+
+
+def test_excel_csv_cells_cannot_start_a_formula(runner, archive_file):
+    import csv
+    import io
+
+    res = runner.invoke(main, ["export", "--db", str(archive_file), "--format", "csv", "--excel", "-o", "-"])
+    rows = list(csv.reader(io.StringIO(res.stdout.lstrip("\ufeff"))))
+    title = rows[1][rows[0].index("title")]
+    assert title == "Hội nghị =HYPERLINK(\"x\")"  # inside the text: harmless
+    with Archive(archive_file) as arc:
+        arc.db.execute("UPDATE articles SET title = '=HYPERLINK(\"http://evil\")', author = '@SUM(1)'")
+    res = runner.invoke(main, ["export", "--db", str(archive_file), "--format", "csv", "--excel", "-o", "-"])
+    rows = list(csv.reader(io.StringIO(res.stdout.lstrip("\ufeff"))))
+    cells = dict(zip(rows[0], rows[1], strict=True))
+    assert cells["title"] == "'=HYPERLINK(\"http://evil\")" and cells["author"] == "'@SUM(1)"
+    plain = runner.invoke(main, ["export", "--db", str(archive_file), "--format", "csv", "-o", "-"]).stdout
+    assert '"=HYPERLINK(""http://evil"")"' in plain  # without --excel: the data as archived
