@@ -6,6 +6,7 @@ never touched, and only the first MAX_URLS locations are read.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
@@ -20,7 +21,19 @@ SITEMAP_URL = re.compile(r"(?:sitemap[^/]*\.xml(?:\.gz)?|\.xml)(?:\?.*)?$", re.I
 MAX_BYTES = 20 * 1024 * 1024
 
 
+def _gunzip(data: bytes) -> bytes:
+    """A gzipped sitemap (`sitemap.xml.gz`, application/x-gzip), inflated up to MAX_BYTES: a
+    small file that inflates to gigabytes (a zip bomb) is cut there, and is then not XML."""
+    inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        return inflater.decompress(data, MAX_BYTES + 1)
+    except zlib.error:
+        return b""
+
+
 def feed_urls(data: bytes) -> list[str]:
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data)
     if not data or len(data) > MAX_BYTES:
         return []
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,

@@ -45,3 +45,46 @@ def test_a_very_long_headline_is_read_in_bounded_time():
     page = f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1></body></html>"
     art = extract(page.encode())
     assert art.title is None or len(art.title) <= 2000
+
+
+TEXT = "Trường Chính trị tỉnh tổ chức lễ khai giảng lớp đào tạo cán bộ quản lý năm 2024 tại hội trường. "
+
+
+def test_text_nested_3000_deep_is_kept():
+    from crawler.parser import extract
+
+    page = ("<html><body><h1>Hội nghị tổng kết công tác năm 2024</h1><p>12/03/2024</p>" + "<div>" * 3000
+            + f"<p>{TEXT * 3}</p>" + "</div>" * 3000 + "</body></html>")
+    assert TEXT.strip() in (extract(page.encode(), "http://x.vn/a.html").body or "")
+
+
+def test_random_bytes_are_no_page():
+    import random
+
+    from crawler.classify import is_article
+    from crawler.parser import extract
+
+    data = random.Random(7).randbytes(30000)
+    art = extract(data, "http://x.vn/r.html")
+    assert art.body is None and "not_text" in art.flags and not is_article(art, "http://x.vn/r.html")
+
+
+def test_control_characters_never_reach_a_field():
+    from crawler.parser import extract
+
+    page = (f"<html><head><title>Tin \x1b[31mđỏ\x07</title></head><body><h1>Hội nghị \x1b]0;x\x07 tổng kết "
+            f"năm học</h1><p>12/03/2024</p><p>{TEXT * 2}\x1b[2J</p><p>ThS. Lê Văn\x07 An</p></body></html>")
+    rec = extract(page.encode(), "http://x.vn/c.html").to_contract()
+    for value in rec.values():
+        assert value is None or not any(ord(c) < 32 and c not in "\n" or 127 <= ord(c) < 160 for c in value)
+
+
+def test_a_gzipped_sitemap_is_read_and_a_zip_bomb_is_not():
+    import gzip
+
+    from crawler.feeds import MAX_BYTES, feed_urls
+
+    sitemap = b"<urlset><url><loc>http://x.vn/tin/1.html</loc></url></urlset>"
+    assert feed_urls(gzip.compress(sitemap)) == ["http://x.vn/tin/1.html"]
+    bomb = gzip.compress(b"<urlset>" + b" " * (MAX_BYTES + 10))
+    assert feed_urls(bomb) == []

@@ -48,12 +48,26 @@ class Article:
         return {k: getattr(self, k) for k in CONTRACT_KEYS}  # (asdict would copy every link too)
 
 
+# Runs of the same tag opened (or closed) over and over: libxml2 stops building the tree past a
+# nesting depth of about 2,000 and the text inside is lost, so such runs are cut short first.
+_OPEN_RUN = re.compile(r"(<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>\s*)(?:<\2\b[^<>]*>\s*){99,}")
+_CLOSE_RUN = re.compile(r"(</([a-zA-Z][a-zA-Z0-9]*)\s*>\s*)(?:</\2\s*>\s*){99,}")
+NESTING_RUN = 50
+
+
+def _flatten_runs(text: str) -> str:
+    text = _OPEN_RUN.sub(lambda m: m.group(1) * NESTING_RUN, text)
+    return _CLOSE_RUN.sub(lambda m: m.group(1) * NESTING_RUN, text)
+
+
 def parse_tree(text: str) -> etree._Element | None:
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         return None
     try:
         root = etree.fromstring(text, parser=_HTML_PARSER)
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _HTML_PARSER.error_log):
+            root = etree.fromstring(_flatten_runs(text), parser=_HTML_PARSER)  # nested too deep
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
     return root
@@ -90,11 +104,25 @@ def read_page(data: bytes | str, http_charset: str | None = None) -> Page:
         text, encoding = decode_html(data, http_charset)
     else:
         text, encoding = data, "unicode"
+    if looks_binary(text):
+        flags.append("not_text")
+        return Page(None, [], encoding, flags)
     root = parse_tree(text)
     if root is None:
         flags.append("empty_or_unparseable")
         return Page(None, [], encoding, flags)
     return Page(root, linearize(root), encoding, flags)
+
+
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+BINARY_SAMPLE = 65536
+BINARY_SHARE = 0.02  # undecodable bytes and control characters: a web page has next to none
+
+
+def looks_binary(text: str) -> bool:
+    """Random bytes, an image or an archive served as a page: not text to read."""
+    sample = text[:BINARY_SAMPLE]
+    return bool(sample) and len(_NOT_TEXT.findall(sample)) > BINARY_SHARE * len(sample)
 
 
 def learn_template(template: HostTemplate, data: bytes | Page) -> Page | None:

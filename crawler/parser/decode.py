@@ -8,6 +8,7 @@ are most of a real page. A declared charset that the bytes contradict loses to w
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 
@@ -76,6 +77,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
     except UnicodeDecodeError:
         pass
     from bs4.dammit import UnicodeDammit  # rarely needed: loaded on first use
+
+    logging.getLogger("bs4.dammit").setLevel(logging.ERROR)  # its replacement warning is ours to give
 
     dammit = UnicodeDammit(data, known_definite_encodings=[], is_html=True)
     if dammit.unicode_markup is not None:

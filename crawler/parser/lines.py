@@ -21,8 +21,15 @@ BOLD_SHARE = 0.7  # a line this much in bold type reads as bold
 _WS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\ufeff]+")
 
 
+# Control characters never belong in text (ESC and BEL would drive a reader's terminal).
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
 def clean_ws(text: str) -> str:
-    """NFC, runs of white space (NBSP and zero-width ones too) as one space, none at the ends."""
+    """NFC, runs of white space (NBSP and zero-width ones too) as one space, none at the ends,
+    control characters dropped."""
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     if "\u200b" in text or "\ufeff" in text or "\u200c" in text or "\u200d" in text:
         return nfc(_WS.sub(" ", text).strip())
     return nfc(" ".join(text.split()))  # str.split() splits on what \s matches, NBSP included
