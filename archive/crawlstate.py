@@ -95,7 +95,7 @@ class CrawlState:
         """
         now = now_iso()
         rows = [(u, site, d, None if f == u else f, run_id, kind, now, a or None) for u, d, f, a in urls]
-        if not rows:
+        if not rows or self.archive.unwritable:
             return
         with self.archive.transaction():
             self.conn.executemany(
@@ -125,6 +125,8 @@ class CrawlState:
              depth: int = 0, run_id: int | None = None, reason: str | None = None) -> None:
         """Mark one URL, or all the addresses of one response, as handled (one savepoint);
         `reason` says why a page is not an article."""
+        if self.archive.unwritable:
+            return
         now = now_iso()
         urls = [urls] if isinstance(urls, str) else list(urls)
         with self.archive.transaction():

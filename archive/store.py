@@ -96,6 +96,7 @@ class Archive:
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise ArchiveError(f"{self.path} is not a usable tct archive: {exc}") from None
+        self.unwritable = False  # set by abandon() after a failed write
         # Batching: writes share one transaction until commit(). Per-article commits cost a WAL
         # write and a tiny full-text segment each; a crawl batches a second's worth instead.
         self.batching = False
@@ -235,6 +236,24 @@ class Archive:
         if self.db.conn.in_transaction:
             self._write_index()
             self.db.conn.commit()
+
+    def abandon(self) -> None:
+        """After a write failed (disk full, I/O error): undo the open batch and take no more
+        writes. What was rolled back was never marked done, so the next crawl fetches it again."""
+        self.unwritable = True
+        self._fts_ops = []
+        try:
+            if self.db.conn.in_transaction:
+                self.db.conn.rollback()
+        except sqlite3.Error:
+            pass
+
+    def cap_size(self, megabytes: float) -> None:
+        """Let the archive grow to at most this size (0: no cap); past it, a write fails as on a
+        full disk and the crawl stops cleanly."""
+        if megabytes > 0:
+            page_size = self.db.execute("PRAGMA page_size").fetchone()[0]
+            self.db.execute(f"PRAGMA max_page_count = {max(1, int(megabytes * 1024 * 1024 / page_size))}")
 
     def _write_index(self) -> None:
         ops, self._fts_ops = self._fts_ops, []

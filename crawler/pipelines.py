@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import unicodedata
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from scrapy.exceptions import DropItem
 
 from archive.paths import resolve_db_path
 from archive.records import LINE_FIELDS
@@ -100,13 +103,25 @@ class StorePipeline:
         self.archive = None
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        res = self._open().save_article(
-            {**item.record, "host": item.host, "flags": item.flags},
-            site=item.site, html=item.html, encoding=item.encoding, fetched_at=item.fetched_at,
-            etag=item.etag, last_modified=item.last_modified, school_name=item.school_name,
-        )
+        session = getattr(self.crawler, "tct_session", None)
+        if session is not None and session.failed:
+            raise DropItem(f"not stored, the archive takes no more writes: {item.url}", log_level="DEBUG")
+        try:
+            res = self._save(item)
+        except (sqlite3.Error, OSError) as exc:  # disk full, I/O error: the crawl stops
+            if session is None:
+                raise
+            session.fail(exc)
+            raise DropItem(f"not stored: {exc}", log_level="DEBUG") from None
         if self.crawler is not None and self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"tct/{item.site}/articles_{res.status}")
             self.crawler.stats.inc_value(f"tct/articles_{res.status}")
         item.html = None  # the page is stored; don't keep it alive in later components
         return item
+
+    def _save(self, item: ArticleItem) -> Any:
+        return self._open().save_article(
+            {**item.record, "host": item.host, "flags": item.flags},
+            site=item.site, html=item.html, encoding=item.encoding, fetched_at=item.fetched_at,
+            etag=item.etag, last_modified=item.last_modified, school_name=item.school_name,
+        )

@@ -26,6 +26,12 @@ class CrawlRequest:
 class CrawlSummary:
     runs: list[dict]
 
+    @property
+    def failure(self) -> str | None:
+        """Why the crawl could not do its job (its archive stopped taking writes), or None."""
+        bad = [r["site"] for r in self.runs if r["status"] in ("storage_error", "running")]
+        return f"the archive stopped taking writes while crawling {', '.join(bad)}" if bad else None
+
     def render(self) -> str:
         if not self.runs:
             return "no site was crawled"

@@ -8,13 +8,15 @@ archive here (`Crawler.tct_session`); neither opens one of its own during a craw
 from __future__ import annotations
 
 import logging
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from scrapy import signals
+from scrapy.utils.defer import deferred_from_coro
 from twisted.internet import task
 
 from archive.crawlstate import CrawlState
-from archive.errors import ArchiveLocked
+from archive.errors import ArchiveError, ArchiveLocked
 from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import Archive
@@ -25,6 +27,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 RUN_COUNTS = ("new", "changed", "unchanged", "duplicate")
 LOCKED_EXIT_STATUS = 3  # as `tct crawl`: another crawl holds the archive
+STORAGE_EXIT_STATUS = 1  # the archive cannot be written (read-only, not an archive, disk full)
+STORAGE_ERROR = "storage_error"  # a run's status when the archive stopped taking writes
 
 
 class CrawlSession:
@@ -37,6 +41,7 @@ class CrawlSession:
         self.state: CrawlState | None = None
         self.run_ids: dict[str, int] = {}
         self.committer: task.LoopingCall | None = None
+        self.failed: str | None = None  # why the archive stopped taking writes
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSession:
@@ -49,13 +54,20 @@ class CrawlSession:
         except ArchiveLocked as exc:
             logger.error("%s", exc)
             raise SystemExit(LOCKED_EXIT_STATUS) from None  # no traceback: the line above says it all
+        try:
+            session.archive = Archive(session.db_path)
+            session.archive.cap_size(crawler.settings.getfloat("TCT_DB_MAX_MB"))
+        except (ArchiveError, sqlite3.Error, OSError) as exc:
+            logger.error("cannot write to the archive %s: %s", session.db_path, exc)
+            session.lock.release()
+            raise SystemExit(STORAGE_EXIT_STATUS) from None
         crawler.tct_session = session
         crawler.signals.connect(session.close, signal=signals.spider_closed)
         return session
 
     def open(self, schools: list[Any], known_schools: list[Any]) -> None:
-        """Open the archive, start a run per school, start committing in batches."""
-        self.archive = arc = Archive(self.db_path)
+        """Start a run per school, start committing in batches."""
+        arc = self.archive
         arc.close_interrupted_runs()
         arc.sync_schools(s.as_row() for s in known_schools)
         for s in schools:
@@ -65,24 +77,55 @@ class CrawlSession:
         # done only after its article is written, so whatever a kill leaves committed is whole.
         self.state = CrawlState(arc)
         arc.batching = True
-        self.committer = task.LoopingCall(arc.commit)
+        self.committer = task.LoopingCall(self.commit)
         self.committer.start(max(0.05, self.commit_seconds), now=False)
+
+    def commit(self) -> None:
+        try:
+            self.archive.commit()
+        except (sqlite3.Error, OSError) as exc:
+            self.fail(exc)
+
+    def fail(self, exc: BaseException) -> None:
+        """A write to the archive failed (disk full, I/O error): undo the open batch, stop the
+        crawl now, and record the runs as failed where the archive still takes it."""
+        if self.failed is not None:
+            return
+        self.failed = f"cannot write to the archive {self.db_path}: {exc}"
+        logger.error("%s; the crawl stops (what it had not committed will be fetched again)", self.failed)
+        self.archive.abandon()
+        if self.committer is not None and self.committer.running:
+            self.committer.stop()
+        engine = self.crawler.engine
+        if engine is not None and engine.spider is not None:
+            deferred_from_coro(engine.close_spider_async(reason=STORAGE_ERROR))
+
+    def _finish_runs(self, status: str) -> None:
+        stats = self.crawler.stats
+        for site, run_id in self.run_ids.items():
+            prefix = f"tct/{site}/"
+            self.archive.finish_run(
+                run_id, status="finished" if status == "finished" else status,
+                pages_fetched=stats.get_value(f"{prefix}pages", 0),
+                counts={k: stats.get_value(f"{prefix}articles_{k}", 0) for k in RUN_COUNTS},
+                errors=counts(stats, prefix + "errors/"),
+                not_articles=counts(stats, prefix + "not_article/"))
 
     def close(self, spider: Any, reason: str) -> None:
         """Record each run (pages, articles, errors, pages left out by reason), close, unlock."""
         if self.committer is not None and self.committer.running:
             self.committer.stop()
-        if self.archive is not None:  # None: the crawl never opened (its runs never started)
-            stats = self.crawler.stats
-            for site, run_id in self.run_ids.items():
-                prefix = f"tct/{site}/"
-                self.archive.finish_run(
-                    run_id, status="finished" if reason == "finished" else reason,
-                    pages_fetched=stats.get_value(f"{prefix}pages", 0),
-                    counts={k: stats.get_value(f"{prefix}articles_{k}", 0) for k in RUN_COUNTS},
-                    errors=counts(stats, prefix + "errors/"),
-                    not_articles=counts(stats, prefix + "not_article/"))
-            self.archive.close()  # commits the last batch with the runs
+        if self.archive is not None:
+            try:
+                self._finish_runs(STORAGE_ERROR if self.failed else reason)
+                self.archive.close()  # commits the last batch with the runs
+            except (sqlite3.Error, OSError) as exc:  # the disk is (still) full
+                if self.failed is None:
+                    self.failed = f"cannot write to the archive {self.db_path}: {exc}"
+                logger.error("%s; the last batch is undone and the runs stay open (the next crawl marks "
+                             "them interrupted and fetches again what was not stored)", self.failed)
+                self.archive.abandon()
+                self.archive.db.conn.close()
             self.archive = None
         if self.lock is not None:
             self.lock.release()

@@ -47,6 +47,7 @@ TCT_MAX_PAGES = 20000  # per site and run
 TCT_REVISIT_DAYS = 30  # re-request (conditionally) archived articles older than this; 0: never
 TCT_EXTRACT_WORKERS = 1  # processes that parse pages beside the crawl; 0: parse in the crawl itself
 TCT_EXTRACT_SECONDS = 30.0  # a page's extraction may take this long; then it fails, its worker replaced
+TCT_DB_MAX_MB = 0  # the archive may grow to this size (0: no cap); past it the crawl stops cleanly
 TCT_COMMIT_SECONDS = 1.0  # a crawl commits its writes together this often (a kill loses at most this)
 TCT_IN_FLIGHT = 64  # requests of one site handed to Scrapy at a time; the rest wait on disk
 TCT_PROGRESS = False  # a one-line progress display on stderr (tct crawl turns it on)

@@ -117,8 +117,10 @@ def crawl(db, sites, start_url, max_pages, overrides, quiet) -> None:
         click.echo(f"tct crawl: {exc}", err=True)
         sys.exit(3)
     except (ArchiveError, ValueError, KeyError) as exc:
-        raise click.ClickException(str(exc)) from None
+        fail(str(exc), status=1)
     click.echo(summary.render())
+    if summary.failure:
+        fail(f"{summary.failure} (see the log above); rerun when it can be written", status=1)
 
 
 @main.command()
