@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -308,18 +309,18 @@ def serve(db, port) -> None:
     Example: tct serve --db archive.db --port 8001
     """
     import importlib.util
-    import subprocess
 
     if importlib.util.find_spec("datasette") is None:
-        raise click.ClickException("Datasette is not installed: pip install 'tct-archive[serve]'")
+        fail("Datasette is not installed: pip install 'tct-archive[serve]'")
     path = resolve_db_path(db)
-    if not path.exists():
-        raise click.ClickException(f"no archive at {path}")
+    if not path.is_file():
+        fail(f"no archive at {path}")
     import archive
 
     metadata = Path(archive.__file__).with_name("datasette.json")
-    sys.exit(subprocess.call([sys.executable, "-m", "datasette", "serve", str(path), "--port", str(port),
-                              "--metadata", str(metadata)]))
+    # Datasette replaces this process (no child left running when `tct serve` is stopped).
+    os.execv(sys.executable, [sys.executable, "-m", "datasette", "serve", str(path), "--port", str(port),
+                              "--metadata", str(metadata)])
 
 
 @main.command()
