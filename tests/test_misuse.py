@@ -110,3 +110,30 @@ def test_excel_csv_cells_cannot_start_a_formula(runner, archive_file):
     assert cells["title"] == "'=HYPERLINK(\"http://evil\")" and cells["author"] == "'@SUM(1)"
     plain = runner.invoke(main, ["export", "--db", str(archive_file), "--format", "csv", "-o", "-"]).stdout
     assert '"=HYPERLINK(""http://evil"")"' in plain  # without --excel: the data as archived
+
+
+@pytest.mark.slow
+def test_scrapy_crawl_behind_a_held_lock_ends_non_zero_in_one_line(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.support import ROOT
+
+    db = tmp_path / "archive.db"
+    with ArchiveLock(db):
+        out = subprocess.run([sys.executable, "-m", "scrapy", "crawl", "schools", "-a", "url=http://127.0.0.1:9/",
+                              "-s", f"TCT_DB={db}", "-s", "LOG_LEVEL=ERROR"], cwd=ROOT, capture_output=True,
+                             text=True, timeout=120)
+    assert out.returncode == 3, out.stderr[-2000:]
+    assert "another crawl" in out.stderr
+    assert "Traceback" not in out.stderr and "AttributeError" not in out.stderr
+
+
+def test_the_systemd_unit_is_sandboxed_and_time_limited():
+    from tests.support import ROOT
+
+    unit = (ROOT / "deploy" / "tct-crawl.service").read_text(encoding="utf-8")
+    for directive in ("User=", "NoNewPrivileges=true", "ProtectSystem=strict", "ReadWritePaths=",
+                      "PrivateTmp=true", "ProtectHome=true", "MemoryMax=", "TimeoutStartSec="):
+        assert directive in unit, directive
+    assert "SuccessExitStatus=3" not in unit
