@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.urls import canonicalize  # noqa: E402
 from tct.demo.server import SiteServer  # noqa: E402
-from tests.sites import cms, kept_out, portals  # noqa: E402
+from tests.sites import cms, portals, songhong, tayling  # noqa: E402
 
 FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
 
@@ -35,8 +35,14 @@ LAYOUTS = {
     **{f"cms-{s}": ("tuned", *_cms(s)) for s in sorted(cms.STYLES)},
     "portal": ("tuned", portals.build_portal, portals.portal_article_paths, lambda a: a.truth()),
     "legacy": ("tuned", portals.build_legacy, portals.legacy_article_paths, portals.legacy_truth),
-    "tayling": ("kept-out", kept_out.build, lambda arts: [kept_out.article_path(a) for a in arts],
-                kept_out.truth),
+    # Kept out until its first measurement (16/16 archived, 0 extra, 15/16 with every field
+    # right); its one miss (a line of keyword links taken as text) was then mended: now tuned.
+    "tayling": ("tuned", tayling.build, lambda arts: [tayling.article_path(a) for a in arts],
+                tayling.truth),
+    # Kept out until its first measurement (0/20 archived: the school's name in the banner and in
+    # <title> outscored every headline); mended by two general rules, now tuned.
+    "songhong": ("tuned", songhong.build, lambda arts: [songhong.article_path(a) for a in arts],
+                 songhong.truth),
 }
 
 

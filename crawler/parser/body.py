@@ -128,6 +128,9 @@ def is_noise(ln: Line, title: str | None) -> bool:
         return True
     if rules.END_MARKER.match(text) or rules.FILE_NAME_LINE.match(text):
         return True
+    tags = rules.TAG_LABEL.match(text)
+    if tags and ln.link_chars >= rules.TAG_LINKS * max(1, len(text) - tags.end() - 1):
+        return True  # "Từ khóa: khai giảng, hội nghị" with each keyword a link: the tags
     if title and text.casefold() == title.casefold():
         return True
     # A short line in an image's block, or right below an image, set like a caption: italics,

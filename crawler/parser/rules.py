@@ -91,6 +91,10 @@ BOILERPLATE_LINE = re.compile(
         r"đang\s+truy\s+cập", r"khách\s*:", r"thành\s+viên\s*:", r"tổng\s+lượt",
         r"từ\s+khóa\s+liên\s+quan", r"tags?\s*:", r"nguồn\s+tin\s*:",
     )) + r")\b(?:[\s:|/\-–•·.0-9]*$|.{0,40}$)", re.I)
+# The label of a line of tags ("Từ khóa: a, b", "Tags: …", "Thẻ: …"); the line is a tag list when
+# what follows the label is mostly links (a research article's own "Từ khóa:" block is text).
+TAG_LABEL = re.compile(r"^\s*(?:từ\s+khóa|từ\s+khoá|tags?|thẻ|chủ\s+đề)\s*:", re.I)
+TAG_LINKS = 0.7  # share of the text after the label inside links
 PHOTO_CREDIT = re.compile(r"^\s*(?:\(\s*)?(?:ảnh|ảnh\s+minh\s+h[ọo][aạ]|ảnh\s+tư\s+liệu|nguồn\s+ảnh|"
                           r"photo|hình\s+ảnh|hình)\s*:", re.I)
 END_MARKER = re.compile(r"^\s*\.\s*/\s*\.\s*$")

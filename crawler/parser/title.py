@@ -130,6 +130,7 @@ W = {
     "menu_entry": -3.0,  # the page's own section name, repeated from the menu
     "sentence": -2.0,  # a long line ending like a sentence
     "mostly_date": -2.0,
+    "site_name": -4.0,  # the school's or the portal's name (banner, footer): never a headline
     "date_on_line": 2.5,  # "Headline (27/12/2016)": as much as a date on the line right below
 }
 HEADING_BONUS = {1: 3, 2: 2.5, 3: 1.5, 4: 1}  # by heading level
@@ -165,6 +166,7 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
         ("menu_entry", short and ln.link_density < rules.LINK_LINE and text.casefold() in ctx.link_texts),
         ("sentence", text.endswith((".", ";", ",")) and words > 25),
         ("mostly_date", words < 6 and find_date(text) is not None),
+        ("site_name", words <= 12 and _is_site_piece(text)),
         ("date_on_line", strip_trailing_date(text) != text),
     )
     score = sum(W[name] for name, present in signs if present) + HEADING_BONUS.get(ln.heading, 0)
@@ -172,6 +174,8 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
 
 
 def make_context(lines: list[Line], metas: list[str]) -> _Context:
+    # A <title> that only names the site (the school) says nothing about which line is the headline.
+    metas = [m for m in metas if not _is_site_piece(strip_site_name(m))]
     return _Context([_key(strip_site_name(m)) for m in metas], [_key(m) for m in metas],
                     {ln.text.casefold() for ln in lines if ln.link_density > rules.MENU_LINE})
 

