@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.urls import canonicalize  # noqa: E402
 from tct.demo.server import SiteServer  # noqa: E402
-from tests.sites import cms, portals, songhong, tayling  # noqa: E402
+from tests.sites import cms, kept_out, portals, songhong, tayling  # noqa: E402
 
 FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
 
@@ -43,6 +43,8 @@ LAYOUTS = {
     # <title> outscored every headline); mended by two general rules, now tuned.
     "songhong": ("tuned", songhong.build, lambda arts: [songhong.article_path(a) for a in arts],
                  songhong.truth),
+    "cuulong": ("kept-out", kept_out.build, lambda arts: [kept_out.article_path(a) for a in arts],
+                kept_out.truth),
 }
 
 
