@@ -87,3 +87,18 @@ def test_no_test_module_imports_another():
     bad = [f"{p.name} imports {n}" for p in (ROOT / "tests").glob("test_*.py") for n in _imported(p)
            if n.split(".")[-1] in tests or n == "tests.conftest"]
     assert bad == []
+
+
+def test_the_article_fields_are_defined_once():
+    """archive/records.py holds the fields; the parser's Article carries each, the item and the
+    exports take them from there (a new field: one row there, one attribute the parser fills)."""
+    from dataclasses import fields
+
+    from archive.records import ARTICLE_FIELDS, CONTRACT_KEYS, RECORD_COLUMNS
+    from crawler.parser import Article
+
+    assert set(CONTRACT_KEYS) <= {f.name for f in fields(Article)}
+    assert CONTRACT_KEYS == ("url", *ARTICLE_FIELDS) and RECORD_COLUMNS[:len(CONTRACT_KEYS)] == CONTRACT_KEYS
+    spelled = [p.relative_to(ROOT) for pkg in ("crawler", "archive", "tct") for p in _modules(pkg)
+               if p.name != "records.py" and '"author_degree", "author_role"' in p.read_text(encoding="utf-8")]
+    assert spelled == []
