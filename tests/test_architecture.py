@@ -98,7 +98,7 @@ def test_the_article_fields_are_defined_once():
     from crawler.parser import Article
 
     assert set(CONTRACT_KEYS) <= {f.name for f in fields(Article)}
-    assert CONTRACT_KEYS == ("url", *ARTICLE_FIELDS) and RECORD_COLUMNS[:len(CONTRACT_KEYS)] == CONTRACT_KEYS
+    assert ("url", *ARTICLE_FIELDS) == CONTRACT_KEYS and RECORD_COLUMNS[:len(CONTRACT_KEYS)] == CONTRACT_KEYS
     spelled = [p.relative_to(ROOT) for pkg in ("crawler", "archive", "tct") for p in _modules(pkg)
                if p.name != "records.py" and '"author_degree", "author_role"' in p.read_text(encoding="utf-8")]
     assert spelled == []
