@@ -99,6 +99,7 @@ def test_the_article_fields_are_defined_once():
 
     assert set(CONTRACT_KEYS) <= {f.name for f in fields(Article)}
     assert ("url", *ARTICLE_FIELDS) == CONTRACT_KEYS and RECORD_COLUMNS[:len(CONTRACT_KEYS)] == CONTRACT_KEYS
+    spelling = '"author_degree", "author_role"'
     spelled = [p.relative_to(ROOT) for pkg in ("crawler", "archive", "tct") for p in _modules(pkg)
-               if p.name != "records.py" and '"author_degree", "author_role"' in p.read_text(encoding="utf-8")]
+               if p.name != "records.py" and spelling in p.read_text(encoding="utf-8")]
     assert spelled == []
