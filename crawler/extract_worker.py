@@ -24,6 +24,7 @@ from crawler.links import page_targets
 from crawler.parser import Article, HostTemplate, extract
 from crawler.registry import School
 
+logger = logging.getLogger(__name__)
 MAX_LINKS_PER_PAGE = 5000  # a page with 100,000 links is a trap; its first links are enough
 # canonical URL -> (the address to request, the link's text), in page order
 Targets = dict[str, tuple[str, str]]
@@ -72,9 +73,6 @@ def make_pool(workers: int) -> Executor | None:
     # spawn, not fork: forking a process that runs an event loop and SQLite connections is unsafe.
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_watch_parent, initargs=(os.getpid(),))
-
-
-logger = logging.getLogger(__name__)
 
 
 class ExtractionTimeout(Exception):
