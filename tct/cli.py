@@ -8,6 +8,7 @@ import functools
 import json
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import NoReturn
 
@@ -243,6 +244,34 @@ def stats(db, as_json) -> None:
         click.echo("\ntop authors")
         for r in s["top_authors"]:
             click.echo(f"  {r['author']:<30} {r['articles']:>5}")
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print every school's health as JSON.")
+def health(db, as_json) -> None:
+    """Is every school's crawl healthy? One line per finding, naming the school and the reason.
+
+    Watches failed runs in a row, the last successful run, days since a crawl found a new
+    article, dates or authors vanishing from new articles, jumps in errors. Exit status 0 when
+    all is well, 1 when a school needs attention (for cron's mail or any monitor).
+    """
+    from archive.health import as_dict, check
+    from archive.store import VN_TZ
+
+    with _open(db) as arc:
+        schools = check(arc, datetime.now(VN_TZ))
+    sick = [h for h in schools if not h.well]
+    if as_json:
+        click.echo(json.dumps({"well": not sick, "schools": [as_dict(h) for h in schools]},
+                              ensure_ascii=False, indent=1))
+    else:
+        for h in sick:
+            for finding in h.findings:
+                click.echo(f"{h.school}: {finding}")
+        if not sick:
+            click.echo(f"all {len(schools)} schools well" if schools else "no crawl runs yet")
+    sys.exit(1 if sick else 0)
 
 
 @main.command()
