@@ -143,13 +143,14 @@ class Archive:
         ]
         hosts = []
         for sc in schools_list:
+            owner = sc.get("school") or sc["key"]  # a second site publishes for its school
             for host in sc.get("hosts", []):
                 if sc.get("merged_into") and sc.get("merged_on"):
                     on = str(sc["merged_on"])
-                    hosts.append((host, sc["key"], None, on))
+                    hosts.append((host, owner, None, on))
                     hosts.append((host, sc["merged_into"], on, None))
                 else:
-                    hosts.append((host, sc["key"], None, None))
+                    hosts.append((host, owner, None, None))
         with self.transaction():
             for row in rows:
                 self._insert("schools", row, replace=True)
@@ -434,6 +435,13 @@ class Archive:
         with self.transaction():
             self.db.execute("UPDATE articles SET last_seen = ?, fetched_at = ? WHERE url = ?",
                             [now, now, url])
+
+    def school_counts(self) -> tuple[dict[str, int], dict[str, str]]:
+        """(articles attributed to each school, the start of each site's last run)."""
+        articles = dict(self.db.execute(
+            "SELECT coalesce(school, ''), count(*) FROM articles GROUP BY school").fetchall())
+        last_runs = dict(self.db.execute("SELECT site, max(started_at) FROM runs GROUP BY site").fetchall())
+        return articles, last_runs
 
     def pages_left_out(self, run_id: int) -> list[tuple[str, str | None]]:
         """(url, reason) of the pages a run fetched and did not take as articles."""

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 import re
 import tomllib
@@ -61,6 +62,7 @@ class School:
     article_pattern: re.Pattern[str] | None = None
     profile: SiteProfile | None = None
     note: str | None = None
+    school: str | None = None  # this entry is a second site of that school (its key)
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def owns(self, url: str) -> bool:
@@ -89,7 +91,8 @@ class School:
         return {"key": self.key, "name": self.name, "province": self.province,
                 "hosts": sorted(self.hosts), "start_urls": list(self.start_urls),
                 "active": self.active, "merged_into": self.merged_into,
-                "merged_on": self.merged_on.isoformat() if self.merged_on else None}
+                "merged_on": self.merged_on.isoformat() if self.merged_on else None,
+                "school": self.school}
 
     @classmethod
     def for_url(cls, url: str, key: str | None = None) -> School:
@@ -107,14 +110,17 @@ class School:
 
 
 def _school(entry: dict[str, Any], where: str) -> School:
-    for required in ("key", "name", "start_urls"):
+    for required in ("key", "name"):
         if required not in entry:
             raise RegistryError(f"{where}: missing '{required}'")
     key = entry["key"]
     if not isinstance(key, str) or not _KEY.match(key):
         raise RegistryError(f"{where}: key {key!r} must be lower-case letters, digits, '-' or '_'")
-    starts = tuple(entry["start_urls"])
-    if not starts or not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in starts):
+    starts = tuple(entry.get("start_urls", ()))
+    active = bool(entry.get("active", True))
+    if active and not starts:
+        raise RegistryError(f"{where} ({key}): an active school needs start_urls (or active = false)")
+    if not all(isinstance(u, str) and u.startswith(("http://", "https://")) for u in starts):
         raise RegistryError(f"{where} ({key}): start_urls must be http(s) addresses")
     hosts = {bare_host(h) for h in entry.get("hosts", [])}
     hosts |= {bare_host(urlsplit(u).hostname or "") for u in starts}
@@ -134,15 +140,22 @@ def _school(entry: dict[str, Any], where: str) -> School:
     return School(
         key=key, name=entry["name"], start_urls=starts, hosts=frozenset(h for h in hosts if h),
         province=entry.get("province"), path_prefix=entry.get("path_prefix"),
-        active=bool(entry.get("active", True)), merged_into=entry.get("merged_into"),
+        active=active, merged_into=entry.get("merged_into"), school=entry.get("school"),
         merged_on=merged_on, listing_urls=tuple(hints.get("listing_urls", ())),
         article_pattern=compiled, profile=profile, note=entry.get("note"),
     )
 
 
+def registry_path(path: str | Path | None = None) -> Path:
+    """The registry file: the one given, else $TCT_REGISTRY, else the bundled crawler/sites.toml."""
+    return Path(path or os.environ.get("TCT_REGISTRY") or REGISTRY_PATH)
+
+
 def load_registry(path: str | Path | None = None) -> dict[str, School]:
     """All schools of the registry file, by key, in file order."""
-    path = Path(path) if path else REGISTRY_PATH
+    path = registry_path(path)
+    if not path.is_file():
+        raise RegistryError(f"no registry file at {path}")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

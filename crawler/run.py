@@ -20,6 +20,7 @@ class CrawlRequest:
     max_pages: int | None = None
     settings: dict[str, str] = field(default_factory=dict)
     progress: bool = True
+    registry: str | None = None  # the registry file (default: $TCT_REGISTRY, else crawler/sites.toml)
 
 
 @dataclass
@@ -68,7 +69,7 @@ def run_crawl(req: CrawlRequest) -> CrawlSummary:
             raise ValueError("with --url, --site names that one site: give it once")
         School.for_url(req.start_url, key=req.sites[0] if req.sites else None)  # clear errors
     else:
-        registry = load_registry()
+        registry = load_registry(req.registry)
         unknown = [k for k in req.sites if k not in registry]
         if unknown:
             raise ValueError(f"unknown site key(s): {', '.join(unknown)} (see crawler/sites.toml)")
@@ -81,7 +82,7 @@ def run_crawl(req: CrawlRequest) -> CrawlSummary:
         last = arc.db.execute("SELECT coalesce(max(id), 0) FROM runs").fetchone()[0]
     process = CrawlerProcess(crawl_settings(req))
     process.crawl(SchoolsSpider, site=",".join(req.sites) or None, url=req.start_url,
-                  max_pages=req.max_pages)
+                  max_pages=req.max_pages, registry=req.registry)
     process.start()
     with Archive(req.db) as arc:
         runs = list(arc.db.query("SELECT * FROM runs WHERE id > ? ORDER BY id", [last]))

@@ -98,7 +98,9 @@ def extract(files: tuple[Path, ...], urls: tuple[str, ...], jobs: int | None, db
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting for this run, e.g. -s DOWNLOAD_DELAY=0.")
 @click.option("--quiet", is_flag=True, help="No progress display, only the summary.")
-def crawl(db, sites, start_url, max_pages, overrides, quiet) -> None:
+@click.option("--registry", type=click.Path(dir_okay=False), default=None,
+              help="The schools' registry file (default: $TCT_REGISTRY, else the bundled one).")
+def crawl(db, sites, start_url, max_pages, overrides, quiet, registry) -> None:
     """Crawl registered schools (all active ones by default) or one site by --url.
 
     Example: tct crawl --site bacgiang --max-pages 200
@@ -112,7 +114,7 @@ def crawl(db, sites, start_url, max_pages, overrides, quiet) -> None:
         k, v = item.split("=", 1)
         settings[k.strip()] = v
     req = CrawlRequest(db=str(resolve_db_path(db)), sites=list(sites), start_url=start_url,
-                       max_pages=max_pages, settings=settings, progress=not quiet)
+                       max_pages=max_pages, settings=settings, progress=not quiet, registry=registry)
     try:
         summary = run_crawl(req)
     except ArchiveLocked as exc:
@@ -244,6 +246,54 @@ def stats(db, as_json) -> None:
         click.echo("\ntop authors")
         for r in s["top_authors"]:
             click.echo(f"  {r['author']:<30} {r['articles']:>5}")
+
+
+@main.command()
+@db_option
+@click.option("--registry", type=click.Path(dir_okay=False), default=None,
+              help="The schools' registry file (default: $TCT_REGISTRY, else the bundled one).")
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+def schools(db, registry, as_json) -> None:
+    """The schools of all 63 provinces as they were before the 2025 mergers, those merged pointing
+    to the school they joined, with their hosts, articles archived and last crawl run."""
+    from crawler.registry import RegistryError, load_registry
+
+    try:
+        reg = load_registry(registry)
+    except RegistryError as exc:
+        fail(str(exc))
+    path = resolve_db_path(db)
+    counts: tuple[dict, dict] = ({}, {})
+    if path.is_file():  # without an archive: the registry alone (a read command creates none)
+        with _open(db) as arc:
+            counts = arc.school_counts()
+    rows = _school_rows(reg, *counts)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{'key':<14} {'province':<18} {'articles':>8}  {'last run':<10}  school (hosts)")
+    for r in rows:
+        merged = f" → {r['merged_into']} from {r['merged_on']}" if r["merged_into"] else ""
+        hosts = ", ".join(r["hosts"]) or "no known site"
+        last = (r["last_run"] or "-")[:10]
+        click.echo(f"{r['key']:<14} {r['province'] or '':<18} {r['articles']:>8}  {last:<10}"
+                   f"  {r['name']}{merged} ({hosts})")
+
+
+def _school_rows(reg: dict, articles: dict[str, int], last_runs: dict[str, str]) -> list[dict]:
+    """One row per school; a school's second sites add their hosts and runs to it."""
+    rows = []
+    for s in reg.values():
+        if s.school:
+            continue
+        sites = [s, *(o for o in reg.values() if o.school == s.key)]
+        runs = [last_runs[x.key] for x in sites if x.key in last_runs]
+        rows.append({"key": s.key, "name": s.name, "province": s.province,
+                     "hosts": sorted(h for x in sites for h in x.hosts), "crawled": s.active,
+                     "merged_into": s.merged_into,
+                     "merged_on": s.merged_on.isoformat() if s.merged_on else None,
+                     "articles": articles.get(s.key, 0), "last_run": max(runs) if runs else None})
+    return rows
 
 
 @main.command()
