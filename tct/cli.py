@@ -298,6 +298,30 @@ def _school_rows(reg: dict, articles: dict[str, int], last_runs: dict[str, str])
 
 @main.command()
 @db_option
+@click.option("-o", "--output", "out", required=True, help="The HTML file to write.")
+def report(db, out) -> None:
+    """One self-contained HTML page of charts (opens offline): articles per month per school,
+    field completeness per school, crawl runs over time. Needs matplotlib (the 'report' extra)."""
+    import importlib.util
+
+    from archive.store import VN_TZ
+
+    if importlib.util.find_spec("matplotlib") is None:
+        fail("matplotlib is not installed: pip install 'tct-archive[report]'")
+    with _open(db) as arc:
+        target = Path(out)
+        _check_output(target, arc.path)
+        from archive.report import render
+
+        page = render(arc, datetime.now(VN_TZ))
+    tmp = Path(out + ".part")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(target)
+    click.echo(f"wrote {out} ({len(page) // 1024} KiB)", err=True)
+
+
+@main.command()
+@db_option
 @click.option("--json", "as_json", is_flag=True, help="Print every school's health as JSON.")
 def health(db, as_json) -> None:
     """Is every school's crawl healthy? One line per finding, naming the school and the reason.
