@@ -174,3 +174,17 @@ def test_csv_reads_back_as_the_json_lines_export(db_path):
     assert len(rows) == 1
     for key, value in want.items():
         assert rows[0][key] == ("" if value is None else str(value)), key
+
+
+def test_csv_quotes_urls_with_commas(db_path):
+    import csv
+    import io
+
+    from archive.export import export
+
+    with Archive(db_path) as arc:
+        arc.save_article(rec(url='https://a.gov.vn/tin?ids=1,2&t="x"'), site="a")
+        out = io.StringIO()
+        export(arc, out, "csv", excel=True)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
+    assert rows[0]["url"] == 'https://a.gov.vn/tin?ids=1,2&t="x"'
