@@ -128,8 +128,16 @@ def _v4_link_evidence(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE runs ADD COLUMN not_articles TEXT")  # JSON: reason kind -> pages
 
 
+def _v5_year_column(db: sqlite_utils.Database) -> None:
+    """The publication year as a column of its own (computed, not stored): a facet in Datasette."""
+    columns = db["articles"].columns_dict
+    if "year" not in columns and "published_at" in columns:
+        db.execute("ALTER TABLE articles ADD COLUMN year TEXT GENERATED ALWAYS AS "
+                   "(substr(published_at, 1, 4)) VIRTUAL")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence]
+    _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -418,12 +418,9 @@ def serve(db, port) -> None:
     path = resolve_db_path(db)
     if not path.is_file():
         fail(f"no archive at {path}")
-    import archive
-
-    metadata = Path(archive.__file__).with_name("datasette.json")
-    # Datasette replaces this process (no child left running when `tct serve` is stopped).
-    os.execv(sys.executable, [sys.executable, "-m", "datasette", "serve", str(path), "--port", str(port),
-                              "--metadata", str(metadata)])
+    # Datasette replaces this process (no child left running when `tct serve` is stopped); the
+    # archive's plugin (archive/datasette_plugin.py) configures it, whatever the file is called.
+    os.execv(sys.executable, [sys.executable, "-m", "datasette", "serve", str(path), "--port", str(port)])
 
 
 @main.command()
