@@ -93,25 +93,29 @@ def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None =
         if excel:
             out.write(UTF8_BOM)
         csv.writer(out, lineterminator="\r\n").writerow(RECORD_COLUMNS)
-        n = 0
-        for (line,) in _rows(archive, _csv_line(excel), filt, query):
-            out.write(line)
-            n += 1
-        return n
+        return _write_lines(out, _rows(archive, _csv_line(excel), filt, query), "")
     obj = ", ".join(f"'{c}', a.{c}" for c in RECORD_COLUMNS)
     rows = _rows(archive, f"json_object({obj})", filt, query)
     n = 0
     if fmt == "jsonl":
-        for (line,) in rows:
-            out.write(line)
-            out.write("\n")
-            n += 1
-        return n
+        return _write_lines(out, rows, "\n")
     out.write("[")
     for (line,) in rows:
         out.write(("\n" if n == 0 else ",\n") + line)
         n += 1
     out.write("\n]\n" if n else "]\n")
+    return n
+
+
+WRITE_BATCH = 256  # lines written in one call: fewer calls into the file object
+
+
+def _write_lines(out: TextIO, rows: Any, end: str) -> int:
+    """Write each row's one text column (a whole line but for `end`), in batches; returns how many."""
+    n = 0
+    while batch := rows.fetchmany(WRITE_BATCH):
+        out.write(end.join(line for (line,) in batch) + end)
+        n += len(batch)
     return n
 
 
