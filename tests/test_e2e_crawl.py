@@ -74,3 +74,14 @@ def test_second_crawl_is_incremental_and_archives_new_articles_only(demo_site, d
         runs = conn.execute("SELECT articles_new FROM runs ORDER BY id").fetchall()
     assert [n for (n,) in runs] == [36, 0, 5]
     assert {demo_site.url + a.path for a in articles} == urls
+
+
+def test_a_research_groups_own_registry_is_crawled(demo_site, db_path, tmp_path):
+    own = tmp_path / "nhom.toml"
+    own.write_text(f'[[school]]\nkey = "mau"\nname = "Trường Chính trị tỉnh Mẫu"\nprovince = "Mẫu"\n'
+                   f'start_urls = ["{demo_site.url}/"]\n', encoding="utf-8")
+    tct("crawl", "--registry", str(own), "--db", str(db_path), "-s", "DOWNLOAD_DELAY=0", "--quiet")
+    out = tct("schools", "--registry", str(own), "--db", str(db_path), "--json").stdout
+    rows = json.loads(out)
+    assert [(r["key"], r["articles"]) for r in rows] == [("mau", len(demo_site.articles))]
+    assert rows[0]["last_run"]
