@@ -2,11 +2,14 @@
 user runs it, and the corpus comparison rules."""
 from __future__ import annotations
 
+import json
 import os
 import re
+import socket
 import subprocess
 import sys
 import unicodedata
+import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -46,3 +49,19 @@ def body_f1(got: str | None, want: str | None) -> float:
         return 0.0
     p, r = overlap / sum(g.values()), overlap / sum(w.values())
     return 2 * p * r / (p + r)
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 now (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get_text(url: str, timeout: float = 20) -> str:
+    with urllib.request.urlopen(url, timeout=timeout) as resp:
+        return resp.read().decode("utf-8")
+
+
+def get_json(url: str, timeout: float = 20):
+    return json.loads(get_text(url, timeout))

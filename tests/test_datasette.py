@@ -4,7 +4,6 @@ and hides the internal tables, whatever the archive file is called."""
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -14,20 +13,12 @@ import urllib.request
 import pytest
 
 from archive.store import Archive
+from tests.support import free_port, get_text
 
 pytestmark = pytest.mark.slow  # a real Datasette server
 BODY = "Trường Chính trị tỉnh tổ chức lễ khai giảng lớp bồi dưỡng cán bộ cơ sở. " * 12
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=20) as resp:
-        return resp.read().decode("utf-8")
 
 
 @pytest.fixture
@@ -40,13 +31,13 @@ def served(tmp_path):
                               "published_at": f"202{n + 3}-03-12T08:00:00+07:00", "author": "Lê Văn An",
                               "author_degree": "ThS.", "author_role": None, "body": f"{BODY} {extra}."},
                              site="x")
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(db), "--port", str(port)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/{db.stem}"
     for _ in range(100):
         try:
-            _get(base + ".json")
+            get_text(base + ".json")
             break
         except OSError:
             time.sleep(0.1)
@@ -59,7 +50,7 @@ def served(tmp_path):
 
 
 def _search(base: str, q: str) -> list[str]:
-    data = json.loads(_get(f"{base}/articles.json?_shape=objects&_search={urllib.parse.quote(q)}"))
+    data = json.loads(get_text(f"{base}/articles.json?_shape=objects&_search={urllib.parse.quote(q)}"))
     return sorted(r["title"] for r in data["rows"])
 
 
@@ -70,16 +61,16 @@ def test_search_box_finds_text_without_diacritics_and_stays_exact_with_them(serv
     assert _search(served, "the") == both  # folded: thể and thế
     assert _search(served, "thể") == ["Khai giảng lớp bồi dưỡng"]  # with marks: exact
     assert _search(served, "dao tao") == [] and _search(served, "khai giang") == both
-    page = _get(f"{served}/articles")
+    page = get_text(f"{served}/articles")
     assert 'name="_search"' in page  # the search box is shown
 
 
 def test_facets_short_cells_and_hidden_tables(served):
-    data = json.loads(_get(f"{served}/articles.json"))
+    data = json.loads(get_text(f"{served}/articles.json"))
     assert {"school", "year", "author_degree"} <= set(data["facet_results"])
     assert sorted(v["value"] for v in data["facet_results"]["year"]["results"]) == ["2023", "2024"]
-    table_page = _get(f"{served}/articles")
-    row_page = _get(f"{served}/articles/1")
+    table_page = get_text(f"{served}/articles")
+    row_page = get_text(f"{served}/articles/1")
     assert BODY.strip() not in table_page and BODY.strip() in row_page
-    tables = {t["name"]: t["hidden"] for t in json.loads(_get(f"{served}.json"))["tables"]}
+    tables = {t["name"]: t["hidden"] for t in json.loads(get_text(f"{served}.json"))["tables"]}
     assert tables["articles"] is False and all(tables[t] for t in ("pages", "crawl_urls", "tct_meta"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -17,21 +16,12 @@ import pytest
 
 from tct.demo.server import SiteServer
 from tct.demo.site import build_routes
-from tests.support import ROOT
+from tests.support import ROOT, free_port, get_json
 
 pytestmark = pytest.mark.slow  # a real Scrapyd and a real crawl
 BIN = Path(sys.executable).parent
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> dict:
-    with urllib.request.urlopen(url, timeout=10) as resp:
-        return json.load(resp)
 
 
 def _post(url: str, fields: list[tuple[str, str]]) -> dict:
@@ -42,7 +32,7 @@ def _post(url: str, fields: list[tuple[str, str]]) -> dict:
 
 @pytest.fixture
 def scrapyd(tmp_path):
-    port = _free_port()
+    port = free_port()
     conf = tmp_path / "scrapyd.conf"
     conf.write_text(f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {tmp_path}/eggs\n"
                     f"logs_dir = {tmp_path}/logs\nitems_dir =\ndbs_dir = {tmp_path}/dbs\nmax_proc = 2\n")
@@ -51,7 +41,7 @@ def scrapyd(tmp_path):
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            if _get(url + "/daemonstatus.json")["status"] == "ok":
+            if get_json(url + "/daemonstatus.json")["status"] == "ok":
                 break
         except OSError:
             time.sleep(0.1)
@@ -75,7 +65,7 @@ def test_deploy_and_schedule_a_crawl_on_a_real_scrapyd(scrapyd, tmp_path):
     out = subprocess.run([str(BIN / "scrapyd-deploy")], cwd=project, capture_output=True, text=True,
                          timeout=300)
     assert out.returncode == 0 and '"status": "ok"' in out.stdout + out.stderr, out.stdout + out.stderr
-    assert "schools" in _get(scrapyd + "/listspiders.json?project=tct")["spiders"]
+    assert "schools" in get_json(scrapyd + "/listspiders.json?project=tct")["spiders"]
 
     db = tmp_path / "archive.db"
     server = SiteServer({}).start()
@@ -87,7 +77,7 @@ def test_deploy_and_schedule_a_crawl_on_a_real_scrapyd(scrapyd, tmp_path):
             ("setting", f"TCT_DB={db}"), ("setting", "DOWNLOAD_DELAY=0")])
         assert job["status"] == "ok", job
         for _ in range(600):
-            finished = _get(scrapyd + "/listjobs.json?project=tct")["finished"]
+            finished = get_json(scrapyd + "/listjobs.json?project=tct")["finished"]
             if any(j["id"] == job["jobid"] for j in finished):
                 break
             time.sleep(0.2)
