@@ -38,18 +38,24 @@ def prepare_connection(conn, database, datasette):
 
 
 def _archives(datasette) -> list[str]:
-    """The attached databases that are tct archives (by their tables, not their file names)."""
-    names = []
+    """The attached databases that are tct archives (by their tables, not their file names);
+    looked at once per database, with a connection closed right after."""
+    known: dict[str, bool] = datasette.__dict__.setdefault("_tct_archives", {})
     for name, db in datasette.databases.items():
+        if name in known:
+            continue
+        known[name] = False
         if name.startswith("_") or db.is_memory:
             continue
         try:
-            tables = {r[0] for r in db.connect().execute(_TABLES)}
+            conn = db.connect()
+            try:
+                known[name] = _is_archive({r[0] for r in conn.execute(_TABLES)})
+            finally:
+                conn.close()
         except Exception:  # noqa: BLE001 - a database we cannot read is no tct archive
-            continue
-        if _is_archive(tables):
-            names.append(name)
-    return names
+            pass
+    return [name for name, is_archive in known.items() if is_archive]
 
 
 @hookimpl
