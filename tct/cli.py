@@ -435,3 +435,12 @@ def demo(db, port) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _add_cluster() -> None:
+    from tct.cluster import cluster
+
+    main.add_command(cluster)
+
+
+_add_cluster()

@@ -88,3 +88,14 @@ def test_deploy_and_schedule_a_crawl_on_a_real_scrapyd(scrapyd, tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
         assert conn.execute("SELECT status FROM runs").fetchone()[0] == "finished"
+
+    # tct cluster status: the node, its slots and the finished job; a dead node is named.
+    from tests.support import tct
+
+    shown = json.loads(tct("cluster", "status", "--node", scrapyd, "--json").stdout)
+    (node,) = shown["nodes"]
+    assert node["deployed"] and [(j["state"], j["spider"], j["id"]) for j in node["jobs"]] == [
+        ("finished", "schools", job["jobid"])]
+    nowhere = f"http://127.0.0.1:{free_port()}"
+    dead = tct("cluster", "status", "--node", scrapyd, "--node", nowhere, check=False)
+    assert dead.returncode == 1 and "node unreachable" in dead.stderr and "schools" in dead.stdout
