@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -80,10 +80,6 @@ _FLAG_NAMES = ("chrome", "caption", "link", "bold", "italic", "right", "title", 
 _PLAIN = _Frame(block=False)  # an inline element that changes nothing (shared, never modified)
 _BLOCK = _Frame(block=True)  # a block element that sets no cue (shared, never modified)
 _NO_CLASS_CUES = (False, False, False, False)
-
-
-def _frame_fields(fr: _Frame) -> dict:
-    return {name: getattr(fr, name) for name in _Frame.__slots__}
 
 
 _LAYOUT_IN_ROW = etree.XPath(
@@ -248,11 +244,11 @@ class _Linearizer:
         fr = self._cues(el, tag, style, block)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
-            fr = _Frame(**{**_frame_fields(fr), "row": True})
+            fr = replace(fr, row=True)  # a copy: fr may be a shared frame
             self.row_cells = []
             return fr
         if tag in ("td", "th") and self.row_cells is not None:
-            fr = _Frame(**{**_frame_fields(fr), "cell": True})
+            fr = replace(fr, cell=True)
             self.cell_buf = []
             return fr
         if block and self.row_cells is None:
