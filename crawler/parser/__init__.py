@@ -73,6 +73,11 @@ def parse_tree(text: str) -> etree._Element | None:
     return root
 
 
+# Plain lxml elements, not lxml.html's: the per-element class lookup of lxml.html costs ~10 % of
+# the extraction time and we use none of its methods.
+_HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, recover=True)
+
+
 MAX_ANCHOR_CHARS = 300
 
 
@@ -80,9 +85,6 @@ def _anchor_text(el: etree._Element) -> str:
     """What a link says: its text, else its title or alt (an image link)."""
     text = clean_ws("".join(el.itertext()))[:MAX_ANCHOR_CHARS]
     return text or clean_ws(el.get("title") or el.get("alt") or "")[:MAX_ANCHOR_CHARS]
-# Plain lxml elements, not lxml.html's: the per-element class lookup of lxml.html costs ~10 % of
-# the extraction time and we use none of its methods.
-_HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, recover=True)
 
 
 @dataclass
@@ -125,15 +127,13 @@ def looks_binary(text: str) -> bool:
     return bool(sample) and len(_NOT_TEXT.findall(sample)) > BINARY_SHARE * len(sample)
 
 
-def learn_template(template: HostTemplate, data: bytes | Page) -> Page | None:
-    """Add one page (raw bytes, or read already) to its host's template; returns the page read,
-    for the extraction that follows to reuse (None when the template needed no more pages)."""
+def learn_template(template: HostTemplate, data: bytes) -> None:
+    """Add one page's raw bytes to its host's template."""
     if template.settled:  # no need to parse a page the template would not count
-        return None
-    page = data if isinstance(data, Page) else read_page(data)
+        return
+    page = read_page(data)
     if page.root is not None:
         template.learn(page.lines)
-    return page
 
 
 def canonical_link(root: etree._Element) -> str | None:
