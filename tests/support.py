@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 import unicodedata
 import urllib.request
 from collections import Counter
@@ -65,3 +66,19 @@ def get_text(url: str, timeout: float = 20) -> str:
 
 def get_json(url: str, timeout: float = 20):
     return json.loads(get_text(url, timeout))
+
+
+def start_server(argv: list[str], ready_url: str, cwd: Path | None = None) -> subprocess.Popen:
+    """Start a real server (Datasette, Scrapyd) and return once `ready_url` answers; the caller
+    kills it. A server that does not answer in 10 s is killed and fails the test."""
+    import pytest
+
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        try:
+            get_text(ready_url)
+            return proc
+        except OSError:
+            time.sleep(0.1)
+    proc.kill()
+    pytest.fail(f"{Path(argv[0]).name} {' '.join(argv[1:3])} did not answer at {ready_url}")

@@ -4,16 +4,14 @@ and hides the internal tables, whatever the archive file is called."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
 from archive.store import Archive
-from tests.support import free_port, get_text
+from tests.support import free_port, get_text, start_server
 
 pytestmark = pytest.mark.slow  # a real Datasette server
 BODY = "Trường Chính trị tỉnh tổ chức lễ khai giảng lớp bồi dưỡng cán bộ cơ sở. " * 12
@@ -32,18 +30,9 @@ def served(tmp_path):
                               "author_degree": "ThS.", "author_role": None, "body": f"{BODY} {extra}."},
                              site="x")
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "datasette", "serve", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/{db.stem}"
-    for _ in range(100):
-        try:
-            get_text(base + ".json")
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("Datasette did not start")
+    proc = start_server([sys.executable, "-m", "datasette", "serve", str(db), "--port", str(port)],
+                        base + ".json")
     yield base
     proc.kill()
     proc.wait()

@@ -16,7 +16,7 @@ import pytest
 
 from tct.demo.server import SiteServer
 from tct.demo.site import build_routes
-from tests.support import ROOT, free_port, get_json
+from tests.support import ROOT, free_port, get_json, start_server
 
 pytestmark = pytest.mark.slow  # a real Scrapyd and a real crawl
 BIN = Path(sys.executable).parent
@@ -36,18 +36,8 @@ def scrapyd(tmp_path):
     conf = tmp_path / "scrapyd.conf"
     conf.write_text(f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {tmp_path}/eggs\n"
                     f"logs_dir = {tmp_path}/logs\nitems_dir =\ndbs_dir = {tmp_path}/dbs\nmax_proc = 2\n")
-    proc = subprocess.Popen([str(BIN / "scrapyd")], cwd=tmp_path, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if get_json(url + "/daemonstatus.json")["status"] == "ok":
-                break
-        except OSError:
-            time.sleep(0.1)
-    else:
-        proc.kill()
-        pytest.fail("Scrapyd did not start")
+    proc = start_server([str(BIN / "scrapyd")], url + "/daemonstatus.json", cwd=tmp_path)
     yield url
     proc.kill()
     proc.wait()
