@@ -55,11 +55,8 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tupl
     The canonical form identifies a page; the request goes to the address as linked (without its
     fragment and tracking parameters), since a server may care about what we would normalise.
     """
-    seen: set[str] = set()
-    for _, url, fetch in _wanted_links(hrefs, base_url, school):
-        if url not in seen:
-            seen.add(url)
-            yield url, fetch
+    for url, (fetch, _) in page_targets(hrefs, [], base_url, school).items():
+        yield url, fetch
 
 
 def page_targets(hrefs: list[str], texts: list[str], base_url: str, school: School,

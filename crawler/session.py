@@ -105,7 +105,7 @@ class CrawlSession:
         for site, run_id in self.run_ids.items():
             prefix = f"tct/{site}/"
             self.archive.finish_run(
-                run_id, status="finished" if status == "finished" else status,
+                run_id, status=status,
                 pages_fetched=stats.get_value(f"{prefix}pages", 0),
                 counts={k: stats.get_value(f"{prefix}articles_{k}", 0) for k in RUN_COUNTS},
                 errors=counts(stats, prefix + "errors/"),
