@@ -188,10 +188,9 @@ def _in_order(paths: list[Path], reports: dict, conns: list) -> Iterator[FileRes
     """The workers' records, yielded in file order as they arrive."""
     done: dict[int, FileResult] = {i: FileResult(paths[i], None, r[2]) for i, r in reports.items()
                                    if r[2] is not None}
-    shard_of = {i: i % len(conns) for i in range(len(paths))}
     for i in range(len(paths)):
         while i not in done:
-            msg = conns[shard_of[i]].recv()
+            msg = conns[i % len(conns)].recv()  # file i is in shard i % jobs (_parallel)
             if msg is None:
                 raise RuntimeError("an extraction worker ended before its pages were done")
             j, record, error = msg
