@@ -94,15 +94,18 @@ def _article_findings(archive: Archive, h: SchoolHealth, now: datetime, lim: Lim
     if h.days_since_new_article is not None and h.days_since_new_article > lim.new_article_days and \
             h.last_run is not None and (_days(h.last_run, now) or 0) < h.days_since_new_article:
         h.findings.append(f"no new article found for {h.days_since_new_article:.0f} days")
-    rows = archive.db.execute(
-        "SELECT published_at IS NULL, author IS NULL FROM articles WHERE site = ? "
-        "ORDER BY first_seen DESC, id DESC", [h.school]).fetchall()
-    recent, history = rows[:lim.drift_recent], rows[lim.drift_recent:]
-    if len(recent) < lim.drift_recent or len(history) < lim.drift_recent:
+    # The newest articles (by when they were found), and the school's history as sums.
+    newest_first = ("SELECT published_at IS NULL AS no_date, author IS NULL AS no_author FROM articles "
+                    "WHERE site = ? ORDER BY first_seen DESC, id DESC LIMIT ? OFFSET ?")
+    recent = archive.db.execute(newest_first, [h.school, lim.drift_recent, 0]).fetchall()
+    n_before, *missing_before = archive.db.execute(
+        f"SELECT count(*), sum(no_date), sum(no_author) FROM ({newest_first})",
+        [h.school, -1, lim.drift_recent]).fetchone()
+    if len(recent) < lim.drift_recent or n_before < lim.drift_recent:
         return  # too few articles to tell drift from chance
     for k, name in ((0, "dates"), (1, "authors")):
         now_share = sum(r[k] for r in recent) / len(recent)
-        before = sum(r[k] for r in history) / len(history)
+        before = missing_before[k] / n_before
         if now_share - before > lim.drift_share:
             h.findings.append(f"{name} missing on {now_share:.0%} of the {len(recent)} newest articles "
                               f"(before: {before:.0%}): has the site's layout changed?")
