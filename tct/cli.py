@@ -16,9 +16,13 @@ import click
 
 from archive.errors import ArchiveError, ArchiveLocked, QueryError
 from archive.paths import resolve_db_path
+from tct.cluster import cluster
 
 db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
                          help="Archive file (default: $TCT_DB, else ./archive.db).")
+registry_option = click.option(
+    "--registry", type=click.Path(dir_okay=False), default=None,
+    help="The schools' registry file (default: $TCT_REGISTRY, else the bundled one).")
 
 
 def filter_options(fn):
@@ -98,8 +102,7 @@ def extract(files: tuple[Path, ...], urls: tuple[str, ...], jobs: int | None, db
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy setting for this run, e.g. -s DOWNLOAD_DELAY=0.")
 @click.option("--quiet", is_flag=True, help="No progress display, only the summary.")
-@click.option("--registry", type=click.Path(dir_okay=False), default=None,
-              help="The schools' registry file (default: $TCT_REGISTRY, else the bundled one).")
+@registry_option
 def crawl(db, sites, start_url, max_pages, overrides, quiet, registry) -> None:
     """Crawl registered schools (all active ones by default) or one site by --url.
 
@@ -250,8 +253,7 @@ def stats(db, as_json) -> None:
 
 @main.command()
 @db_option
-@click.option("--registry", type=click.Path(dir_okay=False), default=None,
-              help="The schools' registry file (default: $TCT_REGISTRY, else the bundled one).")
+@registry_option
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
 def schools(db, registry, as_json) -> None:
     """The schools of all 63 provinces as they were before the 2025 mergers, those merged pointing
@@ -433,14 +435,7 @@ def demo(db, port) -> None:
     run_demo(str(resolve_db_path(db)), port)
 
 
+main.add_command(cluster)  # tct.cluster: the Scrapyd side, in a module of its own
+
 if __name__ == "__main__":
     main()
-
-
-def _add_cluster() -> None:
-    from tct.cluster import cluster
-
-    main.add_command(cluster)
-
-
-_add_cluster()
