@@ -19,6 +19,9 @@ _TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?\d{1,2}[/.-]\d{1,2}[/.-]\
                             r"[-–|]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:,|-]*)\s*$")
 _CRUMB_SEPARATOR = re.compile(r"\s*[|>»›/]\s*")
 MAX_CRUMB_CHARS = 50
+_NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -28,9 +31,6 @@ def is_breadcrumb(text: str) -> bool:
     take the spaces backtracks exponentially on a menu line ending in a separator."""
     pieces = _CRUMB_SEPARATOR.split(text)
     return len(pieces) >= 3 and all(0 < len(p) <= MAX_CRUMB_CHARS for p in pieces)
-_NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
-_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
-_NON_WORD = re.compile(r"[\W_]+")
 
 
 def _key(text: str) -> str:
@@ -153,10 +153,11 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
     if not k:
         return None
     short = words <= 6
+    is_meta = k in ctx.stripped
     signs = (
-        ("matches_metadata", words > SHORT_HEADING_WORDS and any(k == s for s in ctx.stripped if s)),
-        ("matches_metadata_short", words <= SHORT_HEADING_WORDS and any(k == s for s in ctx.stripped if s)),
-        ("inside_metadata", words > SHORT_HEADING_WORDS and not any(k == s for s in ctx.stripped if s)
+        ("matches_metadata", words > SHORT_HEADING_WORDS and is_meta),
+        ("matches_metadata_short", words <= SHORT_HEADING_WORDS and is_meta),
+        ("inside_metadata", words > SHORT_HEADING_WORDS and not is_meta
          and any(k in m for m in ctx.meta_keys if m)),
         ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome), ("caption", ln.caption),
         ("link", ln.link_density > rules.LINK_LINE), ("table_row", ln.row),
