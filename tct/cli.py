@@ -17,12 +17,7 @@ import click
 from archive.errors import ArchiveError, ArchiveLocked, QueryError
 from archive.paths import resolve_db_path
 from tct.cluster import cluster
-
-db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                         help="Archive file (default: $TCT_DB, else ./archive.db).")
-registry_option = click.option(
-    "--registry", type=click.Path(dir_okay=False), default=None,
-    help="The schools' registry file (default: $TCT_REGISTRY, else the bundled one).")
+from tct.options import db_option, parse_settings, registry_option, settings_option
 
 
 def filter_options(fn):
@@ -99,8 +94,7 @@ def extract(files: tuple[Path, ...], urls: tuple[str, ...], jobs: int | None, db
 @click.option("--url", "start_url", help="Crawl the site at this address (no registry entry needed).")
 @click.option("--max-pages", type=click.IntRange(min=1), default=None,
               help="Stop a site after this many pages (default: the TCT_MAX_PAGES setting).")
-@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
-              help="Override a Scrapy setting for this run, e.g. -s DOWNLOAD_DELAY=0.")
+@settings_option
 @click.option("--quiet", is_flag=True, help="No progress display, only the summary.")
 @registry_option
 def crawl(db, sites, start_url, max_pages, overrides, quiet, registry) -> None:
@@ -110,14 +104,9 @@ def crawl(db, sites, start_url, max_pages, overrides, quiet, registry) -> None:
     """
     from crawler.run import CrawlRequest, run_crawl
 
-    settings: dict[str, str] = {}
-    for item in overrides:
-        if "=" not in item:
-            raise click.UsageError(f"-s takes NAME=VALUE, got {item!r}")
-        k, v = item.split("=", 1)
-        settings[k.strip()] = v
     req = CrawlRequest(db=str(resolve_db_path(db)), sites=list(sites), start_url=start_url,
-                       max_pages=max_pages, settings=settings, progress=not quiet, registry=registry)
+                       max_pages=max_pages, settings=parse_settings(overrides), progress=not quiet,
+                       registry=registry)
     try:
         summary = run_crawl(req)
     except ArchiveLocked as exc:
