@@ -8,7 +8,8 @@ and a plain `datasette archive.db` get it alike, whatever the archive file is ca
   index (articles_fts).
 - Facets by school, year and degree; table views show the start of each body (cells cut at
   SHORT_CELL characters), the row page the whole text.
-- The archive's internal tables (raw pages, the crawl queue, host history, schema version) are hidden.
+- The archive's internal tables (raw pages, the crawl queue, host history, schema version, the
+  cluster's jobs) are hidden.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from datasette.utils import escape_fts
 
 from archive.textfold import fold, has_diacritics
 
-HIDDEN = ("pages", "crawl_urls", "tct_meta", "school_hosts", "aliases")
+HIDDEN = ("pages", "crawl_urls", "tct_meta", "school_hosts", "aliases", "cluster_crawls", "cluster_jobs")
 FACETS = ["school", "year", "author_degree"]
 SHORT_CELL = 300  # characters of a long cell (the body) a table view shows
 DATASETTE_DEFAULT_TRUNCATE = 2048

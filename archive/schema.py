@@ -136,8 +136,24 @@ def _v5_year_column(db: sqlite_utils.Database) -> None:
                    "(substr(published_at, 1, 4)) VIRTUAL")
 
 
+def _v6_cluster_jobs(db: sqlite_utils.Database) -> None:
+    """What `tct cluster crawl` has handed to Scrapyd nodes: one row per crawl (so a restarted
+    coordinator resumes an unfinished one) and one per job, with how far its item feed has been
+    read (`offset`, committed with the items read): a restart neither loses nor repeats an item."""
+    db["cluster_crawls"].create(
+        {"id": int, "started_at": str, "finished_at": str, "sites": str}, pk="id", if_not_exists=True)
+    db["cluster_jobs"].create(
+        {"id": int, "crawl_id": int, "site": str, "start_url": str, "node": str, "job": str,
+         "run_id": int, "token": str, "attempt": int, "state": str, "feed_offset": int,
+         "scheduled_at": str, "finished_at": str, "reason": str},
+        pk="id", if_not_exists=True)
+    db["cluster_jobs"].create_index(["state"], if_not_exists=True)
+    db["cluster_jobs"].create_index(["token"], unique=True, if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column]
+    _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
+    _v6_cluster_jobs]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -405,9 +405,12 @@ class Archive:
                 "UPDATE runs SET status = 'interrupted' WHERE status = 'running'")
         return cur.rowcount
 
-    def start_run(self, site: str) -> int:
+    def start_run(self, site: str, run_id: int | None = None) -> int:
+        """A new run of `site` (numbered `run_id` when given: a cluster job's run keeps the
+        coordinator's number)."""
         with self.transaction():
             return self._insert("runs", {
+                **({"id": run_id} if run_id is not None else {}),
                 "site": site, "started_at": now_iso(), "status": "running", "pages_fetched": 0,
                 "articles_new": 0, "articles_changed": 0, "articles_unchanged": 0,
                 "articles_duplicate": 0, "error_count": 0, "errors": "{}"})
