@@ -32,6 +32,12 @@ class ArticleItem:
     def url(self) -> str:
         return self.record["url"]
 
+    def stored(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The record and the page keywords `Archive.save_article` takes for this item."""
+        return ({**self.record, "host": self.host, "flags": self.flags},
+                {"html": self.html, "encoding": self.encoding, "fetched_at": self.fetched_at,
+                 "etag": self.etag, "last_modified": self.last_modified, "school_name": self.school_name})
+
 
 def addresses_of(response: Response, url: str, art: Article, school: School) -> tuple[str, list[str]]:
     """The page's canonical URL, and every address that led here: the one requested, redirects,

@@ -120,8 +120,9 @@ class StorePipeline:
         return item
 
     def _save(self, item: ArticleItem) -> Any:
-        return self._open().save_article(
-            {**item.record, "host": item.host, "flags": item.flags},
-            site=item.site, html=item.html, encoding=item.encoding, fetched_at=item.fetched_at,
-            etag=item.etag, last_modified=item.last_modified, school_name=item.school_name,
-        )
+        record, page = item.stored()
+        res = self._open().save_article(record, site=item.site, **page)
+        node = getattr(getattr(self.crawler, "tct_session", None), "node", None)
+        if node is not None:  # a cluster job: the article travels to the coordinator too
+            node.article(item, res.status)
+        return res

@@ -20,6 +20,7 @@ from archive.errors import ArchiveError, ArchiveLocked
 from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
 from archive.store import Archive
+from crawler.node import NodeLink, NodeSetupError
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -42,6 +43,7 @@ class CrawlSession:
         self.run_ids: dict[str, int] = {}
         self.committer: task.LoopingCall | None = None
         self.failed: str | None = None  # why the archive stopped taking writes
+        self.node: NodeLink | None = None  # a cluster job's link to its coordinator (crawler.node)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSession:
@@ -50,6 +52,14 @@ class CrawlSession:
         one line that says why (crawler.run turns the same error into `tct crawl`'s exit 3)."""
         session = cls(crawler)
         try:
+            session.node = NodeLink.from_settings(crawler.settings)
+            if session.node is not None:  # a cluster job: a private archive, seeded from the state
+                session.node.start()
+                session.db_path = session.node.db_path
+        except NodeSetupError as exc:
+            logger.error("%s", exc)
+            raise SystemExit(STORAGE_EXIT_STATUS) from None
+        try:
             session.lock = ArchiveLock(session.db_path).acquire()
         except ArchiveLocked as exc:
             logger.error("%s", exc)
@@ -57,9 +67,13 @@ class CrawlSession:
         try:
             session.archive = Archive(session.db_path)
             session.archive.cap_size(crawler.settings.getfloat("TCT_DB_MAX_MB"))
-        except (ArchiveError, sqlite3.Error, OSError) as exc:
+            if session.node is not None:
+                session.node.seed(session.archive)
+        except (ArchiveError, NodeSetupError, sqlite3.Error, OSError) as exc:
             logger.error("cannot write to the archive %s: %s", session.db_path, exc)
             session.lock.release()
+            if session.node is not None:
+                session.node.close()
             raise SystemExit(STORAGE_EXIT_STATUS) from None
         crawler.tct_session = session
         crawler.signals.connect(session.close, signal=signals.spider_closed)
@@ -70,8 +84,10 @@ class CrawlSession:
         arc = self.archive
         arc.close_interrupted_runs()
         arc.sync_schools(s.as_row() for s in known_schools)
-        for s in schools:
-            self.run_ids[s.key] = arc.start_run(s.key)
+        node = self.node
+        for s in schools:  # a cluster job's run has the number the coordinator gave it
+            number = node.run_id if node is not None and node.site == s.key else None
+            self.run_ids[s.key] = arc.start_run(s.key, run_id=number)
         # From here on, writes (frontier and articles, through the store pipeline, which shares
         # this archive) are committed together once every TCT_COMMIT_SECONDS. A page is marked
         # done only after its article is written, so whatever a kill leaves committed is whole.
@@ -85,6 +101,12 @@ class CrawlSession:
             self.archive.commit()
         except (sqlite3.Error, OSError) as exc:
             self.fail(exc)
+
+    def touch_article(self, url: str) -> None:
+        """An archived article answered 304 (unchanged)."""
+        self.archive.touch_article(url)
+        if self.node is not None:
+            self.node.touch(url)
 
     def fail(self, exc: BaseException) -> None:
         """A write to the archive failed (disk full, I/O error): undo the open batch, stop the
@@ -118,6 +140,8 @@ class CrawlSession:
         if self.archive is not None:
             try:
                 self._finish_runs(STORAGE_ERROR if self.failed else reason)
+                if self.node is not None and not self.failed:
+                    self.node.finish(self.archive)
                 self.archive.close()  # commits the last batch with the runs
             except (sqlite3.Error, OSError) as exc:  # the disk is (still) full
                 if self.failed is None:
@@ -130,6 +154,8 @@ class CrawlSession:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+        if self.node is not None:
+            self.node.close()
 
 
 def counts(stats: Any, prefix: str) -> dict[str, int]:

@@ -1,5 +1,7 @@
 """Scrapy settings of the tct crawler. Polite by default; tests and benchmarks override with -s."""
 
+from crawler.node import take_feed
+
 BOT_NAME = "tct"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
@@ -51,6 +53,7 @@ TCT_DB_MAX_MB = 0  # the archive may grow to this size (0: no cap); past it the 
 TCT_COMMIT_SECONDS = 1.0  # a crawl commits its writes together this often (a kill loses at most this)
 TCT_IN_FLIGHT = 64  # requests of one site handed to Scrapy at a time; the rest wait on disk
 TCT_PROGRESS = False  # a one-line progress display on stderr (tct crawl turns it on)
+TCT_CLUSTER_STATE = None  # set by `tct cluster crawl`: this job crawls for a coordinator (crawler.node)
 
 ITEM_PIPELINES = {
     "crawler.pipelines.NormalizePipeline": 100,
@@ -78,6 +81,7 @@ def spider_settings(settings) -> None:
         base = settings.getdict(name)
         base.setdefault(component, order)
         settings.set(name, base, priority="spider")
+    take_feed(settings)
     start_delay_is_default = (settings.getpriority("AUTOTHROTTLE_START_DELAY") or 0) <= 20
     if settings.getfloat("DOWNLOAD_DELAY") == 0 and start_delay_is_default:
         settings.set("AUTOTHROTTLE_START_DELAY", 0.0, priority="spider")

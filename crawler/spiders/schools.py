@@ -172,7 +172,7 @@ class SchoolsSpider(scrapy.Spider):
     def _unparsed(self, response: Response, school: School, url: str, depth: int) -> bool:
         """Settle a response with nothing to parse: an unchanged article (304), not HTML."""
         if response.status == 304:  # a revisited article the server says has not changed
-            self.crawler.tct_session.archive.touch_article(url)
+            self.crawler.tct_session.touch_article(url)
             self._count(f"{school.key}/articles_unchanged", 1)
             self._count("articles_unchanged", 1)
             self.frontier.done(school.key, url, [url], "article", 304, depth)
