@@ -1,6 +1,5 @@
-"""`tct cluster`: crawling on Scrapyd nodes. This part: `tct cluster status --node URL ...`, what
-each node runs (Scrapyd's own JSON API, over HTTP; no client library needed).
-"""
+"""`tct cluster`: crawling on Scrapyd nodes. `status` shows what each node runs; `crawl` runs one
+job per school over the nodes and gathers what they find into one archive (tct.coordinator)."""
 from __future__ import annotations
 
 import json
@@ -10,41 +9,11 @@ from typing import Any
 
 import click
 
-PROJECT = "tct"
-TIMEOUT = 10.0
+from tct.options import db_option, parse_settings, registry_option, settings_option
+from tct.scrapyd_api import NodeError, ScrapydNode
 
-
-class NodeError(Exception):
-    """A Scrapyd node that cannot be reached or answers with an error."""
-
-
-@dataclass
-class ScrapydNode:
-    url: str  # http://host:6800
-
-    def _get(self, endpoint: str, **params: str) -> dict[str, Any]:
-        import urllib.request  # loaded on use: `tct extract` starts without it
-
-        query = ("?" + urllib.parse.urlencode(params)) if params else ""
-        try:
-            with urllib.request.urlopen(f"{self.url.rstrip('/')}/{endpoint}{query}", timeout=TIMEOUT) as resp:
-                data = json.load(resp)
-        except (OSError, ValueError) as exc:  # refused, timed out, DNS, HTTP error, not JSON
-            raise NodeError(f"{self.url}: {exc}") from None
-        if data.get("status") != "ok":
-            raise NodeError(f"{self.url}: {data.get('message') or data}")
-        return data
-
-    def status(self) -> dict[str, Any]:
-        """Daemon status (slots, pending/running/finished counts) and this project's jobs."""
-        daemon = self._get("daemonstatus.json")
-        projects = self._get("listprojects.json").get("projects", [])
-        jobs = self._get("listjobs.json", project=PROJECT) if PROJECT in projects else {}
-        return {"node": self.url, "name": daemon.get("node_name"), "pending": daemon.get("pending", 0),
-                "running": daemon.get("running", 0), "finished": daemon.get("finished", 0),
-                "deployed": PROJECT in projects,
-                "jobs": [{"state": state, **{k: j.get(k) for k in ("id", "spider", "start_time", "end_time")}}
-                         for state in ("pending", "running", "finished") for j in jobs.get(state, [])]}
+node_option = click.option("--node", "nodes", multiple=True, required=True, metavar="URL",
+                           help="A Scrapyd node, e.g. http://10.0.0.5:6800; repeatable.")
 
 
 @dataclass
@@ -69,8 +38,7 @@ def cluster() -> None:
 
 
 @cluster.command()
-@click.option("--node", "nodes", multiple=True, required=True, metavar="URL",
-              help="A Scrapyd node, e.g. http://10.0.0.5:6800; repeatable.")
+@node_option
 @click.option("--json", "as_json", is_flag=True, help="Print the nodes and their jobs as JSON.")
 def status(nodes: tuple[str, ...], as_json: bool) -> None:
     """What each node runs: its slots, and the tct jobs pending, running and finished.
@@ -91,3 +59,76 @@ def status(nodes: tuple[str, ...], as_json: bool) -> None:
     for line in result.unreachable:
         click.echo(f"tct cluster status: node unreachable: {line}", err=True)
     sys.exit(1 if result.unreachable else 0)
+
+
+def _listen(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit():
+        raise click.BadParameter(f"HOST:PORT, got {value!r}")
+    return host, int(port)
+
+
+@cluster.command()
+@node_option
+@click.option("--site", "sites", multiple=True, help="Registry key of a school to crawl; repeatable.")
+@click.option("--url", "urls", multiple=True, metavar="START_URL",
+              help="Crawl the site at this address (no registry entry needed); repeatable.")
+@db_option
+@settings_option
+@registry_option
+@click.option("--slots", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Jobs a node runs at once (match the nodes' max_proc).")
+@click.option("--listen", default="127.0.0.1:0", show_default=True, metavar="HOST:PORT",
+              help="Where the nodes fetch their schools' state from this coordinator (port 0: any).")
+@click.option("--public-url", metavar="URL",
+              help="How the nodes reach --listen, when not as given (e.g. http://10.0.0.1:8765).")
+@click.option("--node-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True,
+              help="Seconds a node may stay unreachable before its schools run elsewhere.")
+@click.option("--attempts", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Jobs a school may take before it is given up.")
+@click.option("--poll", type=click.FloatRange(min=0.05), default=1.0, show_default=True,
+              help="Seconds between looks at the nodes.")
+def crawl(nodes, sites, urls, db, overrides, registry, slots, listen, public_url, node_timeout,
+          attempts, poll) -> None:
+    """Crawl schools on Scrapyd nodes, one job per school, into the archive at --db.
+
+    Without --site or --url: every active school of the registry. The project must be deployed
+    to each node (scrapyd-deploy) with items_dir set in its scrapyd.conf. Killed, run the same
+    command again: it picks up the jobs still running and what they produced.
+    Exit status 0 when every school finished; 1 when one was given up; 3 when another crawl
+    holds the archive.
+    """
+    from archive.errors import ArchiveError, ArchiveLocked
+    from archive.paths import resolve_db_path
+    from crawler.registry import RegistryError, School, select_schools
+    from tct.coordinator import Coordinator, Options
+
+    try:
+        chosen, known = select_schools(",".join(sites) or None, None, registry)
+        by_url = [School.for_url(u) for u in urls]
+    except (RegistryError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from None
+    schools = (chosen if sites or not urls else []) + by_url
+    keys = [s.key for s in schools]
+    if len(set(keys)) < len(keys):
+        raise click.UsageError(f"a school is named twice: {', '.join(sorted(keys))}")
+    opts = Options(slots=slots, poll=poll, node_timeout=node_timeout, attempts=attempts,
+                   settings=parse_settings(overrides), listen=_listen(listen), public_url=public_url)
+    path = str(resolve_db_path(db))
+    coordinator = Coordinator(path, list(nodes), schools, known + by_url, opts,
+                              start_urls={s.key: u for s, u in zip(by_url, urls, strict=True)},
+                              echo=lambda line: click.echo(line, err=True))
+    try:
+        status = coordinator.run()
+    except ArchiveLocked as exc:
+        click.echo(f"tct cluster crawl: {exc}", err=True)
+        sys.exit(3)
+    except (ArchiveError, OSError) as exc:
+        click.echo(f"tct cluster crawl: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo("tct cluster crawl: stopped; the jobs still running on the nodes are collected by "
+                   "the same command run again", err=True)
+        sys.exit(130)
+    click.echo(coordinator.summary())
+    sys.exit(status)
