@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -73,12 +74,56 @@ def start_server(argv: list[str], ready_url: str, cwd: Path | None = None) -> su
     kills it. A server that does not answer in 10 s is killed and fails the test."""
     import pytest
 
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A session of its own: stop_server ends the server with every process it started.
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
     for _ in range(100):
         try:
             get_text(ready_url)
             return proc
         except OSError:
             time.sleep(0.1)
-    proc.kill()
+    stop_server(proc)
     pytest.fail(f"{Path(argv[0]).name} {' '.join(argv[1:3])} did not answer at {ready_url}")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """SIGKILL a server started by start_server and every process it started (as a machine dies)."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    proc.wait()
+
+
+BIN = Path(sys.executable).parent
+
+
+def start_scrapyd(folder: Path, max_proc: int = 2, port: int | None = None) -> tuple[str, subprocess.Popen]:
+    """A real Scrapyd on 127.0.0.1 with its own folders (eggs, logs, item feeds) under `folder`."""
+    port = port or free_port()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "scrapyd.conf").write_text(
+        f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {folder}/eggs\n"
+        f"logs_dir = {folder}/logs\nitems_dir = {folder}/items\ndbs_dir = {folder}/dbs\n"
+        f"max_proc = {max_proc}\njobs_to_keep = 100\npoll_interval = 0.2\n")
+    url = f"http://127.0.0.1:{port}"
+    return url, start_server([str(BIN / "scrapyd")], url + "/daemonstatus.json", cwd=folder)
+
+
+def deploy(folder: Path, nodes: list[str]) -> None:
+    """`scrapyd-deploy -a` as a user runs it, from a copy of the project (it writes a setup.py
+    beside it), to every node named in its scrapy.cfg."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("crawler", "archive", "tct", "pyproject.toml", "scrapy.cfg", "README.md"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, folder / name)
+    targets = "".join(f"\n[deploy:node{i}]\nurl = {url}/\nproject = tct\n" for i, url in enumerate(nodes))
+    cfg = folder / "scrapy.cfg"
+    cfg.write_text(cfg.read_text().split("[deploy")[0] + targets)
+    out = subprocess.run([str(BIN / "scrapyd-deploy"), "-a"], cwd=folder, capture_output=True, text=True,
+                         timeout=300)
+    assert out.returncode == 0 and out.stdout.count('"status": "ok"') + out.stderr.count(
+        '"status": "ok"') == len(nodes), out.stdout + out.stderr

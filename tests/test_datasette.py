@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 
 from archive.store import Archive
-from tests.support import free_port, get_text, start_server
+from tests.support import free_port, get_text, start_server, stop_server
 
 pytestmark = pytest.mark.slow  # a real Datasette server
 BODY = "Trường Chính trị tỉnh tổ chức lễ khai giảng lớp bồi dưỡng cán bộ cơ sở. " * 12
@@ -34,8 +34,7 @@ def served(tmp_path):
     proc = start_server([sys.executable, "-m", "datasette", "serve", str(db), "--port", str(port)],
                         base + ".json")
     yield base
-    proc.kill()
-    proc.wait()
+    stop_server(proc)
 
 
 def _search(base: str, q: str) -> list[str]:

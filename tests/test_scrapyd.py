@@ -3,25 +3,18 @@ with its own folders and port), and a scheduled `schools` job crawls a mock site
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
-import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from tct.demo.server import SiteServer
 from tct.demo.site import build_routes
-from tests.support import ROOT, free_port, get_json, start_server
+from tests.support import deploy, free_port, get_json, start_scrapyd, stop_server
 
 pytestmark = pytest.mark.slow  # a real Scrapyd and a real crawl
-BIN = Path(sys.executable).parent
-
-
 
 
 def _post(url: str, fields: list[tuple[str, str]]) -> dict:
@@ -32,29 +25,13 @@ def _post(url: str, fields: list[tuple[str, str]]) -> dict:
 
 @pytest.fixture
 def scrapyd(tmp_path):
-    port = free_port()
-    conf = tmp_path / "scrapyd.conf"
-    conf.write_text(f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {tmp_path}/eggs\n"
-                    f"logs_dir = {tmp_path}/logs\nitems_dir =\ndbs_dir = {tmp_path}/dbs\nmax_proc = 2\n")
-    url = f"http://127.0.0.1:{port}"
-    proc = start_server([str(BIN / "scrapyd")], url + "/daemonstatus.json", cwd=tmp_path)
+    url, proc = start_scrapyd(tmp_path / "node")
     yield url
-    proc.kill()
-    proc.wait()
+    stop_server(proc)
 
 
 def test_deploy_and_schedule_a_crawl_on_a_real_scrapyd(scrapyd, tmp_path):
-    # scrapyd-deploy as a user runs it, on a copy of the project (it writes a setup.py beside it).
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("crawler", "archive", "tct", "pyproject.toml", "scrapy.cfg", "README.md"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    (project / "scrapy.cfg").write_text((project / "scrapy.cfg").read_text().replace(
-        "http://localhost:6800/", scrapyd + "/"))
-    out = subprocess.run([str(BIN / "scrapyd-deploy")], cwd=project, capture_output=True, text=True,
-                         timeout=300)
-    assert out.returncode == 0 and '"status": "ok"' in out.stdout + out.stderr, out.stdout + out.stderr
+    deploy(tmp_path / "project", [scrapyd])
     assert "schools" in get_json(scrapyd + "/listspiders.json?project=tct")["spiders"]
 
     db = tmp_path / "archive.db"
