@@ -72,9 +72,9 @@ def article_line(record: Mapping[str, Any], site: str, status: str, html: bytes 
             "page": {**page, "html": packed}}
 
 
-def touch_line(url: str) -> dict[str, Any]:
-    """An archived article the server said had not changed (HTTP 304)."""
-    return {"t": "touch", "url": url}
+def touch_line(url: str, at: str) -> dict[str, Any]:
+    """An archived article the server said, at `at`, had not changed (HTTP 304)."""
+    return {"t": "touch", "url": url, "at": at}
 
 
 def url_lines(arc: Archive, run_id: int) -> Iterator[dict[str, Any]]:
@@ -99,7 +99,7 @@ def apply_line(arc: Archive, line: Mapping[str, Any], run_id: int) -> SaveResult
         html = zlib.decompress(base64.b64decode(packed)) if packed else None
         return arc.save_article(line["record"], site=line["site"], html=html, **page)
     if kind == "touch":
-        arc.touch_article(line["url"])
+        arc.touch_article(line["url"], line["at"])
     elif kind == "urls":
         _upsert_urls(arc, line["rows"])
     elif kind == "run":

@@ -432,9 +432,10 @@ class Archive:
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
 
-    def touch_article(self, url: str) -> None:
-        """The server answered 304 to a conditional request: the article is still there, unchanged."""
-        now = now_iso()
+    def touch_article(self, url: str, at: str | None = None) -> None:
+        """The server answered 304 to a conditional request (at `at`, default now): the article
+        is still there, unchanged."""
+        now = at or now_iso()
         with self.transaction():
             self.db.execute("UPDATE articles SET last_seen = ?, fetched_at = ? WHERE url = ?",
                             [now, now, url])

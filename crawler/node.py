@@ -105,8 +105,8 @@ class NodeLink:
         html = page.pop("html")
         self.write(article_line(record, item.site, status, html, **page))
 
-    def touch(self, url: str) -> None:
-        self.write(touch_line(url))
+    def touch(self, url: str, at: str) -> None:
+        self.write(touch_line(url, at))
 
     def finish(self, arc: Archive) -> None:
         """The run's frontier rows, then its record: the job's last line."""

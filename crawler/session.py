@@ -19,7 +19,7 @@ from archive.crawlstate import CrawlState
 from archive.errors import ArchiveError, ArchiveLocked
 from archive.lock import ArchiveLock
 from archive.paths import resolve_db_path
-from archive.store import Archive
+from archive.store import Archive, now_iso
 from crawler.node import NodeLink, NodeSetupError
 
 if TYPE_CHECKING:
@@ -104,9 +104,10 @@ class CrawlSession:
 
     def touch_article(self, url: str) -> None:
         """An archived article answered 304 (unchanged)."""
-        self.archive.touch_article(url)
+        at = now_iso()
+        self.archive.touch_article(url, at)
         if self.node is not None:
-            self.node.touch(url)
+            self.node.touch(url, at)
 
     def fail(self, exc: BaseException) -> None:
         """A write to the archive failed (disk full, I/O error): undo the open batch, stop the

@@ -238,9 +238,20 @@ class Coordinator:
             self.echo(f"[{job.site}] finished on {job.node}: {run['pages_fetched']} pages, "
                       f"{run['articles_new']} new, {run['articles_changed']} changed (run {job.run_id})")
         elif state == "finished":
-            self._fail(job, f"the job ended without its run record (log: {view.api.log_url(job.job)})")
+            self._fail(job, f"{self._why_ended(job, view.api)}; its log: {view.api.log_url(job.job)}")
         elif state is None:
             self._fail(job, f"the job is gone from {job.node} (Scrapyd restarted?)")
+
+    @staticmethod
+    def _why_ended(job: Job, api: ScrapydNode) -> str:
+        """Why a job that Scrapyd says finished left no run record."""
+        try:
+            no_feed = job.offset == 0 and api.items(job.job, 0, 1) is None
+        except NodeError:
+            no_feed = False
+        if no_feed:
+            return "the job wrote no item feed (is items_dir set in the node's scrapyd.conf?)"
+        return "the job ended without its run record"
 
     def _pull(self, job: Job, api: ScrapydNode) -> bool:
         """Read and apply the feed from the job's offset; True once its run line is applied."""

@@ -99,13 +99,15 @@ def stop_server(proc: subprocess.Popen) -> None:
 BIN = Path(sys.executable).parent
 
 
-def start_scrapyd(folder: Path, max_proc: int = 2, port: int | None = None) -> tuple[str, subprocess.Popen]:
-    """A real Scrapyd on 127.0.0.1 with its own folders (eggs, logs, item feeds) under `folder`."""
+def start_scrapyd(folder: Path, max_proc: int = 2, port: int | None = None,
+                  items: bool = True) -> tuple[str, subprocess.Popen]:
+    """A real Scrapyd on 127.0.0.1 with its own folders (eggs, logs, item feeds unless not
+    `items`) under `folder`."""
     port = port or free_port()
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {folder}/eggs\n"
-        f"logs_dir = {folder}/logs\nitems_dir = {folder}/items\ndbs_dir = {folder}/dbs\n"
+        f"logs_dir = {folder}/logs\nitems_dir = {folder / 'items' if items else ''}\ndbs_dir = {folder}/dbs\n"
         f"max_proc = {max_proc}\njobs_to_keep = 100\npoll_interval = 0.2\n")
     url = f"http://127.0.0.1:{port}"
     return url, start_server([str(BIN / "scrapyd")], url + "/daemonstatus.json", cwd=folder)

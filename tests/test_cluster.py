@@ -100,16 +100,35 @@ def test_a_cluster_crawl_survives_a_dead_node_and_a_restarted_coordinator(sites,
         out, err = again.communicate(timeout=300)
         assert again.returncode == 0, err
         assert "resuming cluster crawl" in err and "unreachable" in err
+
+        got = _contents(db)
+        assert got[0] == ref[0]  # the same articles, fields and hashes: nothing lost, nothing twice
+        assert got[1] == ref[1]  # raw pages travelled too, for `tct reparse`
+        assert got[2] == ref[2]
+        with sqlite3.connect(db) as conn:
+            states = conn.execute("SELECT node, state FROM cluster_jobs ORDER BY id").fetchall()
+            lost = conn.execute("SELECT count(*) FROM runs WHERE status = 'lost'").fetchone()[0]
+        assert (n1, "failed") in states and states.count((n2, "done")) == 3
+        assert lost >= 1
+
+        # The next night, node1 back: each school's job fetches what a one-machine crawl's next
+        # run fetches, and no archived article.
+        stop_server(p1)
+        n1, p1 = start_scrapyd(tmp_path / "node1", port=int(n1.rsplit(":", 1)[1]))
+        requested = []
+        for run in (lambda: [crawl(u, reference) for u in urls],
+                    lambda: _coordinator(db, [n1, n2], urls, port).communicate(timeout=300)):
+            for s in servers:
+                s.log.clear()
+            run()
+            requested.append([sorted(s.log) for s in servers])
+        assert requested[1] == requested[0]
+        archived = {url.split("/", 3)[3] for url, *_ in ref[0]}
+        assert not {p.lstrip("/") for paths in requested[1] for p in paths} & archived
+        assert _contents(db) == ref
     finally:
         stop_server(p1)
         stop_server(p2)
-
-    got = _contents(db)
-    assert got[0] == ref[0]  # the same articles, fields and hashes: nothing lost, nothing twice
-    assert got[1] == ref[1]  # raw pages travelled too, for `tct reparse`
-    assert got[2] == ref[2]
     with sqlite3.connect(db) as conn:
-        states = conn.execute("SELECT node, state FROM cluster_jobs ORDER BY id").fetchall()
-        lost = conn.execute("SELECT count(*) FROM runs WHERE status = 'lost'").fetchone()[0]
-    assert (n1, "failed") in states and states.count((n2, "done")) == 3
-    assert lost >= 1
+        last = conn.execute("SELECT site, status, articles_new FROM runs ORDER BY id DESC LIMIT 3").fetchall()
+    assert sorted(last) == [(f"127.0.0.{i}", "finished", 0) for i in (2, 3, 4)]

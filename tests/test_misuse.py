@@ -137,3 +137,24 @@ def test_the_systemd_unit_is_sandboxed_and_time_limited():
                       "PrivateTmp=true", "ProtectHome=true", "MemoryMax=", "TimeoutStartSec="):
         assert directive in unit, directive
     assert "SuccessExitStatus=3" not in unit
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--site", "nosuch"], "unknown site key"),
+    (["--url", "http://a.vn/", "--url", "http://a.vn/tin/"], "named twice"),
+    (["--url", "ftp://a.vn/"], "http(s) address"),
+    (["--url", "http://a.vn/", "-s", "DOWNLOAD_DELAY"], "NAME=VALUE"),
+    (["--url", "http://a.vn/", "--listen", "8765"], "HOST:PORT"),
+])
+def test_cluster_crawl_refuses_bad_input_before_touching_a_node_or_an_archive(runner, tmp_path, args, says):
+    db = tmp_path / "a.db"
+    res = runner.invoke(main, ["cluster", "crawl", "--node", "http://127.0.0.1:9", "--db", str(db), *args])
+    assert res.exit_code == 2 and says in res.output
+    assert not db.exists()
+
+
+def test_cluster_crawl_behind_a_held_lock_exits_3(runner, db_path):
+    with ArchiveLock(db_path):
+        res = runner.invoke(main, ["cluster", "crawl", "--node", "http://127.0.0.1:9", "--url", "http://a.vn/",
+                                   "--db", str(db_path)])
+    assert res.exit_code == 3 and "another crawl" in res.output

@@ -12,7 +12,7 @@ import pytest
 
 from tct.demo.server import SiteServer
 from tct.demo.site import build_routes
-from tests.support import deploy, free_port, get_json, start_scrapyd, stop_server
+from tests.support import deploy, free_port, get_json, start_scrapyd, stop_server, tct
 
 pytestmark = pytest.mark.slow  # a real Scrapyd and a real crawl
 
@@ -25,7 +25,7 @@ def _post(url: str, fields: list[tuple[str, str]]) -> dict:
 
 @pytest.fixture
 def scrapyd(tmp_path):
-    url, proc = start_scrapyd(tmp_path / "node")
+    url, proc = start_scrapyd(tmp_path / "node", items=False)  # as installed: no item feeds
     yield url
     stop_server(proc)
 
@@ -57,8 +57,6 @@ def test_deploy_and_schedule_a_crawl_on_a_real_scrapyd(scrapyd, tmp_path):
         assert conn.execute("SELECT status FROM runs").fetchone()[0] == "finished"
 
     # tct cluster status: the node, its slots and the finished job; a dead node is named.
-    from tests.support import tct
-
     shown = json.loads(tct("cluster", "status", "--node", scrapyd, "--json").stdout)
     (node,) = shown["nodes"]
     assert node["deployed"] and [(j["state"], j["spider"], j["id"]) for j in node["jobs"]] == [
@@ -66,3 +64,13 @@ def test_deploy_and_schedule_a_crawl_on_a_real_scrapyd(scrapyd, tmp_path):
     nowhere = f"http://127.0.0.1:{free_port()}"
     dead = tct("cluster", "status", "--node", scrapyd, "--node", nowhere, check=False)
     assert dead.returncode == 1 and "node unreachable" in dead.stderr and "schools" in dead.stdout
+
+    # tct cluster crawl on a node that keeps no item feeds: the job cannot deliver, and the
+    # coordinator says so and why, gives the school up after its attempts, and exits 1.
+    with SiteServer(routes) as site:
+        out = tct("cluster", "crawl", "--node", scrapyd, "--url", site.url + "/", "--db",
+                  str(tmp_path / "cluster.db"), "--attempts", "2", "--poll", "0.2", "-s",
+                  "DOWNLOAD_DELAY=0", check=False)
+    assert out.returncode == 1, out.stderr
+    assert out.stderr.count("failed: the job wrote no item feed (is items_dir set in the node's") == 2
+    assert "given up" in out.stderr and "/logs/tct/schools/" in out.stderr
