@@ -68,7 +68,7 @@ class Coordinator:
         """`schools` to crawl (crawler.registry.School), `known`: all the registry holds;
         `start_urls`: the schools given by a start URL rather than a registry key."""
         self.db_path = db
-        self.nodes = {u.rstrip("/"): NodeView(ScrapydNode(u)) for u in nodes}
+        self.nodes = {api.url: NodeView(api) for api in map(ScrapydNode, nodes)}  # no credentials in keys
         self.schools = {s.key: s for s in schools}
         self.start_urls = start_urls or {}
         self.known = known

@@ -1,8 +1,13 @@
 """A Scrapyd node as `tct cluster` uses it: Scrapyd's JSON API and its item feeds, over plain HTTP
 (urllib; no client library needed). Every failure to reach a node or a refusal from it is a
-NodeError that names the node."""
+NodeError that names the node.
+
+A node behind Scrapyd's basic authentication is given as http://USER:PASSWORD@host:6800; the
+credentials go into an Authorization header and are dropped from `url`, the name the node is
+printed and stored under."""
 from __future__ import annotations
 
+import base64
 import json
 import re
 import urllib.error
@@ -26,14 +31,22 @@ class ScrapydNode:
     url: str  # http://host:6800
 
     def __post_init__(self) -> None:
-        self.url = self.url.rstrip("/")
+        parts = urllib.parse.urlsplit(self.url.rstrip("/"))
+        self.headers: dict[str, str] = {}
+        if parts.username is not None:
+            user, password = (urllib.parse.unquote(v or "") for v in (parts.username, parts.password))
+            token = base64.b64encode(f"{user}:{password}".encode()).decode()
+            self.headers["Authorization"] = f"Basic {token}"
+            parts = parts._replace(netloc=parts.netloc.rpartition("@")[2])
+        self.url = urllib.parse.urlunsplit(parts)
 
     def _call(self, endpoint: str, params: dict[str, str] | None = None,
               form: list[tuple[str, str]] | None = None) -> dict[str, Any]:
         query = ("?" + urllib.parse.urlencode(params)) if params else ""
         data = urllib.parse.urlencode(form).encode() if form is not None else None
+        req = urllib.request.Request(f"{self.url}/{endpoint}{query}", data=data, headers=self.headers)
         try:
-            with urllib.request.urlopen(f"{self.url}/{endpoint}{query}", data=data, timeout=TIMEOUT) as resp:
+            with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
                 answer = json.load(resp)
         except (OSError, ValueError) as exc:  # refused, timed out, DNS, HTTP error, not JSON
             raise NodeError(f"{self.url}: {exc}") from None
@@ -69,8 +82,9 @@ class ScrapydNode:
     def items(self, job: str, offset: int, limit: int) -> bytes | None:
         """Up to `limit` bytes of a job's item feed from `offset` (b"" when there are no more yet;
         None when the job has no feed (yet))."""
+        wanted = {"Range": f"bytes={offset}-{offset + limit - 1}"}
         req = urllib.request.Request(f"{self.url}/items/{PROJECT}/{SPIDER}/{job}.jl",
-                                     headers={"Range": f"bytes={offset}-{offset + limit - 1}"})
+                                     headers={**self.headers, **wanted})
         try:
             with urllib.request.urlopen(req, timeout=TIMEOUT * 3) as resp:
                 data = resp.read()

@@ -11,6 +11,8 @@ import subprocess
 import sys
 import time
 import unicodedata
+import urllib.error
+import urllib.parse
 import urllib.request
 from collections import Counter
 from pathlib import Path
@@ -81,6 +83,8 @@ def start_server(argv: list[str], ready_url: str, cwd: Path | None = None) -> su
         try:
             get_text(ready_url)
             return proc
+        except urllib.error.HTTPError:  # it answers (asks for credentials, say)
+            return proc
         except OSError:
             time.sleep(0.1)
     stop_server(proc)
@@ -99,18 +103,21 @@ def stop_server(proc: subprocess.Popen) -> None:
 BIN = Path(sys.executable).parent
 
 
-def start_scrapyd(folder: Path, max_proc: int = 2, port: int | None = None,
-                  items: bool = True) -> tuple[str, subprocess.Popen]:
+def start_scrapyd(folder: Path, max_proc: int = 2, port: int | None = None, items: bool = True,
+                  auth: str = "") -> tuple[str, subprocess.Popen]:
     """A real Scrapyd on 127.0.0.1 with its own folders (eggs, logs, item feeds unless not
-    `items`) under `folder`."""
+    `items`) under `folder`; behind basic authentication with `auth` ("user:password"), whose
+    URL then carries the credentials."""
     port = port or free_port()
     folder.mkdir(parents=True, exist_ok=True)
+    user, _, password = auth.partition(":")
     (folder / "scrapyd.conf").write_text(
         f"[scrapyd]\nbind_address = 127.0.0.1\nhttp_port = {port}\neggs_dir = {folder}/eggs\n"
         f"logs_dir = {folder}/logs\nitems_dir = {folder / 'items' if items else ''}\ndbs_dir = {folder}/dbs\n"
-        f"max_proc = {max_proc}\njobs_to_keep = 100\npoll_interval = 0.2\n")
-    url = f"http://127.0.0.1:{port}"
-    return url, start_server([str(BIN / "scrapyd")], url + "/daemonstatus.json", cwd=folder)
+        f"max_proc = {max_proc}\njobs_to_keep = 100\npoll_interval = 0.2\n"
+        f"username = {user}\npassword = {password}\n")
+    proc = start_server([str(BIN / "scrapyd")], f"http://127.0.0.1:{port}/daemonstatus.json", cwd=folder)
+    return f"http://{auth + '@' if auth else ''}127.0.0.1:{port}", proc
 
 
 def deploy(folder: Path, nodes: list[str]) -> None:
@@ -122,7 +129,12 @@ def deploy(folder: Path, nodes: list[str]) -> None:
     for name in ("crawler", "archive", "tct", "pyproject.toml", "scrapy.cfg", "README.md"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, folder / name)
-    targets = "".join(f"\n[deploy:node{i}]\nurl = {url}/\nproject = tct\n" for i, url in enumerate(nodes))
+    targets = ""
+    for i, url in enumerate(nodes):
+        parts = urllib.parse.urlsplit(url)
+        bare = url.replace(f"{parts.username}:{parts.password}@", "") if parts.username else url
+        login = f"username = {parts.username}\npassword = {parts.password}\n" if parts.username else ""
+        targets += f"\n[deploy:node{i}]\nurl = {bare}/\nproject = tct\n{login}"
     cfg = folder / "scrapy.cfg"
     cfg.write_text(cfg.read_text().split("[deploy")[0] + targets)
     out = subprocess.run([str(BIN / "scrapyd-deploy"), "-a"], cwd=folder, capture_output=True, text=True,
