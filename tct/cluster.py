@@ -3,6 +3,7 @@ job per school over the nodes and gathers what they find into one archive (tct.c
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,7 +124,11 @@ def crawl(nodes, sites, urls, db, overrides, registry, slots, listen, public_url
     except ArchiveLocked as exc:
         click.echo(f"tct cluster crawl: {exc}", err=True)
         sys.exit(3)
-    except (ArchiveError, OSError) as exc:
+    except (ArchiveError, sqlite3.Error) as exc:  # e.g. the archive's disk is full
+        click.echo(f"tct cluster crawl: cannot write to the archive {path}: {exc}; run the same command "
+                   "again when it can be written (it resumes)", err=True)
+        sys.exit(1)
+    except OSError as exc:  # e.g. the --listen port is taken
         click.echo(f"tct cluster crawl: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
