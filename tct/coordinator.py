@@ -69,6 +69,7 @@ class Coordinator:
         `start_urls`: the schools given by a start URL rather than a registry key."""
         self.db_path = db
         self.nodes = {api.url: NodeView(api) for api in map(ScrapydNode, nodes)}  # no credentials in keys
+        self.given = set(self.nodes)  # new jobs go to these; others only finish what they run
         self.schools = {s.key: s for s in schools}
         self.start_urls = start_urls or {}
         self.known = known
@@ -182,7 +183,7 @@ class Coordinator:
         for site in list(self.waiting):
             load = Counter(j.node for j in self.active.values())
             free = [u for u, v in self.nodes.items()
-                    if v.jobs is not None and load[u] < self.opt.slots]
+                    if u in self.given and v.jobs is not None and load[u] < self.opt.slots]
             if not free:
                 return
             node = min(free, key=lambda u: (u == self.avoid.get(site), load[u]))
