@@ -139,7 +139,7 @@ def _v5_year_column(db: sqlite_utils.Database) -> None:
 def _v6_cluster_jobs(db: sqlite_utils.Database) -> None:
     """What `tct cluster crawl` has handed to Scrapyd nodes: one row per crawl (so a restarted
     coordinator resumes an unfinished one) and one per job, with how far its item feed has been
-    read (`offset`, committed with the items read): a restart neither loses nor repeats an item."""
+    read (`feed_offset`, committed with the lines it applied): a restart neither loses nor repeats one."""
     db["cluster_crawls"].create(
         {"id": int, "started_at": str, "finished_at": str, "sites": str}, pk="id", if_not_exists=True)
     db["cluster_jobs"].create(

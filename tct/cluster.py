@@ -11,7 +11,6 @@ from typing import Any
 import click
 
 from tct.options import db_option, parse_settings, registry_option, settings_option
-from tct.scrapyd_api import NodeError, ScrapydNode
 
 node_option = click.option("--node", "nodes", multiple=True, required=True, metavar="URL",
                            help="A Scrapyd node, e.g. http://10.0.0.5:6800; repeatable.")
@@ -24,6 +23,8 @@ class ClusterStatus:
 
 
 def cluster_status(urls: list[str]) -> ClusterStatus:
+    from tct.scrapyd_api import NodeError, ScrapydNode  # urllib.request: `tct extract` starts without it
+
     out = ClusterStatus()
     for url in urls:
         try:
@@ -62,10 +63,13 @@ def status(nodes: tuple[str, ...], as_json: bool) -> None:
     sys.exit(1 if result.unreachable else 0)
 
 
-def _listen(value: str) -> tuple[str, int]:
+def _listen(value: str, public_url: str | None) -> tuple[str, int]:
     host, _, port = value.rpartition(":")
     if not host or not port.isdigit():
-        raise click.BadParameter(f"HOST:PORT, got {value!r}")
+        raise click.BadParameter(f"HOST:PORT, got {value!r}", param_hint="--listen")
+    if host in ("0.0.0.0", "::", "[::]") and not public_url:
+        raise click.BadParameter("listening on every address: give --public-url, the address the nodes "
+                                 "reach this machine by", param_hint="--listen")
     return host, int(port)
 
 
@@ -114,7 +118,8 @@ def crawl(nodes, sites, urls, db, overrides, registry, slots, listen, public_url
     if len(set(keys)) < len(keys):
         raise click.UsageError(f"a school is named twice: {', '.join(sorted(keys))}")
     opts = Options(slots=slots, poll=poll, node_timeout=node_timeout, attempts=attempts,
-                   settings=parse_settings(overrides), listen=_listen(listen), public_url=public_url)
+                   settings=parse_settings(overrides), listen=_listen(listen, public_url),
+                   public_url=public_url)
     path = str(resolve_db_path(db))
     coordinator = Coordinator(path, list(nodes), schools, known + by_url, opts,
                               start_urls={s.key: u for s, u in zip(by_url, urls, strict=True)},

@@ -139,6 +139,8 @@ class Coordinator:
                 self.active[r["site"]] = Job(r["id"], r["site"], r["start_url"], r["node"], r["job"],
                                              r["run_id"], r["token"], r["attempt"], r["feed_offset"])
                 self.nodes.setdefault(r["node"], NodeView(ScrapydNode(r["node"])))
+                if r["start_url"]:  # a school given by its URL: a rerun is scheduled the same way
+                    self.start_urls.setdefault(r["site"], r["start_url"])
         self.waiting = [k for k in self.schools if k not in self.done and k not in self.active]
 
     def _lookup(self, token: str) -> tuple[str, int] | None:
@@ -231,17 +233,25 @@ class Coordinator:
             self._fail(job, f"unreadable feed line at byte {job.offset}: {exc}")
             return
         if complete:
-            self._write("UPDATE cluster_jobs SET state = 'done', finished_at = ? WHERE id = ?",
-                        [now_iso(), job.id])
-            del self.active[job.site]
-            self.done.append(job.site)
-            run = next(self.arc.db.query("SELECT * FROM runs WHERE id = ?", [job.run_id]))
-            self.echo(f"[{job.site}] finished on {job.node}: {run['pages_fetched']} pages, "
-                      f"{run['articles_new']} new, {run['articles_changed']} changed (run {job.run_id})")
+            self._settle(job)
         elif state == "finished":
             self._fail(job, f"{self._why_ended(job, view.api)}; its log: {view.api.log_url(job.job)}")
         elif state is None:
             self._fail(job, f"the job is gone from {job.node} (Scrapyd restarted?)")
+
+    def _settle(self, job: Job) -> None:
+        """The job's run line is applied: done if its crawl finished, else (cancelled, its node's
+        disk full) failed, its run keeping the status the node gave it."""
+        run = next(self.arc.db.query("SELECT * FROM runs WHERE id = ?", [job.run_id]))
+        if run["status"] != "finished":
+            self._fail(job, f"its run ended {run['status']}")
+            return
+        self._write("UPDATE cluster_jobs SET state = 'done', finished_at = ? WHERE id = ?",
+                    [now_iso(), job.id])
+        del self.active[job.site]
+        self.done.append(job.site)
+        self.echo(f"[{job.site}] finished on {job.node}: {run['pages_fetched']} pages, "
+                  f"{run['articles_new']} new, {run['articles_changed']} changed (run {job.run_id})")
 
     @staticmethod
     def _why_ended(job: Job, api: ScrapydNode) -> str:
@@ -257,7 +267,7 @@ class Coordinator:
     def _pull(self, job: Job, api: ScrapydNode) -> bool:
         """Read and apply the feed from the job's offset; True once its run line is applied."""
         while (lines := self._complete_lines(job, api)) is not None:
-            if self._apply(job, lines.splitlines()):
+            if self._apply(job, lines.split(b"\n")[:-1]):
                 return True
         return False
 

@@ -145,6 +145,7 @@ def test_the_systemd_unit_is_sandboxed_and_time_limited():
     (["--url", "ftp://a.vn/"], "http(s) address"),
     (["--url", "http://a.vn/", "-s", "DOWNLOAD_DELAY"], "NAME=VALUE"),
     (["--url", "http://a.vn/", "--listen", "8765"], "HOST:PORT"),
+    (["--url", "http://a.vn/", "--listen", "0.0.0.0:8765"], "--public-url"),
 ])
 def test_cluster_crawl_refuses_bad_input_before_touching_a_node_or_an_archive(runner, tmp_path, args, says):
     db = tmp_path / "a.db"
