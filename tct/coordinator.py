@@ -23,7 +23,7 @@ from typing import Any
 from archive.lock import ArchiveLock
 from archive.replica import WireError, apply_line
 from archive.store import Archive, now_iso
-from tct.scrapyd_api import NodeError, ScrapydNode, job_name
+from tct.scrapyd_api import TIMEOUT, NodeError, ScrapydNode, job_name
 from tct.state_server import StateServer
 
 CHUNK = 4 * 1024 * 1024  # bytes of a feed read at a time
@@ -68,7 +68,9 @@ class Coordinator:
         """`schools` to crawl (crawler.registry.School), `known`: all the registry holds;
         `start_urls`: the schools given by a start URL rather than a registry key."""
         self.db_path = db
-        self.nodes = {api.url: NodeView(api) for api in map(ScrapydNode, nodes)}  # no credentials in keys
+        # A node that hangs holds the loop up for its timeout: never longer than a node may be away.
+        self.timeout = min(TIMEOUT, max(1.0, options.node_timeout))
+        self.nodes = {api.url: NodeView(api) for api in (ScrapydNode(u, self.timeout) for u in nodes)}
         self.given = set(self.nodes)  # new jobs go to these; others only finish what they run
         self.schools = {s.key: s for s in schools}
         self.start_urls = start_urls or {}
@@ -138,7 +140,7 @@ class Coordinator:
             elif r["state"] == "active":
                 self.active[r["site"]] = Job(r["id"], r["site"], r["start_url"], r["node"], r["job"],
                                              r["run_id"], r["token"], r["attempt"], r["feed_offset"])
-                self.nodes.setdefault(r["node"], NodeView(ScrapydNode(r["node"])))
+                self.nodes.setdefault(r["node"], NodeView(ScrapydNode(r["node"], self.timeout)))
                 if r["start_url"]:  # a school given by its URL: a rerun is scheduled the same way
                     self.start_urls.setdefault(r["site"], r["start_url"])
         self.waiting = [k for k in self.schools if k not in self.done and k not in self.active]
@@ -177,6 +179,7 @@ class Coordinator:
                 try:  # a job given up on while its node was away must not crawl beside its rerun
                     view.api.cancel(stale)
                     view.stale.discard(stale)
+                    self.echo(f"node {url}: cancelled job {stale} (given up while the node was away)")
                 except NodeError:
                     pass
 

@@ -29,6 +29,7 @@ class NodeError(Exception):
 @dataclass
 class ScrapydNode:
     url: str  # http://host:6800
+    timeout: float = TIMEOUT  # seconds an API call may take (an item feed read: three times this)
 
     def __post_init__(self) -> None:
         parts = urllib.parse.urlsplit(self.url.rstrip("/"))
@@ -46,7 +47,7 @@ class ScrapydNode:
         data = urllib.parse.urlencode(form).encode() if form is not None else None
         req = urllib.request.Request(f"{self.url}/{endpoint}{query}", data=data, headers=self.headers)
         try:
-            with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
                 answer = json.load(resp)
         except (OSError, ValueError) as exc:  # refused, timed out, DNS, HTTP error, not JSON
             raise NodeError(f"{self.url}: {exc}") from None
@@ -86,7 +87,7 @@ class ScrapydNode:
         req = urllib.request.Request(f"{self.url}/items/{PROJECT}/{SPIDER}/{job}.jl",
                                      headers={**self.headers, **wanted})
         try:
-            with urllib.request.urlopen(req, timeout=TIMEOUT * 3) as resp:
+            with urllib.request.urlopen(req, timeout=self.timeout * 3) as resp:
                 data = resp.read()
                 whole = resp.status == 200  # the server ignored the range
         except urllib.error.HTTPError as exc:

@@ -3,6 +3,7 @@ sites on other loopback addresses (other hosts): a node SIGKILLed mid-crawl and 
 SIGKILLed and restarted, and the archive ends exactly as a one-machine crawl leaves it."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -17,10 +18,9 @@ import pytest
 from tct.demo.server import SiteServer
 from tests.sites import kept_out, tayling
 from tests.sites.cms import build_site
-from tests.support import ROOT, crawl, deploy, free_port, start_scrapyd, stop_server
+from tests.support import ROOT, crawl, deploy, free_port, get_json, get_text, start_scrapyd, stop_server
 
 pytestmark = pytest.mark.slow  # real Scrapyd nodes, real crawls
-SLOW = ["-s", "DOWNLOAD_DELAY=0.1", "-s", "AUTOTHROTTLE_ENABLED=False"]  # long enough to kill mid-job
 ARTICLE_COLUMNS = ("url", "site", "school", "host", "title", "published_at", "author", "author_degree",
                    "author_role", "body", "content_hash", "flags", "duplicate_of")
 
@@ -35,9 +35,12 @@ def sites():
         s.stop()
 
 
-def _coordinator(db: Path, nodes: list[str], urls: list[str], port: int) -> subprocess.Popen:
+def _coordinator(db: Path, nodes: list[str], urls: list[str], port: int,
+                 delay: str = "0.1") -> subprocess.Popen:
+    """`tct cluster crawl`, each site's crawl slowed down by `delay` so a test can act mid-job."""
     args = [sys.executable, "-m", "tct", "cluster", "crawl", "--db", str(db), "--slots", "2",
-            "--node-timeout", "2", "--poll", "0.2", "--listen", f"127.0.0.1:{port}", *SLOW]
+            "--node-timeout", "2", "--poll", "0.2", "--listen", f"127.0.0.1:{port}",
+            "-s", f"DOWNLOAD_DELAY={delay}", "-s", "AUTOTHROTTLE_ENABLED=False"]
     for n in nodes:
         args += ["--node", n]
     for u in urls:
@@ -136,3 +139,38 @@ def test_a_cluster_crawl_survives_a_dead_node_and_a_restarted_coordinator(sites,
     with sqlite3.connect(db) as conn:
         last = conn.execute("SELECT site, status, articles_new FROM runs ORDER BY id DESC LIMIT 3").fetchall()
     assert sorted(last) == [(f"127.0.0.{i}", "finished", 0) for i in (2, 3, 4)]
+
+
+def test_a_job_given_up_while_its_node_was_away_is_cancelled_when_the_node_returns(tmp_path):
+    """A partition, not a death: node1's Scrapyd stops answering (SIGSTOP) while its crawl goes on.
+    The school runs again on node2; when node1 answers again, its old job is cancelled, so the
+    school never crawls from two places for longer than the partition."""
+    routes, articles = tayling.build()
+    with SiteServer(routes, host="127.0.0.5") as site:
+        reference = tmp_path / "one-machine.db"
+        crawl(site.url + "/", reference)
+        (n1, p1), (n2, p2) = start_scrapyd(tmp_path / "node1"), start_scrapyd(tmp_path / "node2")
+        try:
+            deploy(tmp_path / "project", [n1, n2])
+            db = tmp_path / "cluster.db"
+            coord = _coordinator(db, [n1, n2], [site.url + "/"], free_port(), delay="0.3")
+            _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n1}' AND feed_offset > 0",
+                      "article read from node1", coord)
+            os.kill(p1.pid, signal.SIGSTOP)
+            _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n2}'", "rerun on node2", coord)
+            os.kill(p1.pid, signal.SIGCONT)
+            out, err = coord.communicate(timeout=300)
+            assert coord.returncode == 0, err
+            with sqlite3.connect(db) as conn:
+                first = conn.execute("SELECT job FROM cluster_jobs WHERE node = ?", [n1]).fetchone()[0]
+            assert f"cancelled job {first}" in err
+            for _ in range(100):  # its crawl stopped on SIGTERM: its last line is a run that shut down
+                if get_json(f"{n1}/listjobs.json?project=tct")["finished"]:
+                    break
+                time.sleep(0.1)
+            last = get_text(f"{n1}/items/tct/schools/{first}.jl").splitlines()[-1]
+            assert json.loads(last)["status"] == "shutdown"
+        finally:
+            stop_server(p1)
+            stop_server(p2)
+    assert _contents(db) == _contents(reference)
