@@ -184,14 +184,17 @@ class Coordinator:
                     pass
 
     def _schedule(self) -> None:
-        """Waiting schools to nodes that answer and have a free slot, the least busy first."""
+        """Waiting schools to nodes that answer and have a free slot: not the node the school
+        last failed on, then one where none of our jobs waits in Scrapyd's queue (its max_proc
+        may be below --slots), then the least busy."""
         for site in list(self.waiting):
             load = Counter(j.node for j in self.active.values())
             free = [u for u, v in self.nodes.items()
                     if u in self.given and v.jobs is not None and load[u] < self.opt.slots]
             if not free:
                 return
-            node = min(free, key=lambda u: (u == self.avoid.get(site), load[u]))
+            node = min(free, key=lambda u: (u == self.avoid.get(site),
+                                            "pending" in self.nodes[u].jobs.values(), load[u]))
             self._start(site, node)
 
     def _start(self, site: str, node: str) -> None:
