@@ -12,6 +12,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 from archive.replica import school_state
 
@@ -31,7 +32,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_error(404)
             return
         site, run_id = job
-        conn = sqlite3.connect(f"file:{self.server.db_path}?mode=ro", uri=True, timeout=30)
+        read_only = Path(self.server.db_path).resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(read_only, uri=True, timeout=30)
         try:
             body = gzip.compress(json.dumps(school_state(conn, site, run_id)).encode(), 6)
         finally:

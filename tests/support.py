@@ -73,7 +73,7 @@ def get_json(url: str, timeout: float = 20):
 
 def start_server(argv: list[str], ready_url: str, cwd: Path | None = None) -> subprocess.Popen:
     """Start a real server (Datasette, Scrapyd) and return once `ready_url` answers; the caller
-    kills it. A server that does not answer in 10 s is killed and fails the test."""
+    stops it (stop_server). A server that does not answer in 10 s is killed and fails the test."""
     import pytest
 
     # A session of its own: stop_server ends the server with every process it started.
