@@ -78,6 +78,7 @@ class Coordinator:
         self.opt = options
         self.echo = echo
         self.arc: Archive | None = None
+        self.public = ""  # the state endpoint's address as nodes reach it, once it listens
         self.crawl_id = 0
         self.waiting: list[str] = []  # schools to schedule, in order
         self.active: dict[str, Job] = {}  # school -> its live job
@@ -90,10 +91,11 @@ class Coordinator:
     def run(self) -> int:
         """Crawl every school; 0 when each finished, 1 when one was given up."""
         lock = ArchiveLock(self.db_path).acquire()  # ArchiveLocked: another crawl writes here
-        self.arc = Archive(self.db_path)
-        server = StateServer(self.db_path, self._lookup, *self.opt.listen).start()
-        self.public = self.opt.public_url or f"http://{self.opt.listen[0]}:{server.port}"
+        server: StateServer | None = None
         try:
+            self.arc = Archive(self.db_path)
+            server = StateServer(self.db_path, self._lookup, *self.opt.listen).start()
+            self.public = self.opt.public_url or f"http://{self.opt.listen[0]}:{server.port}"
             self.arc.sync_schools(s.as_row() for s in self.known)
             self._resume()
             while self.waiting or self.active:
@@ -101,13 +103,16 @@ class Coordinator:
                 for job in list(self.active.values()):
                     self._read(job)
                 self._schedule()
+                self._strand()
                 if self.waiting or self.active:
                     time.sleep(self.opt.poll)
             self._write("UPDATE cluster_crawls SET finished_at = ? WHERE id = ?",
                         [now_iso(), self.crawl_id])
         finally:
-            server.stop()
-            self.arc.close()
+            if server is not None:
+                server.stop()
+            if self.arc is not None:
+                self.arc.close()
             lock.release()
         for site, why in self.given_up.items():
             self.echo(f"[{site}] given up: {why}")
@@ -164,7 +169,7 @@ class Coordinator:
                 view.jobs = view.api.jobs()
             except NodeError as exc:
                 if view.down_since is None:
-                    self.echo(f"node {url} unreachable: {exc}")
+                    self.echo(f"node unreachable: {exc}")
                     view.down_since = now
                 view.jobs = None
                 if now - view.down_since >= self.opt.node_timeout:
@@ -196,6 +201,16 @@ class Coordinator:
             node = min(free, key=lambda u: (u == self.avoid.get(site),
                                             "pending" in self.nodes[u].jobs.values(), load[u]))
             self._start(site, node)
+
+    def _strand(self) -> None:
+        """No node named has answered for node_timeout: the schools still waiting are given up
+        (a nightly run ends with its reasons instead of waiting for ever)."""
+        now = time.monotonic()
+        if self.waiting and all(v.down_since is not None and now - v.down_since >= self.opt.node_timeout
+                                for u, v in self.nodes.items() if u in self.given):
+            for site in self.waiting:
+                self.given_up[site] = f"no node answered for {self.opt.node_timeout:g} s"
+            self.waiting.clear()
 
     def _start(self, site: str, node: str) -> None:
         start_url = self.start_urls.get(site)

@@ -154,6 +154,14 @@ def test_cluster_crawl_refuses_bad_input_before_touching_a_node_or_an_archive(ru
     assert not db.exists()
 
 
+def test_cluster_crawl_with_no_node_answering_gives_up_after_the_node_timeout(runner, db_path):
+    res = runner.invoke(main, ["cluster", "crawl", "--node", "http://127.0.0.1:9", "--url", "http://a.vn/",
+                               "--db", str(db_path), "--node-timeout", "0.5", "--poll", "0.1"])
+    assert res.exit_code == 1
+    assert "node unreachable: http://127.0.0.1:9" in res.output
+    assert "[a.vn] given up: no node answered for 0.5 s" in res.output
+
+
 def test_cluster_crawl_behind_a_held_lock_exits_3(runner, db_path):
     with ArchiveLock(db_path):
         res = runner.invoke(main, ["cluster", "crawl", "--node", "http://127.0.0.1:9", "--url", "http://a.vn/",
