@@ -121,8 +121,10 @@ class StorePipeline:
 
     def _save(self, item: ArticleItem) -> Any:
         record, page = item.stored()
-        res = self._open().save_article(record, site=item.site, **page)
         node = getattr(getattr(self.crawler, "tct_session", None), "node", None)
-        if node is not None:  # a cluster job: the article travels to the coordinator too
+        if node is not None:  # a cluster job: the page travels to the coordinator, kept nowhere else
+            page["html"] = None
+        res = self._open().save_article(record, site=item.site, **page)
+        if node is not None:
             node.article(item, res.status)
         return res

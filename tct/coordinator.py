@@ -27,6 +27,7 @@ from tct.scrapyd_api import TIMEOUT, NodeError, ScrapydNode, job_name
 from tct.state_server import StateServer
 
 CHUNK = 4 * 1024 * 1024  # bytes of a feed read at a time
+PROGRESS_SECONDS = 30.0  # a line saying how far the crawl is, this often
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Coordinator:
         self.avoid: dict[str, str] = {}  # school -> the node its last job failed on
         self.given_up: dict[str, str] = {}
         self.done: list[str] = []
+        self.received = 0  # article lines applied by this coordinator
 
     # -- life cycle ---------------------------------------------------------------------------
     def run(self) -> int:
@@ -98,12 +100,16 @@ class Coordinator:
             self.public = self.opt.public_url or f"http://{self.opt.listen[0]}:{server.port}"
             self.arc.sync_schools(s.as_row() for s in self.known)
             self._resume()
+            shown = time.monotonic()
             while self.waiting or self.active:
                 self._look()
                 for job in list(self.active.values()):
                     self._read(job)
                 self._schedule()
                 self._strand()
+                if time.monotonic() - shown >= PROGRESS_SECONDS:
+                    self.echo(self.progress())
+                    shown = time.monotonic()
                 if self.waiting or self.active:
                     time.sleep(self.opt.poll)
             self._write("UPDATE cluster_crawls SET finished_at = ? WHERE id = ?",
@@ -117,6 +123,14 @@ class Coordinator:
         for site, why in self.given_up.items():
             self.echo(f"[{site}] given up: {why}")
         return 1 if self.given_up else 0
+
+    def progress(self) -> str:
+        """One line: schools done, running, waiting, given up; articles received so far."""
+        total = len(self.done) + len(self.active) + len(self.waiting) + len(self.given_up)
+        return (f"{len(self.done)} of {total} schools done, {len(self.active)} running, "
+                f"{len(self.waiting)} waiting"
+                + (f", {len(self.given_up)} given up" if self.given_up else "")
+                + f"; {self.received:,} articles received")
 
     def summary(self) -> str:
         """The runs of this crawl's schools, as `tct crawl` prints them."""
@@ -272,7 +286,8 @@ class Coordinator:
         del self.active[job.site]
         self.done.append(job.site)
         self.echo(f"[{job.site}] finished on {job.node}: {run['pages_fetched']} pages, "
-                  f"{run['articles_new']} new, {run['articles_changed']} changed (run {job.run_id})")
+                  f"{run['articles_new']} new, {run['articles_changed']} changed (run {job.run_id}); "
+                  + self.progress())
 
     @staticmethod
     def _why_ended(job: Job, api: ScrapydNode) -> str:
@@ -305,16 +320,18 @@ class Coordinator:
 
     def _apply(self, job: Job, lines: list[bytes]) -> bool:
         """Apply complete lines and move the offset past them, in one transaction."""
-        finished = False
+        finished, received = False, 0
         size = sum(len(raw) + 1 for raw in lines)
         with self.arc.transaction():
             for raw in lines:
                 line = json.loads(raw)
                 apply_line(self.arc, line, job.run_id)
                 finished = finished or line.get("t") == "run"
+                received += line.get("t") == "article"
             self.arc.db.execute("UPDATE cluster_jobs SET feed_offset = ? WHERE id = ?",
                                 [job.offset + size, job.id])
         job.offset += size
+        self.received += received
         return finished
 
     def _fail(self, job: Job, reason: str) -> None:
