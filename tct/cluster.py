@@ -39,17 +39,36 @@ def cluster() -> None:
     """Crawl on Scrapyd nodes (deploy the project to each with scrapyd-deploy)."""
 
 
+def archive_jobs(db: str) -> dict[str, Any]:
+    """The last cluster crawl an archive records, and its jobs (what a coordinator knows)."""
+    from archive.store import open_archive
+
+    with open_archive(db, create=False) as arc:
+        if "cluster_crawls" not in arc.db.table_names():
+            return {"crawl": None, "jobs": []}
+        crawl = next(arc.db.query("SELECT * FROM cluster_crawls ORDER BY id DESC LIMIT 1"), None)
+        jobs = [] if crawl is None else list(arc.db.query(
+            "SELECT site, node, job, run_id, attempt, state, feed_offset, scheduled_at, finished_at, reason "
+            "FROM cluster_jobs WHERE crawl_id = ? ORDER BY id", [crawl["id"]]))
+    return {"crawl": crawl, "jobs": jobs}
+
+
 @cluster.command()
 @node_option
+@click.option("--db", "db", type=click.Path(dir_okay=False, exists=True), default=None,
+              help="Also list the jobs of the last cluster crawl this archive records.")
 @click.option("--json", "as_json", is_flag=True, help="Print the nodes and their jobs as JSON.")
-def status(nodes: tuple[str, ...], as_json: bool) -> None:
-    """What each node runs: its slots, and the tct jobs pending, running and finished.
+def status(nodes: tuple[str, ...], db: str | None, as_json: bool) -> None:
+    """What each node runs (pending, running and finished counts, and the tct jobs), and with
+    --db what the archive's last cluster crawl handed out and how far each job's feed was read.
 
     Exit status 1 when a node cannot be reached (one line each on stderr).
     """
     result = cluster_status(list(nodes))
+    recorded = archive_jobs(db) if db else None
     if as_json:
-        click.echo(json.dumps({"nodes": result.nodes, "unreachable": result.unreachable}, indent=1))
+        click.echo(json.dumps({"nodes": result.nodes, "unreachable": result.unreachable,
+                               **({"archive": recorded} if recorded else {})}, indent=1))
     else:
         for n in result.nodes:
             deployed = "" if n["deployed"] else "  (project tct not deployed)"
@@ -58,6 +77,13 @@ def status(nodes: tuple[str, ...], as_json: bool) -> None:
             for j in n["jobs"]:
                 click.echo(f"  {j['state']:<8} {j['spider']:<10} {j['id']}  {j['start_time'] or ''}"
                            f"  {j['end_time'] or ''}")
+        if recorded and recorded["crawl"]:
+            c = recorded["crawl"]
+            click.echo(f"{db}: cluster crawl {c['id']} started {c['started_at']}, "
+                       + (f"finished {c['finished_at']}" if c["finished_at"] else "unfinished"))
+            for j in recorded["jobs"]:
+                click.echo(f"  {j['state']:<7} {j['site']:<20} {j['node']} {j['job']} run {j['run_id']}, "
+                           f"{j['feed_offset']:,} bytes read" + (f"; {j['reason']}" if j["reason"] else ""))
     for line in result.unreachable:
         click.echo(f"tct cluster status: node unreachable: {line}", err=True)
     sys.exit(1 if result.unreachable else 0)

@@ -18,7 +18,7 @@ import pytest
 from tct.demo.server import SiteServer
 from tests.sites import kept_out, tayling
 from tests.sites.cms import build_site
-from tests.support import ROOT, crawl, deploy, free_port, get_json, get_text, start_scrapyd, stop_server
+from tests.support import ROOT, crawl, deploy, free_port, get_json, get_text, start_scrapyd, stop_server, tct
 
 pytestmark = pytest.mark.slow  # real Scrapyd nodes, real crawls
 ARTICLE_COLUMNS = ("url", "site", "school", "host", "title", "published_at", "author", "author_degree",
@@ -117,6 +117,9 @@ def test_a_cluster_crawl_survives_a_dead_node_and_a_restarted_coordinator(sites,
             lost = conn.execute("SELECT count(*) FROM runs WHERE status = 'lost'").fetchone()[0]
         assert (n1, "failed") in states and states.count((n2_name, "done")) == 3
         assert lost >= 1
+        shown = json.loads(tct("cluster", "status", "--node", n2, "--db", str(db), "--json").stdout)
+        assert [(j["node"], j["state"]) for j in shown["archive"]["jobs"]] == states
+        assert shown["archive"]["crawl"]["finished_at"] and "s3cret" not in json.dumps(shown)
 
         # The next night, node1 back: each school's job fetches what a one-machine crawl's next
         # run fetches, and no archived article.
