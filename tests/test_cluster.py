@@ -35,11 +35,11 @@ def sites():
         s.stop()
 
 
-def _coordinator(db: Path, nodes: list[str], urls: list[str], port: int,
-                 delay: str = "0.1") -> subprocess.Popen:
+def _coordinator(db: Path, nodes: list[str], urls: list[str], port: int, delay: str = "0.1",
+                 node_timeout: str = "2") -> subprocess.Popen:
     """`tct cluster crawl`, each site's crawl slowed down by `delay` so a test can act mid-job."""
     args = [sys.executable, "-m", "tct", "cluster", "crawl", "--db", str(db), "--slots", "2",
-            "--node-timeout", "2", "--poll", "0.2", "--listen", f"127.0.0.1:{port}",
+            "--node-timeout", node_timeout, "--poll", "0.2", "--listen", f"127.0.0.1:{port}",
             "-s", f"DOWNLOAD_DELAY={delay}", "-s", "AUTOTHROTTLE_ENABLED=False"]
     for n in nodes:
         args += ["--node", n]
@@ -176,4 +176,32 @@ def test_a_job_given_up_while_its_node_was_away_is_cancelled_when_the_node_retur
         finally:
             stop_server(p1)
             stop_server(p2)
+    assert _contents(db) == _contents(reference)
+
+
+def test_a_job_gone_from_a_restarted_scrapyd_runs_again_elsewhere(tmp_path):
+    """Scrapyd restarted under a job (the machine rebooted fast): the node answers again before
+    the node timeout, its job list no longer has the job, and the school runs again on node2."""
+    routes, _ = tayling.build()
+    with SiteServer(routes, host="127.0.0.6") as site:
+        reference = tmp_path / "one-machine.db"
+        crawl(site.url + "/", reference)
+        (n1, p1), (n2, p2) = start_scrapyd(tmp_path / "node1"), start_scrapyd(tmp_path / "node2")
+        try:
+            deploy(tmp_path / "project", [n1, n2])
+            db = tmp_path / "cluster.db"
+            coord = _coordinator(db, [n1, n2], [site.url + "/"], free_port(), delay="0.2", node_timeout="60")
+            _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n1}' AND feed_offset > 0",
+                      "article read from node1", coord)
+            stop_server(p1)
+            n1, p1 = start_scrapyd(tmp_path / "node1", port=int(n1.rsplit(":", 1)[1]))
+            out, err = coord.communicate(timeout=300)
+            assert coord.returncode == 0, err
+            assert "is gone from" in err
+        finally:
+            stop_server(p1)
+            stop_server(p2)
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("SELECT node, state FROM cluster_jobs ORDER BY id").fetchall() == [
+                (n1, "failed"), (n2, "done")]
     assert _contents(db) == _contents(reference)
