@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,16 @@ def _wait_for(db: Path, sql: str, what: str, proc: subprocess.Popen, seconds: fl
     pytest.fail(f"no {what} in {seconds} s")
 
 
+def _wait_for_delivery(db: Path, node: str, proc: subprocess.Popen) -> None:
+    """Until the coordinator has applied a line a job on `node` delivered."""
+    _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{node}' AND feed_offset > 0",
+              f"article read from {node}", proc)
+
+
+def _restart(folder: Path, url: str) -> tuple[str, subprocess.Popen]:
+    return start_scrapyd(folder, port=int(url.rsplit(":", 1)[1]))
+
+
 def _contents(db: Path) -> tuple[list, dict, list]:
     with sqlite3.connect(db) as conn:
         articles = sorted(conn.execute(f"SELECT {', '.join(ARTICLE_COLUMNS)} FROM articles"))
@@ -95,8 +106,7 @@ def test_a_cluster_crawl_survives_a_dead_node_and_a_restarted_coordinator(sites,
         db, port = tmp_path / "cluster.db", free_port()
         coord = _coordinator(db, [n1, n2], urls, port)
         # node1 dies (SIGKILL, its crawls with it) once the coordinator has taken articles from it.
-        _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n1}' AND feed_offset > 0",
-                  "article read from node1", coord)
+        _wait_for_delivery(db, n1, coord)
         stop_server(p1)
         # The coordinator dies too, once the schools have gone to node2 and one delivered there.
         _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n2_name}' AND attempt = 2 "
@@ -124,7 +134,7 @@ def test_a_cluster_crawl_survives_a_dead_node_and_a_restarted_coordinator(sites,
         # The next night, node1 back: each school's job fetches what a one-machine crawl's next
         # run fetches, and no archived article.
         stop_server(p1)
-        n1, p1 = start_scrapyd(tmp_path / "node1", port=int(n1.rsplit(":", 1)[1]))
+        n1, p1 = _restart(tmp_path / "node1", n1)
         requested = []
         for run in (lambda: [crawl(u, reference) for u in urls],
                     lambda: _coordinator(db, [n1, n2], urls, port).communicate(timeout=300)):
@@ -144,64 +154,75 @@ def test_a_cluster_crawl_survives_a_dead_node_and_a_restarted_coordinator(sites,
     assert sorted(last) == [(f"127.0.0.{i}", "finished", 0) for i in (2, 3, 4)]
 
 
-def test_a_job_given_up_while_its_node_was_away_is_cancelled_when_the_node_returns(tmp_path):
-    """A partition, not a death: node1's Scrapyd stops answering (SIGSTOP) while its crawl goes on.
-    The school runs again on node2; when node1 answers again, its old job is cancelled, so the
-    school never crawls from two places for longer than the partition."""
-    routes, articles = tayling.build()
+@dataclass
+class OneSchool:
+    """One school on its own host, its one-machine crawl (`reference`) and two deployed nodes."""
+    url: str
+    reference: Path
+    db: Path
+    folder: Path
+    nodes: list[str]
+    procs: list[subprocess.Popen]
+
+    def restart(self, i: int) -> None:
+        """Node i's Scrapyd killed and started again on its port and folders."""
+        stop_server(self.procs[i])
+        self.nodes[i], self.procs[i] = _restart(self.folder / f"node{i + 1}", self.nodes[i])
+
+
+@pytest.fixture
+def one_school(tmp_path):
+    routes, _ = tayling.build()
     with SiteServer(routes, host="127.0.0.5") as site:
         reference = tmp_path / "one-machine.db"
         crawl(site.url + "/", reference)
-        (n1, p1), (n2, p2) = start_scrapyd(tmp_path / "node1"), start_scrapyd(tmp_path / "node2")
+        started = [start_scrapyd(tmp_path / f"node{i}") for i in (1, 2)]
+        school = OneSchool(site.url + "/", reference, tmp_path / "cluster.db", tmp_path,
+                           [url for url, _ in started], [proc for _, proc in started])
         try:
-            deploy(tmp_path / "project", [n1, n2])
-            db = tmp_path / "cluster.db"
-            coord = _coordinator(db, [n1, n2], [site.url + "/"], free_port(), delay="0.3")
-            _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n1}' AND feed_offset > 0",
-                      "article read from node1", coord)
-            os.kill(p1.pid, signal.SIGSTOP)
-            _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n2}'", "rerun on node2", coord)
-            os.kill(p1.pid, signal.SIGCONT)
-            out, err = coord.communicate(timeout=300)
-            assert coord.returncode == 0, err
-            with sqlite3.connect(db) as conn:
-                first = conn.execute("SELECT job FROM cluster_jobs WHERE node = ?", [n1]).fetchone()[0]
-            assert f"cancelled job {first}" in err
-            for _ in range(100):  # its crawl stopped on SIGTERM: its last line is a run that shut down
-                if get_json(f"{n1}/listjobs.json?project=tct")["finished"]:
-                    break
-                time.sleep(0.1)
-            last = get_text(f"{n1}/items/tct/schools/{first}.jl").splitlines()[-1]
-            assert json.loads(last)["status"] == "shutdown"
+            deploy(tmp_path / "project", school.nodes)
+            yield school
         finally:
-            stop_server(p1)
-            stop_server(p2)
-    assert _contents(db) == _contents(reference)
+            for proc in school.procs:
+                stop_server(proc)
 
 
-def test_a_job_gone_from_a_restarted_scrapyd_runs_again_elsewhere(tmp_path):
+def test_a_job_given_up_while_its_node_was_away_is_cancelled_when_the_node_returns(one_school):
+    """A partition, not a death: node1's Scrapyd stops answering (SIGSTOP) while its crawl goes on.
+    The school runs again on node2; when node1 answers again, its old job is cancelled, so the
+    school never crawls from two places for longer than the partition."""
+    s = one_school
+    (n1, n2), db = s.nodes, s.db
+    coord = _coordinator(db, s.nodes, [s.url], free_port(), delay="0.3")
+    _wait_for_delivery(db, n1, coord)
+    os.kill(s.procs[0].pid, signal.SIGSTOP)
+    _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n2}'", "rerun on node2", coord)
+    os.kill(s.procs[0].pid, signal.SIGCONT)
+    out, err = coord.communicate(timeout=300)
+    assert coord.returncode == 0, err
+    with sqlite3.connect(db) as conn:
+        first = conn.execute("SELECT job FROM cluster_jobs WHERE node = ?", [n1]).fetchone()[0]
+    assert f"cancelled job {first}" in err
+    for _ in range(100):  # its crawl stopped on SIGTERM: its last line is a run that shut down
+        if get_json(f"{n1}/listjobs.json?project=tct")["finished"]:
+            break
+        time.sleep(0.1)
+    last = get_text(f"{n1}/items/tct/schools/{first}.jl").splitlines()[-1]
+    assert json.loads(last)["status"] == "shutdown"
+    assert _contents(db) == _contents(s.reference)
+
+
+def test_a_job_gone_from_a_restarted_scrapyd_runs_again_elsewhere(one_school):
     """Scrapyd restarted under a job (the machine rebooted fast): the node answers again before
     the node timeout, its job list no longer has the job, and the school runs again on node2."""
-    routes, _ = tayling.build()
-    with SiteServer(routes, host="127.0.0.6") as site:
-        reference = tmp_path / "one-machine.db"
-        crawl(site.url + "/", reference)
-        (n1, p1), (n2, p2) = start_scrapyd(tmp_path / "node1"), start_scrapyd(tmp_path / "node2")
-        try:
-            deploy(tmp_path / "project", [n1, n2])
-            db = tmp_path / "cluster.db"
-            coord = _coordinator(db, [n1, n2], [site.url + "/"], free_port(), delay="0.2", node_timeout="60")
-            _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n1}' AND feed_offset > 0",
-                      "article read from node1", coord)
-            stop_server(p1)
-            n1, p1 = start_scrapyd(tmp_path / "node1", port=int(n1.rsplit(":", 1)[1]))
-            out, err = coord.communicate(timeout=300)
-            assert coord.returncode == 0, err
-            assert "is gone from" in err
-        finally:
-            stop_server(p1)
-            stop_server(p2)
-        with sqlite3.connect(db) as conn:
-            assert conn.execute("SELECT node, state FROM cluster_jobs ORDER BY id").fetchall() == [
-                (n1, "failed"), (n2, "done")]
-    assert _contents(db) == _contents(reference)
+    s = one_school
+    coord = _coordinator(s.db, s.nodes, [s.url], free_port(), delay="0.2", node_timeout="60")
+    _wait_for_delivery(s.db, s.nodes[0], coord)
+    s.restart(0)
+    out, err = coord.communicate(timeout=300)
+    assert coord.returncode == 0, err
+    assert "is gone from" in err
+    with sqlite3.connect(s.db) as conn:
+        assert conn.execute("SELECT node, state FROM cluster_jobs ORDER BY id").fetchall() == [
+            (s.nodes[0], "failed"), (s.nodes[1], "done")]
+    assert _contents(s.db) == _contents(s.reference)
