@@ -54,6 +54,10 @@ class Line:
     after_image: bool = False  # an image stands between this line and the previous one
     converted: bool = False  # typed in the TCVN3 legacy font, converted to Unicode
     anchors: list[str] = field(default_factory=list)
+    # Elements around the line whose class or id name reads like chrome or a caption: a vote,
+    # counted once the whole page is read (see `_settle_names`).
+    named_chrome: tuple = ()
+    named_caption: tuple = ()
 
     link_density: float = 0.0  # share of the text inside links, set when the line is made
 
@@ -73,6 +77,8 @@ class _Frame:
     skip: bool = False
     row: bool = False
     cell: bool = False
+    named_chrome: bool = False  # the class/id reads like chrome: a vote, not yet a verdict
+    named_caption: bool = False
     flagged: bool = False  # any of _FLAG_NAMES or a heading: the frame changes the context
 
 
@@ -123,6 +129,8 @@ class _Linearizer:
         self.counts = dict.fromkeys(_FLAG_NAMES, 0)
         self.with_image: set[etree._Element] = set()  # elements with an <img> inside
         self.headings: list[int] = []
+        self.named_chrome: list[etree._Element] = []  # open elements named like chrome
+        self.named_caption: list[etree._Element] = []
 
     def find_images(self, root: etree._Element) -> None:
         for img in root.iter("img"):
@@ -133,17 +141,20 @@ class _Linearizer:
             self.with_image.add(img)
 
     def _holds_most_text(self, el: etree._Element) -> bool:
-        """A 'print' or 'tools' wrapper around the whole page is not page chrome."""
         try:
             return text_length(el) > 0.5 * self.total_text
         except ValueError:
             return False
 
     # Flags of the current context are counters of open frames that set them (O(1) per text).
-    def push(self, fr: _Frame) -> None:
+    def push(self, fr: _Frame, el: etree._Element) -> None:
         self.frames.append(fr)
         if not fr.flagged:
             return
+        if fr.named_chrome:
+            self.named_chrome.append(el)
+        if fr.named_caption:
+            self.named_caption.append(el)
         for name in _FLAG_NAMES:
             if getattr(fr, name):
                 self.counts[name] += 1
@@ -154,6 +165,10 @@ class _Linearizer:
         fr = self.frames.pop()
         if not fr.flagged:
             return
+        if fr.named_chrome:
+            self.named_chrome.pop()
+        if fr.named_caption:
+            self.named_caption.pop()
         for name in _FLAG_NAMES:
             if getattr(fr, name):
                 self.counts[name] -= 1
@@ -216,6 +231,8 @@ class _Linearizer:
                 right=counts["right"] > 0, author_class=self.author_seen,
                 image_block=owner is not None and owner in self.with_image, anchors=self.anchors,
                 after_image=self.image_pending, converted=converted,
+                named_chrome=tuple(self.named_chrome) if self.named_chrome else (),
+                named_caption=tuple(self.named_caption) if self.named_caption else (),
             )
             self.lines.append(line)
             self.image_pending = False
@@ -232,6 +249,9 @@ class _Linearizer:
         style = el.get("style") or ""
         if (style and rules.HIDDEN_STYLE.search(style)) or el.get("hidden") is not None:
             return _SKIP
+        cls = el.get("class")
+        if cls and rules.HIDDEN_CLASS.search(cls) and not self._holds_most_text(el):
+            return _SKIP  # hidden by the CSS class every framework has for it (schema.org data)
         if tag == "img":
             self.image_pending = True
         elif tag == "br":
@@ -263,9 +283,8 @@ class _Linearizer:
         chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if len(attrs) > 1
                                                           else _NO_CLASS_CUES)
         chrome = tag in rules.CHROME_TAGS or (
-            tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
-        ) or (chrome_cls and not self._holds_most_text(el))
-        caption = tag in ("figcaption", "caption") or (caption_cls and not self._holds_most_text(el))
+            tag == "header" and not any(a.tag == "article" for a in el.iterancestors()))
+        caption = tag in ("figcaption", "caption")
         link = tag == "a"
         if link:
             href = el.get("href")
@@ -275,10 +294,12 @@ class _Linearizer:
         italic = tag in ("i", "em")
         right = (el.get("align") or "").lower() == "right" or bool(style and rules.RIGHT_ALIGN.search(style))
         heading = rules.HEADING_TAGS.get(tag, 0)
-        if not (chrome or caption or link or bold or italic or right or title_cls or author_cls or heading):
+        if not (chrome or caption or link or bold or italic or right or title_cls or author_cls or heading
+                or chrome_cls or caption_cls):
             return _BLOCK if block else _PLAIN
         return _Frame(block=block, chrome=chrome, caption=caption, link=link, bold=bold, italic=italic,
-                      right=right, title=title_cls, author=author_cls, heading=heading, flagged=True)
+                      right=right, title=title_cls, author=author_cls, heading=heading,
+                      named_chrome=chrome_cls, named_caption=caption_cls, flagged=True)
 
     def end(self, el: etree._Element, fr: _Frame) -> None:
         if fr.cell and self.row_cells is not None:
@@ -306,6 +327,8 @@ def text_length(el: etree._Element) -> int:
 @functools.lru_cache(maxsize=4096)
 def _attr_flags(attrs: str) -> tuple[bool, bool, bool, bool]:
     """(chrome, caption, title, author) cues of a class+id string; class strings repeat on a page."""
+    if rules.POST_CLASS.search(attrs):  # WordPress's post classes: its tags and categories as words
+        attrs = rules.TAXONOMY_CLASS.sub(" ", attrs)
     return (bool(rules.CHROME_CLASS.search(attrs)), bool(rules.CAPTION_CLASS.search(attrs)),
             bool(rules.TITLE_CLASS.search(attrs)) and not rules.TITLE_CLASS_BAD.search(attrs),
             bool(rules.AUTHOR_CLASS.search(attrs)))
@@ -328,7 +351,7 @@ def linearize(root: etree._Element) -> list[Line]:
             continue
         if event == "start":
             fr = lin.start(el)
-            lin.push(fr)
+            lin.push(fr, el)
             if fr.skip:
                 walker.skip_subtree()
                 continue
@@ -340,4 +363,41 @@ def linearize(root: etree._Element) -> list[Line]:
             lin.pop()
             lin.add_text(el.tail)
     lin.flush()
+    _settle_names(lin.lines)
     return lin.lines
+
+
+PROSE_SHARE = 0.5  # a named block holding this much of the page's running text is the article's
+
+
+def _prose(ln: Line) -> int:
+    """Characters of running text on a line (names aside): sentences, not links or teasers."""
+    text = ln.text
+    if len(text) < 40 or ln.link_density >= rules.TEXT_LINE or ln.chrome or text.endswith(("…", "...")):
+        return 0
+    return len(text)
+
+
+def _settle_names(lines: list[Line]) -> None:
+    """Class and id names vote; the text decides. An element named like page chrome (`sidebar`,
+    `tag-…`, `share`) or a caption is so unless it holds most of the page's running text: then
+    the name was a theme's word for a column and the article is inside."""
+    named: dict[int, int] = {}
+    total = 0
+    for ln in lines:
+        prose = _prose(ln)
+        total += prose
+        if prose:
+            for el in {*ln.named_chrome, *ln.named_caption}:
+                named[id(el)] = named.get(id(el), 0) + prose
+    if not named:
+        for ln in lines:
+            ln.chrome = ln.chrome or bool(ln.named_chrome)
+            ln.caption = ln.caption or bool(ln.named_caption)
+        return
+    floor = PROSE_SHARE * total
+    for ln in lines:
+        if ln.named_chrome and not ln.chrome:
+            ln.chrome = any(named.get(id(el), 0) < floor or not total for el in ln.named_chrome)
+        if ln.named_caption and not ln.caption:
+            ln.caption = any(named.get(id(el), 0) < floor or not total for el in ln.named_caption)

@@ -50,6 +50,14 @@ CHROME_CLASS = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|footer|s
 # The writer's name: "author", "detail-author", "tacgia", "byline", "author-info".
 AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|authors|tacgia|tac-?gia|byline|writer|nguoi-?viet|"
                           r"butdanh|signature)(?:$|[\s_-])", re.I)
+# Classes that CSS frameworks define as display:none (Bootstrap, WordPress, NukeViet's schema.org
+# block): whole tokens only ("hidden-xs" hides on phones alone).
+HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|screen-reader-text|"
+                          r"u-hide|is-hidden|invisible|element-invisible)(?:$|\s)", re.I)
+# WordPress prints each post's tags and categories as classes of its element (post_class()):
+# `tag-<slug>`, `category-<slug>` say what the post is about, not what the block is.
+POST_CLASS = re.compile(r"(?:^|\s)(?:hentry|type-post|status-publish|post-\d+|format-standard)(?:$|\s)")
+TAXONOMY_CLASS = re.compile(r"(?:^|\s)(?:tag|category|post_tag|format)-\S+")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 RIGHT_ALIGN = re.compile(r"text-align\s*:\s*right", re.I)
 
