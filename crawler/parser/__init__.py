@@ -202,6 +202,9 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
         if dchoice.updated_label:
             art.flags.append("date_from_update_label")
     start = (anchor + 1) if anchor is not None else 0
+    if tidx is None and anchor is not None and \
+            body.prose_chars(lines, 0, start) > body.prose_chars(lines, start):
+        start = 0  # a guess from metadata with most of the page's text above it: no guide at all
     if dchoice.idx is not None and anchor is not None and dchoice.idx > anchor:
         start = max(start, dchoice.idx + 1) if dchoice.idx - anchor <= 2 else start
     region = body.region(lines, start)

@@ -10,7 +10,8 @@ import re
 
 from lxml import etree
 
-from crawler.parser import rules
+from crawler.parser import published, rules
+from crawler.parser.dates import find_date
 from crawler.parser.lines import Line
 
 MAX_ANCESTORS = 40  # deeper nesting is pathological markup; the article is never that deep
@@ -19,6 +20,10 @@ _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 def paragraph_like(ln: Line) -> bool:
     return len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE and not ln.chrome and not ln.caption
+
+
+def prose_chars(lines: list[Line], start: int, end: int | None = None) -> int:
+    return sum(len(ln.text) for ln in lines[start:end] if paragraph_like(ln))
 
 
 def _ancestors(el: etree._Element | None):
@@ -88,10 +93,44 @@ def region(lines: list[Line], start: int) -> list[int]:
     for pos, i in enumerate(out):
         if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
             if not _running_text_follows(lines, out[pos + 1:]):
-                return kept
+                break
             continue
         kept.append(i)
-    return kept
+    cut = items_start(lines, kept)
+    return kept if cut is None else kept[:cut]
+
+
+MIN_ITEMS = 3  # teasers in a row, each under its own headline link or date, make a list
+
+
+def _item_head(ln: Line) -> bool:
+    """A line that opens a listed item: its headline link, or its date alone on a line."""
+    return published.is_headline_link(ln) or (len(ln.text) < 60 and find_date(ln.text) is not None)
+
+
+def items_start(lines: list[Line], idxs: list[int]) -> int | None:
+    """Where, in `idxs`, a list of other items begins after the article's own text (a headline
+    link or a date, then a teaser; three times or more), whatever its heading says or its
+    container is called; None when there is none. A run with no text of the page's own before
+    it is a listing's body and stays (the classifier reads it)."""
+    own = 0
+    head = run_start = None
+    items = 0
+    for pos, i in enumerate(idxs):
+        ln = lines[i]
+        if _item_head(ln):
+            head = pos if head is None else head
+        elif paragraph_like(ln):
+            if head is not None:
+                run_start = head if items == 0 else run_start
+                items += 1
+                head = None
+                if items >= MIN_ITEMS and own:
+                    return run_start
+            else:
+                own += 1
+                items, run_start = 0, None
+    return None
 
 
 def _running_text_follows(lines: list[Line], after: list[int]) -> bool:

@@ -329,6 +329,8 @@ def _attr_flags(attrs: str) -> tuple[bool, bool, bool, bool]:
     """(chrome, caption, title, author) cues of a class+id string; class strings repeat on a page."""
     if rules.POST_CLASS.search(attrs):  # WordPress's post classes: its tags and categories as words
         attrs = rules.TAXONOMY_CLASS.sub(" ", attrs)
+    if "--" in attrs:  # BEM modifiers (`block--social-icons`) say how a block looks, not what it is
+        attrs = rules.MODIFIER_CLASS.sub(" ", attrs)
     return (bool(rules.CHROME_CLASS.search(attrs)), bool(rules.CAPTION_CLASS.search(attrs)),
             bool(rules.TITLE_CLASS.search(attrs)) and not rules.TITLE_CLASS_BAD.search(attrs),
             bool(rules.AUTHOR_CLASS.search(attrs)))
