@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from archive.records import CONTRACT_KEYS
-from crawler.parser import body, credits, published, signals, title
+from crawler.parser import body, credits, published, second_opinion, signals, title
 from crawler.parser.dates import VN_TZ, find_date, iso
 from crawler.parser.decode import decode_html, legacy_font
 from crawler.parser.lines import Line, clean_ws, linearize
@@ -94,6 +94,7 @@ class Page:
     lines: list[Line]
     encoding: str | None
     flags: list[str] = field(default_factory=list)
+    html: str | None = None  # the decoded text, for a second opinion on the body
 
 
 def read_page(data: bytes | str, http_charset: str | None = None) -> Page:
@@ -113,7 +114,7 @@ def read_page(data: bytes | str, http_charset: str | None = None) -> Page:
     if root is None:
         flags.append("empty_or_unparseable")
         return Page(None, [], encoding, flags)
-    return Page(root, linearize(root), encoding, flags)
+    return Page(root, linearize(root), encoding, flags, text)
 
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
@@ -146,13 +147,15 @@ def canonical_link(root: etree._Element) -> str | None:
 
 def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: str | None = None,
             profile: SiteProfile | None = None, template: HostTemplate | None = None,
-            learn: bool = False, now: datetime | None = None, links: bool = True) -> Article:
+            learn: bool = False, now: datetime | None = None, links: bool = True,
+            second_opinion: bool = True) -> Article:
     """Extract one article. Never raises on bad input: unreadable pages give empty fields.
 
     links: also collect the page's links and their texts (the crawl follows them).
     data: the page's bytes or text, or the Page `read_page` made of them (read once, used once).
     template: the host's template learned from its other pages; with learn=True this page is
     added to it first (a crawl learns as it goes).
+    second_opinion: where our body is unsure, ask trafilatura (crawler/parser/second_opinion.py).
     """
     now = now or datetime.now(VN_TZ)
     page = data if isinstance(data, Page) else read_page(data, http_charset)
@@ -175,7 +178,7 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
         for i, ln in enumerate(lines):
             ln.idx = i
     art.school_name = signals.printed_school_name(lines)
-    _fill(art, root, lines, url, now)
+    _fill(art, root, lines, url, now, page.html if second_opinion else None)
     if any(ln.converted for ln in lines):
         art.flags.append("legacy_font_tcvn3_converted")
     legacy = legacy_font(art.body or "")
@@ -186,7 +189,8 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
     return art
 
 
-def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime) -> None:
+def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
+          html: str | None) -> None:
     metas = title.meta_titles(root)
     tchoice = title.choose_title(lines, metas)
     art.title = tchoice.text
@@ -232,8 +236,6 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
         art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
 
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)]
-    text = body.assemble(lines, kept)
-    art.body = text or None
     art.signals["list_items"] = signals.interleaved_items(lines, region, set(kept))
     art.signals["teasers"] = sum(1 for i in region if lines[i].text.endswith(("…", "...")))
     if tidx is not None and dchoice.idx is not None:
@@ -243,3 +245,24 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime)
     art.signals["dated_lines"] = sum(
         1 for i in kept if len(lines[i].text) < 120 and not lines[i].row
         and find_date(lines[i].text) is not None)
+    if html is not None:
+        kept = _second_opinion(art, lines, kept, used, html, url)
+    art.body = body.assemble(lines, kept) or None
+
+
+def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[int], html: str,
+                    url: str | None) -> list[int]:
+    """Our lines, or our lines fused with trafilatura's where ours is unsure (flagged)."""
+    sig = art.signals
+    listing = (sig["list_items"] > 1 or sig["teasers"] >= 2 or sig["dated_lines"] > 3
+               or bool(sig["title_links_away"]))
+    if not second_opinion.unsure(lines, kept, listing):
+        return kept
+    other = second_opinion.trafilatura_text(html, url)
+    if other is None:
+        art.flags.append("second_opinion_unavailable")
+        return kept
+    kept, outcome = second_opinion.fuse(
+        lines, kept, other, lambda i: i not in used and not body.is_noise(lines[i], art.title))
+    art.flags.append(f"second_opinion_{outcome}")
+    return kept
