@@ -21,6 +21,19 @@ PEOPLE = [
     ("Nhâm Dung – Mạnh Hà", ("Nhâm Dung", None, None)),
     ("ThS. Nguyễn Văn An, Giảng viên Khoa Xây dựng Đảng",
      ("Nguyễn Văn An", "ThS.", "Giảng viên Khoa Xây dựng Đảng")),
+    # A rank before the name; a role after a slash; a label without a colon.
+    ("Thượng tá, Trần Minh Đức / Học viện Quốc phòng", ("Trần Minh Đức", None, "Học viện Quốc phòng")),
+    ("Thiếu tướng, PGS, TS NGÔ VĂN HÙNG, Giám đốc Học viện Biên phòng",
+     ("Ngô Văn Hùng", "PGS.TS.", "Giám đốc Học viện Biên phòng")),
+    ("Bài viết của TS Lê Thanh Hà, Khoa Lý luận cơ sở.", ("Lê Thanh Hà", "TS.", "Khoa Lý luận cơ sở")),
+    ("Hoàng Mai Anh /TTXVN", ("Hoàng Mai Anh", None, "TTXVN")),
+    # A footnote mark after the name; "(thực hiện)" says who did it, not a role.
+    ("TRẦN THU HÀ*", ("Trần Thu Hà", None, None)),
+    ("Lê Quang Vinh (*)", ("Lê Quang Vinh", None, None)),
+    ("LÊ QUANG VINH (thực hiện)", ("Lê Quang Vinh", None, None)),
+    # A degree glued to the name, dashes glued to the words before them.
+    ("TS.Phạm Văn Long- Phó Hiệu trưởng- Trưởng khoa Xây dựng Đảng.",
+     ("Phạm Văn Long", "TS.", "Phó Hiệu trưởng - Trưởng khoa Xây dựng Đảng")),
 ]
 
 
@@ -45,3 +58,32 @@ def test_name_case_keeps_vietnamese_letters():
     assert name_case("ĐẶNG THỊ ỨNG") == "Đặng Thị Ứng"
     assert name_case("SIU H'NHUNG") == "Siu H'Nhung"
     assert name_case("Nguyễn Văn A") == "Nguyễn Văn A"
+
+
+def _page(top: str = "", bottom: str = "") -> str:
+    paras = "".join(f"<p>Đoạn văn thứ {i} của bài viết kể lại buổi sinh hoạt chuyên đề của chi bộ, "
+                    f"với nhiều ý kiến thẳng thắn về công tác giảng dạy và quản lý học viên.</p>"
+                    for i in range(4))
+    return (f"<html><head><title>Sinh hoạt chuyên đề của chi bộ khoa</title></head><body>"
+            f"<h1>Sinh hoạt chuyên đề của chi bộ khoa</h1><p>12/03/2024 08:30</p>"
+            f"<div class='content'>{top}{paras}{bottom}</div></body></html>")
+
+
+@pytest.mark.parametrize(("top", "bottom", "expected"), [
+    # A name with a degree over a line naming an institution (no role word): that is its role.
+    ("", "<p style='text-align:right'><b>PGS, TS LÊ THU HÀ</b></p>"
+         "<p style='text-align:right'>Nhà xuất bản Lý luận Chính trị</p>",
+     ("Lê Thu Hà", "PGS.TS.", "Nhà xuất bản Lý luận Chính trị")),
+    # A labelled credit sentence at the end, ending with a full stop, is a credit, not text.
+    ("", "<p>Bài viết của ThS Đỗ Minh Tâm, Khoa Nhà nước và Pháp luật.</p>",
+     ("Đỗ Minh Tâm", "ThS.", "Khoa Nhà nước và Pháp luật")),
+    # A short pen name alone in bold at the start of the text.
+    ("<p><b>Thu Trang</b></p>", "", ("Thu Trang", None, None)),
+])
+def test_credit_blocks_in_a_page(top, bottom, expected):
+    from crawler.parser import extract
+
+    art = extract(_page(top, bottom), "https://tct.example.vn/tin/a.html")
+    assert (art.author, art.author_degree, art.author_role) == expected
+    assert "Nhà xuất bản" not in (art.body or "") and "Bài viết của" not in (art.body or "")
+    assert (art.body or "").count("Đoạn văn thứ") == 4

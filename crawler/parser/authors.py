@@ -17,7 +17,10 @@ _NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?$")
 _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?$")
 _TRAIL = re.compile(r"[\s|;,.\-–—:]+$")
 _LEAD = re.compile(r"^[\s\-–—*•·|(]+")
-_ROLE_SPLIT = re.compile(r"\s+[-–—]\s+|\s*\(|,\s+")
+# A role after a dash (spaced, or glued to the name: "Vũ Hoàng- Ủy viên"), a parenthesis, a comma
+# or a slash ("Thiên Lý /VOV", "LÊ THỊ THỤC / Nhà xuất bản …").
+_ROLE_SPLIT = re.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*\(|,\s+|\s*/\s*")
+_ROLE_DASH = re.compile(r"\s*([-–—])\s+")
 # "Đ/c" (đồng chí, comrade) is an honorific, not a degree (docs/page-conventions.md).
 _HONORIFIC = re.compile(r"^(?:đ/c|đ\.c\.?|đồng\s+chí)\s+", re.I)
 # A photo credit glued to the writer's: "Tin: Hoàng Anh - Ảnh: Minh Đức".
@@ -27,7 +30,12 @@ _PHOTO_TAIL = re.compile(r"\s*(?:[-–—;,|/]\s*)?\b(?:ảnh|ảnh\s+minh\s+h�
 # "NHẬT XUÂN và 1 tác giả khác": the first writer of several.
 _CO_AUTHORS = re.compile(r"\s+(?:và|cùng)\s+\d+\s+(?:tác\s+giả|người)\s+khác\s*$", re.I)
 _COMPILED_BY = re.compile(
-    r"\s*[(\[]\s*(?:tổng\s+hợp|lược\s+dịch|biên\s+dịch|dịch|tổng\s+thuật)\s*[)\]]\s*$", re.I)
+    r"\s*[(\[]\s*(?:tổng\s+hợp|lược\s+dịch|biên\s+dịch|dịch|tổng\s+thuật|thực\s+hiện|ghi)\s*[)\]]\s*$",
+    re.I)
+# A footnote mark after the name ("LƯU MAI HOA*", "Trần Văn An (*)", "Lê Hà¹").
+_FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s*(?:[-–—,/(]|$))")
+# "Bài viết của ThS X": a label without a colon.
+_WRITTEN_BY = re.compile(r"^\s*(?:bài\s+viết|bài|tin|tác\s+phẩm)\s+của\s+", re.I)
 # "Theo Hồ Hương": according to a person (the author) or to an outlet (no author).
 _ACCORDING_TO = re.compile(r"^\s*theo\s+", re.I)
 
@@ -101,15 +109,19 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
         return Person(None, labelled=True)
     line = _CO_AUTHORS.sub("", line)
     line = _COMPILED_BY.sub("", line)  # "Hoàng Nam (tổng hợp)": the author, no role
+    line = _FOOTNOTE.sub("", line)
     according = _ACCORDING_TO.match(line)
     if according:
         return _according_to(line[according.end():])
     labelled = False
-    m = rules.AUTHOR_LABEL.match(line)
+    m = rules.AUTHOR_LABEL.match(line) or _WRITTEN_BY.match(line)
     if m:
         labelled = True
         line = line[m.end():]
     line = _LEAD.sub("", line)
+    rank = rules.RANK_PREFIX.match(line)
+    if rank:  # "Trung tá, Nguyễn Văn Bách": a rank is neither degree nor name
+        line = line[rank.end():]
     if labelled:
         line = _PHOTO_TAIL.sub("", line)
     line = _HONORIFIC.sub("", line)
@@ -149,6 +161,7 @@ def _name_and_role(line: str) -> tuple[str, str | None]:
         return _TRAIL.sub("", name).strip(), None  # "Nhâm Dung – Mạnh Hà": the first one writes
     if "(" in sep:
         role = role.rsplit(")", 1)[0] if ")" in role else role
+    role = _ROLE_DASH.sub(r" \1 ", role)  # "Ủy viên Trung ương Đảng- Phó ban …": one spacing
     return _TRAIL.sub("", name).strip(), _strip_role(role)
 
 
@@ -177,6 +190,27 @@ def is_role_line(text: str) -> bool:
         bool(rules.ROLE_CUE.match(t)) and len(t) < 100)
 
 
+def is_affiliation_line(text: str) -> bool:
+    """A short capitalised line that names where a credited writer works ("Nhà xuất bản Chính
+    trị quốc gia Sự thật", "Cộng hòa Dân chủ Nhân dân Lào"): read as a role only right under a
+    name that carries a degree or a label, where nothing else is printed."""
+    t = _TRAIL.sub("", text.strip())
+    words = t.split()
+    if not 3 <= len(words) <= 14 or len(t) > 100 or not t[0].isupper() or rules.CONTACT_LINE.search(t):
+        return False
+    if text.rstrip().endswith(("!", "?", ":", "…")) or rules.AUTHOR_LABEL.match(t) or \
+            rules.TAG_LABEL.match(text) or rules.BOILERPLATE_LINE.match(text):
+        return False
+    from crawler.parser.dates import find_date  # (dates does not import this module)
+
+    return find_date(t) is None and parse_person(t, bare_ok=False) is None
+
+
+def credit_label(text: str) -> bool:
+    """The line opens with a writer's label ("Tác giả:", "Bài viết của …")."""
+    return bool(rules.AUTHOR_LABEL.match(text) or _WRITTEN_BY.match(text))
+
+
 def is_org_credit(text: str) -> bool:
     """`Phòng Tổ chức - Hành chính |`: a unit signs the article, not a person."""
     t = _TRAIL.sub("", _LEAD.sub("", text.strip()))
@@ -195,13 +229,16 @@ class AuthorBlock:
     lines: list[int]  # indexes of the lines it used (excluded from the body)
 
 
-def read_block(lines: list[Line], i: int, *, bare_ok: bool, stop: int) -> AuthorBlock | None:
+def read_block(lines: list[Line], i: int, *, bare_ok: bool, stop: int,
+               pen_ok: bool = False) -> AuthorBlock | None:
     """A credit starting at line i: the person, plus a role line below when the name has none."""
-    p = parse_person(lines[i].text, bare_ok=bare_ok)
+    p = parse_person(lines[i].text, bare_ok=bare_ok, pen_ok=pen_ok)
     if p is None:
         return None
     used = [i]
-    if p.name and p.role is None and i + 1 < stop and is_role_line(lines[i + 1].text):
+    if p.name and p.role is None and i + 1 < stop and (
+            is_role_line(lines[i + 1].text)
+            or ((p.degree or p.labelled) and is_affiliation_line(lines[i + 1].text))):
         nxt = lines[i + 1].text
         if parse_person(nxt, bare_ok=False) is None:
             p = Person(p.name, p.degree, _strip_role(nxt.strip().lstrip("(").rstrip(" |;").rstrip(")")),

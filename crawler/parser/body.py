@@ -185,5 +185,7 @@ def assemble(lines: list[Line], idxs: list[int]) -> str:
         t = lines[i].text
         if t.endswith(" ./."):
             t = t[:-4].rstrip()
+        elif t.endswith("./."):  # the end marker glued to the last sentence: its full stop stays
+            t = t[:-2]
         paras.append(t)
     return "\n\n".join(p for p in paras if p)

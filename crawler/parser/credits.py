@@ -22,7 +22,8 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
     if tidx is None:
         return None, used
     first_para = next((i for i in region if body.paragraph_like(lines[i]) and i > tidx
-                       and i != didx and len(lines[i].text) > 100), None)
+                       and i != didx and len(lines[i].text) > 100
+                       and not authors.credit_label(lines[i].text)), None)
     stop = first_para if first_para is not None else min(len(lines), tidx + TOP_BLOCK_LINES)
     stop = min(stop, tidx + TOP_BLOCK_LINES + 1)
     found: authors.Person | None = None
@@ -38,7 +39,9 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
             if not text:
                 i += 1
                 continue
-        blk = authors.read_block(lines, i, bare_ok=True, stop=stop) if i != didx else None
+        # A short bold line alone under the headline is a signature: pen names count there.
+        pen = ln.bold and len(text) <= PEN_NAME_LINE_CHARS and found is None
+        blk = authors.read_block(lines, i, bare_ok=True, stop=stop, pen_ok=pen) if i != didx else None
         person = authors.parse_person(text, bare_ok=True) if i == didx else (blk.person if blk else None)
         if person is not None:
             used.update(blk.lines if blk else [i])
@@ -129,10 +132,11 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     whatever follows it (tool bars, footers caught in the same container).
     """
     tail = [i for i in region if not body.is_noise(lines[i], title_text)]
-    last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)), default=-1)
+    last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)
+                         and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
     zone: list[int] = []
     people: list[tuple[int, authors.Person]] = []
-    prev_person = False
+    prev_person = prev_credited = False
     for k in range(last_sentence + 1, min(len(tail), last_sentence + 9)):
         i = tail[k]
         text = lines[i].text
@@ -144,8 +148,10 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
             zone.append(i)
             people.append((i, p))
             prev_person = p.name is not None and p.role is None
+            prev_credited = prev_person and bool(p.degree or p.labelled)
             continue
-        if prev_person and authors.is_role_line(text):
+        if prev_person and (authors.is_role_line(text)
+                            or prev_credited and authors.is_affiliation_line(text)):
             zone.append(i)
             prev_person = False
             continue
@@ -165,10 +171,24 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     first_i, first = people[0]
     if first.name and first.role is None:
         nxt = next((j for j in zone if j > first_i), None)
-        if nxt is not None and nxt not in dict(people) and authors.is_role_line(lines[nxt].text):
+        if nxt is not None and nxt not in dict(people) and (
+                authors.is_role_line(lines[nxt].text)
+                or (first.degree or first.labelled) and authors.is_affiliation_line(lines[nxt].text)):
             role = authors._strip_role(clean_ws(lines[nxt].text).lstrip("(").rstrip(" |;").rstrip(")"))
             first = authors.Person(first.name, first.degree, role, first.labelled)
     return first, set(zone) | after
+
+
+def _set_apart_credit(ln: Line) -> bool:
+    """A last line that reads like a sentence but is a credit set apart from the text: labelled
+    ("Bài viết của ThS …"), or bold/right-aligned with a degree ("TS.Vũ Ngọc Hoàng- Ủy viên …")."""
+    if len(ln.text) > 160:
+        return False
+    labelled = authors.credit_label(ln.text)
+    if not (labelled or ln.bold or ln.right or ln.author_class):
+        return False
+    p = authors.parse_person(ln.text, bare_ok=False)
+    return p is not None and p.name is not None and bool(p.degree or p.labelled)
 
 
 def _is_initials(text: str) -> bool:

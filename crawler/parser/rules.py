@@ -129,6 +129,9 @@ AUTHOR_LABEL = re.compile(
         r"người\s+thực\s+hiện",
         r"thực\s+hiện", r"nhóm\s+tác\s+giả", r"author", r"by",
     )) + r"\s*:\s*", re.I)
+# Military and police ranks printed before a writer's name ("Trung tá, Nguyễn Văn Bách").
+RANK_PREFIX = re.compile(r"^\s*(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)|chuẩn\s+đô\s+đốc|đô\s+đốc|"
+                         r"đại\s+tướng)\s*[,.]?\s+", re.I)
 # Labels that name whoever posted the page: an account, not a writer.
 ACCOUNT_LABEL = re.compile(r"^\s*(?:đăng\s+bởi|người\s+đăng|posted\s+by|người\s+cập\s+nhật|"
                            r"biên\s+tập\s+viên|người\s+duyệt|duyệt\s+bởi)\s*:", re.I)
