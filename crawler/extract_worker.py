@@ -75,6 +75,17 @@ def make_pool(workers: int) -> Executor | None:
                                initializer=_watch_parent, initargs=(os.getpid(),))
 
 
+def warm_up() -> None:
+    """Load what a first page would load (the parser, the second opinion's library), so that
+    no page's time budget pays for starting a worker."""
+    from crawler.parser import second_opinion
+
+    second_opinion.warm_up()
+
+
+WARM_UP_SECONDS = 120  # a worker that cannot even start in this time is a broken machine
+
+
 class ExtractionTimeout(Exception):
     """A page's extraction ran over its time budget; the worker doing it was replaced."""
 
@@ -94,6 +105,7 @@ class Extractor:
         self.workers = workers
         self.budget = budget if budget > 0 else None
         self.pool = make_pool(workers)
+        self.warming = self._warm(self.pool)
         self.generation = 0  # bumped at each replacement of the pool
         self.lost = 0
         self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
@@ -104,6 +116,9 @@ class Extractor:
             if self.pool is None:
                 break
             pool, generation = self.pool, self.generation
+            if self.warming:  # the new pool's workers start outside any page's budget
+                warming, self.warming = self.warming, []
+                await asyncio.wait([asyncio.wrap_future(f) for f in warming], timeout=WARM_UP_SECONDS)
             loop = asyncio.get_running_loop()
             task = loop.run_in_executor(pool, extract_for_pool, body, url, http_charset, school, host)
             try:
@@ -129,8 +144,12 @@ class Extractor:
             return False
         self._stop(self.pool)
         self.pool = make_pool(self.workers)
+        self.warming = self._warm(self.pool)
         self.generation += 1
         return True
+
+    def _warm(self, pool: Executor | None) -> list:
+        return [] if pool is None else [pool.submit(warm_up) for _ in range(self.workers)]
 
     @staticmethod
     def _stop(pool: Any) -> None:

@@ -9,7 +9,7 @@ import re
 import zlib
 from collections import Counter
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from crawler.registry import School
 
 MAX_URLS = 50000
+# Feeds a page announces by type, whatever their address looks like (`?format=feed&type=rss`).
+FEED_LINKS = ('//link[@rel="alternate"][contains(@type, "rss") or contains(@type, "atom")]/@href')
+MAX_ROBOTS_SITEMAPS = 20
 SITEMAP_URL = re.compile(r"(?:sitemap[^/]*\.xml(?:\.gz)?|\.xml)(?:\?.*)?$", re.I)
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -29,6 +32,23 @@ def _gunzip(data: bytes) -> bytes:
         return inflater.decompress(data, MAX_BYTES + 1)
     except zlib.error:
         return b""
+
+
+def robots_sitemaps(response, school: School) -> list[str]:
+    """The `Sitemap:` lines of a robots.txt response that point into the school's site."""
+    from protego import Protego  # Scrapy's own robots.txt parser
+
+    try:
+        text = response.body[:MAX_BYTES].decode("utf-8", "replace")
+        found = list(Protego.parse(text).sitemaps)
+    except Exception:  # noqa: BLE001 - a robots.txt that is not one names no sitemap
+        return []
+    out = []
+    for url in found[:MAX_ROBOTS_SITEMAPS]:
+        url = urljoin(response.url, url.strip())
+        if url.startswith(("http://", "https://")) and school.owns(url) and url not in out:
+            out.append(url)
+    return out
 
 
 def feed_urls(data: bytes) -> list[str]:

@@ -107,11 +107,15 @@ def _resolve(absolute: str) -> tuple[str, str]:
     return canonicalize(absolute), strip_noise(absolute)
 
 
-def feed_links(hrefs: list[str], base_url: str, school: School) -> list[str]:
+def feed_links(hrefs: list[str], base_url: str, school: School, typed: list[str] = ()) -> list[str]:
+    """Feeds of the site among a page's <link rel=alternate>: by their address, or all of
+    `typed` (announced as RSS or Atom)."""
     out = []
+    typed_set = set(typed)
     for href in hrefs:
         absolute = urljoin(base_url, href.strip())
-        if FEED_HINT.search(absolute) and school.owns(absolute):
+        if (href in typed_set or FEED_HINT.search(absolute)) and school.owns(absolute) \
+                and absolute not in out:
             out.append(absolute)
     return out
 

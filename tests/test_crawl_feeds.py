@@ -53,3 +53,87 @@ def test_feed_urls_on_the_production_domain_map_to_the_serving_host():
     assert got == [f"http://127.0.0.1:8001/tin/{i}.html" for i in range(5)]
     mixed = ["http://127.0.0.1:8001/a.html"] * 5 + ["https://facebook.com/x"]
     assert rehost_feed_urls(mixed, "http://127.0.0.1:8001/sitemap.xml", school) == mixed
+
+
+def _archived(db_path) -> set[str]:
+    import json
+
+    from tests.support import tct
+
+    out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
+    return {json.loads(x)["url"] for x in out.splitlines()}
+
+
+def _articles_only(style: str):
+    """A site whose pages link no article: only its sitemaps and frames can lead to them."""
+    from tct.demo.server import Route
+    from tests.sites.cms import STYLES, build_site
+
+    routes, articles = build_site(style, count=8)
+    paths = [STYLES[style].article_path(a) for a in articles]
+    kept = {p: routes[p] for p in paths}
+    welcome = Route("<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Mẫu</title></head>"
+                    "<body><h1>Chào mừng</h1><p>Trang đang được nâng cấp.</p></body></html>".encode())
+    return kept, welcome, paths, articles
+
+
+def test_articles_listed_only_in_a_gzipped_sitemap_index_named_by_robots_txt(db_path):
+    """Not at /sitemap.xml: robots.txt names a gzipped sitemap index elsewhere (as WordPress names
+    /wp-sitemap.xml); the index points at a plain and a gzipped sitemap."""
+    import gzip
+
+    from crawler.urls import canonicalize
+    from tct.demo.server import Route, SiteServer
+    from tests.support import crawl
+
+    routes, welcome, paths, _ = _articles_only("wordpress")
+    with SiteServer(routes) as site:
+        base = site.url
+
+        def urlset(ps):
+            return ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                    + "".join(f"<url><loc>{base}{p}</loc></url>" for p in ps) + "</urlset>").encode()
+
+        index = ("<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+                 f"<sitemap><loc>{base}/maps/posts-1.xml</loc></sitemap>"
+                 f"<sitemap><loc>{base}/maps/posts-2.xml.gz</loc></sitemap></sitemapindex>").encode()
+        routes.update({
+            "/": welcome,
+            "/robots.txt": Route(f"User-agent: *\nDisallow: /wp-admin/\nSitemap: {base}/maps/index.xml.gz\n"
+                                 .encode(), content_type="text/plain"),
+            "/maps/index.xml.gz": Route(gzip.compress(index), content_type="application/x-gzip"),
+            "/maps/posts-1.xml": Route(urlset(paths[:4]), content_type="application/xml"),
+            "/maps/posts-2.xml.gz": Route(gzip.compress(urlset(paths[4:])),
+                                          content_type="application/x-gzip"),
+        })
+        site.set_routes(routes)
+        crawl(base + "/", db_path)
+    assert _archived(db_path) == {canonicalize(base + p) for p in paths}
+
+
+def test_a_frameset_home_page_and_a_typed_feed(db_path):
+    """A frameset's frames are pages of the site; a feed announced by its type is read whatever
+    its address looks like."""
+    from crawler.urls import canonicalize
+    from tct.demo.server import Route, SiteServer
+    from tests.support import crawl
+
+    routes, welcome, paths, articles = _articles_only("trang")
+    with SiteServer(routes) as site:
+        base = site.url
+        menu = "".join(f'<li><a href="{p}">{a.title}</a></li>'
+                       for p, a in zip(paths[:5], articles, strict=False))
+        rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Tin</title>"
+               + "".join(f"<item><link>{base}{p}</link></item>" for p in paths[5:]) + "</channel></rss>")
+        routes.update({
+            "/": Route(b"<html><head><title>Tr\xc6\xb0\xe1\xbb\x9dng</title><link rel='alternate' "
+                       b'type="application/rss+xml" href="/index.php?format=xml&amp;t=1"></head>'
+                       b'<frameset cols="20%,80%"><frame src="/left.html"><frame src="/welcome.html">'
+                       b"</frameset></html>"),
+            "/left.html": Route(f"<html><body><ul>{menu}</ul></body></html>".encode()),
+            "/welcome.html": welcome,
+            "/index.php?format=xml&t=1": Route(rss.encode(), content_type="application/rss+xml"),
+        })
+        site.set_routes(routes)
+        crawl(base + "/", db_path)
+    assert _archived(db_path) == {canonicalize(base + p) for p in paths}

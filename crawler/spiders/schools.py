@@ -19,23 +19,23 @@ from scrapy.http import Response, TextResponse
 from archive.crawlstate import Queued
 from archive.store import VN_TZ, now_iso
 from crawler.classify import Verdict, classify
+from crawler.discovery import Discovery
 from crawler.exceptions import DuplicateArticle
 from crawler.extract_worker import ExtractionTimeout, Extractor
 from crawler.faults import fault_kind
-from crawler.feeds import SITEMAP_URL, feed_urls, rehost_feed_urls
+from crawler.feeds import FEED_LINKS
 from crawler.frontier import Frontier, Limits, conditional_headers
 from crawler.items import addresses_of, item_for
-from crawler.links import feed_links, wanted
+from crawler.links import feed_links
 from crawler.parser import Article
 from crawler.registry import School, select_schools
 from crawler.settings import spider_settings
 from crawler.urls import canonicalize, host_key, is_print_view
 
 logger = logging.getLogger(__name__)
-MAX_SITEMAP_NESTING = 2
 
 
-class SchoolsSpider(scrapy.Spider):
+class SchoolsSpider(Discovery, scrapy.Spider):
     name = "schools"
 
     def __init__(self, site: str | None = None, url: str | None = None,
@@ -65,6 +65,7 @@ class SchoolsSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_item_stored, signal=signals.item_scraped)
         crawler.signals.connect(spider.on_item_dropped, signal=signals.item_dropped)
         crawler.signals.connect(spider.on_item_error, signal=signals.item_error)
+        crawler.signals.connect(spider.robots_received, signal=signals.response_received)
         return spider
 
     # -- life cycle ------------------------------------------------------------------------
@@ -92,9 +93,8 @@ class SchoolsSpider(scrapy.Spider):
                                + [(canonicalize(u), 1) for u in school.listing_urls])
             for req in self._refill(school):
                 yield req
-            for url in school.start_urls:
-                root = url.split("/", 3)
-                yield self._feed_request(f"{root[0]}//{root[2]}/sitemap.xml", school)
+            for req in self.discovery_requests(school):
+                yield req
 
     def _refill(self, school: School) -> list[scrapy.Request]:
         return [self._request(school, q) for q in self.frontier.next_batch(school.key)]
@@ -164,7 +164,8 @@ class SchoolsSpider(scrapy.Spider):
         self.frontier.follow(school.key, url, targets, depth, from_article=verdict.article)
         if depth == 0:
             out += [self._feed_request(feed, school) for feed in feed_links(
-                response.xpath('//link[@rel="alternate"]/@href').getall(), response.url, school)]
+                response.xpath('//link[@rel="alternate"]/@href').getall(), response.url, school,
+                typed=response.xpath(FEED_LINKS).getall())]
         if not verdict.article:
             self.frontier.done(school.key, url, addresses, "page", response.status, depth, verdict.reason)
         return out
@@ -217,25 +218,6 @@ class SchoolsSpider(scrapy.Spider):
         self.frontier.done(school.key, fr["url"], fr["addresses"], kind, fr["status"], fr["depth"])
         for req in self._refill(school):  # its share is free again: keep Scrapy fed
             self.crawler.engine.crawl(req)
-
-    def parse_feed(self, response: Response, school: School, nested: int = 0) -> Any:
-        """Article links from sitemap.xml and RSS/Atom feeds, parsed without entity expansion.
-
-        A sitemap index points at more sitemaps: those are read too, two levels deep at most.
-        """
-        found = rehost_feed_urls(feed_urls(response.body), response.url, school)
-        if nested < MAX_SITEMAP_NESTING:
-            yield from (self._feed_request(sub, school, nested + 1) for sub in found
-                        if SITEMAP_URL.search(sub) and school.owns(sub))
-        self.frontier.feed(school.key, [u for u in map(canonicalize, found) if wanted(u, school)])
-        yield from self._refill(school)
-
-    def _feed_request(self, url: str, school: School, nested: int = 0) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_feed, errback=self.on_feed_error, priority=-10,
-                              cb_kwargs={"school": school, "nested": nested}, meta={"tct_feed": True})
-
-    def on_feed_error(self, failure) -> None:
-        logger.debug("no feed at %s: %s", failure.request.url, failure.value)
 
     def on_error(self, failure) -> list[scrapy.Request] | None:
         req, (kind, status) = failure.request, fault_kind(failure)
