@@ -170,6 +170,10 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
         anchors = [el for el in root.iter("a", "area") if el.get("href") is not None]
         art.links = [el.get("href") or "" for el in anchors]
         art.link_texts = [_anchor_text(el) for el in anchors]
+        # A frameset's frames (and a page's iframes) are pages of the site to read as well.
+        frames = [src for el in root.iter("frame", "iframe") if (src := (el.get("src") or "").strip())]
+        art.links += frames
+        art.link_texts += [""] * len(frames)
     lines = page.lines
     if template is not None:
         if learn:
@@ -211,7 +215,8 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
         start = 0  # a guess from metadata with most of the page's text above it: no guide at all
     if dchoice.idx is not None and anchor is not None and dchoice.idx > anchor:
         start = max(start, dchoice.idx + 1) if dchoice.idx - anchor <= 2 else start
-    region = body.region(lines, start)
+    region, items_cut = body.region_and_items(lines, start)
+    art.signals["items_after_text"] = body.teasers(lines, items_cut)
     used: set[int] = set()
     if tidx is not None:
         used.add(tidx)
@@ -221,21 +226,9 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     if dchoice.idx is not None:
         used.add(dchoice.idx)
 
-    person, consumed = credits.top_author(lines, tidx, dchoice.idx, region)
-    used |= consumed
-    tail_person, tail_used = credits.tail_author(
-        lines, [i for i in region if i not in used] + credits.after_region(lines, region), art.title)
-    used |= tail_used
-    if person is None or person.name is None:
-        marked, marked_used = credits.class_author(lines, tidx, region)
-        used |= marked_used
-        person = marked or person
-    if person is None or person.name is None:
-        person = tail_person if tail_person is not None else person
-    if person is not None and person.name:
-        art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
-
-    kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)]
+    used |= _credit(art, lines, tidx, dchoice.idx, region, used)
+    kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)
+            and not signals.is_school_name_line(lines[i], art.school_name)]
     art.signals["list_items"] = signals.interleaved_items(lines, region, set(kept))
     art.signals["teasers"] = sum(1 for i in region if lines[i].text.endswith(("…", "...")))
     if tidx is not None and dchoice.idx is not None:
@@ -246,16 +239,37 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
         1 for i in kept if len(lines[i].text) < 120 and not lines[i].row
         and find_date(lines[i].text) is not None)
     if html is not None:
-        kept = _second_opinion(art, lines, kept, used, html, url)
+        kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url)
     art.body = body.assemble(lines, kept) or None
+
+
+def _credit(art: Article, lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
+            used: set[int]) -> set[int]:
+    """The writer, from the byline under the headline, an element named for the writer, or the
+    credit after the text (in that order); returns the lines the credits took."""
+    person, taken = credits.top_author(lines, tidx, didx, region)
+    tail_person, tail_used = credits.tail_author(
+        lines, [i for i in region if i not in used | taken] + credits.after_region(lines, region),
+        art.title)
+    taken |= tail_used
+    if person is None or person.name is None:
+        marked, marked_used = credits.class_author(lines, tidx, region)
+        taken |= marked_used
+        person = marked or person
+    if person is None or person.name is None:
+        person = tail_person if tail_person is not None else person
+    if person is not None and person.name:
+        art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
+    return taken
 
 
 def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[int], html: str,
                     url: str | None) -> list[int]:
-    """Our lines, or our lines fused with trafilatura's where ours is unsure (flagged)."""
+    """Our lines, or our lines fused with trafilatura's where ours is unsure (flagged). Lines in
+    `used` (headline, date, bylines, listed items cut from the text) stay out whatever it says."""
     sig = art.signals
     listing = (sig["list_items"] > 1 or sig["teasers"] >= 2 or sig["dated_lines"] > 3
-               or bool(sig["title_links_away"]))
+               or bool(sig["title_links_away"]) or sig["items_after_text"] >= 3)
     if not second_opinion.unsure(lines, kept, listing):
         return kept
     other = second_opinion.trafilatura_text(html, url)
