@@ -19,6 +19,16 @@ from crawler.parser import Article
 from crawler.registry import School
 
 MIN_BODY_WORDS = 40
+# A page whose site prints no date is an article on stronger evidence: linked by its own headline
+# from another page of the site, a visible headline, this much text, no listing shape.
+MIN_BODY_WORDS_NO_DATE = 100
+# A "headline" this short names a section ("Tin hoạt động") as often as an article.
+MIN_HEADLINE_WORDS = 5
+# Listed items of one shape after a little text of the page's own (a category's description).
+MIN_ITEMS_AFTER_TEXT = 3
+MAX_INTRO_WORDS = 80
+# With the page's own headline as the link that led here, a listing must show its shape more.
+MIN_LIST_ITEMS_HEADLINE = 3
 # A visible headline with a visible date by it is an article even when its text is short: photo
 # posts ("Một số hình ảnh tại hội thao:") carry one sentence and their captions.
 MIN_BODY_WORDS_WITH_HEADLINE = 15
@@ -35,6 +45,14 @@ _READ_MORE = re.compile(r"^(?:xem\s+(?:tiếp|thêm|chi\s+tiết|tin)|chi\s+ti�
 # Link texts of a pager: the page they lead to is a later page of a listing.
 _PAGER = re.compile(r"^(?:\d{1,4}|trang\s+(?:sau|trước|tiếp|cuối|đầu|\d+)|tiếp|sau|trước|next|prev(?:ious)?|"
                     r"last|first|cuối|đầu|[«»‹›<>]+|\.\.\.)\s*[«»‹›<>]*$", re.I)
+# Headings of the pages that list what a tag, topic, category or writer holds ("Tags: chuyển đổi số").
+_LABEL_TITLE = re.compile(r"^\s*(?:tags?|thẻ|từ\s+kho[áa]|chủ\s+đề|chuyên\s+mục|danh\s+mục|tác\s+giả|"
+                          r"lưu\s+trữ|archives?|category|topic|author|kết\s+quả\s+tìm\s+kiếm|tìm\s+kiếm)"
+                          r"\s*(?::|$)", re.I)
+# Path segments of those pages in the CMSs these sites run (NukeViet /tag/, WordPress /tag/ and
+# /author/, Joomla ?view=tag…).
+_LISTING_SEGMENT = re.compile(r"(?:^|/)(?:tags?|topics?|author|tac-gia|tim-kiem|search|chu-de)(?:/|$)", re.I)
+_LISTING_QUERY = re.compile(r"(?:^|&)(?:view=(?:tag|category|featured|archive)|tag=|s=|q=|keyword=)", re.I)
 _INDEX_PAGE = re.compile(r"^/(?:(?:index|default|home|trang-?chu)(?:\.\w{2,5})?|vi|en|home)?/?$", re.I)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -74,8 +92,11 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         return _no("home", "home page")
     if not art.title:
         return _no("no_headline", "no headline")
-    if not art.published_at:
-        return _no("no_date", "no publication date")
+    if _LABEL_TITLE.match(art.title):
+        return _no("listing", f"headed as a tag, topic, category or writer page ({art.title[:60]!r})")
+    parts = urlsplit(url)
+    if _LISTING_SEGMENT.search(parts.path) or _LISTING_QUERY.search(parts.query):
+        return _no("listing", "a tag, topic, writer or search page by its address")
     if not art.body:
         return _no("no_text", "no text")
     if "date_from_url" in art.flags:
@@ -85,10 +106,13 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         return _no("pager", f"reached through a pager link ({anchor!r})")
     if link == "section":
         return _no("section", f"linked as a section of the site ({anchor!r}), not by its headline")
-    if link != "headline":  # linked by its headline: listing shapes beside the text do not count
-        shape = _listing_shape(art)
-        if shape:
-            return _no("listing", shape)
+    # Linked by its headline: a listing's shape must be plainer to count (a sidebar of dated
+    # links caught beside the text is not a listing); a short "headline" is a section's name.
+    shape = _listing_shape(art, linked_by_headline=link == "headline")
+    if shape:
+        return _no("listing", shape)
+    if not art.published_at:
+        return _dateless(art, link)
     # Strong: the headline is on the page and its date sits right by it (not metadata, not a
     # date found further down).
     strong = "title_from_metadata" not in art.flags and not any(
@@ -99,9 +123,31 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
     return _YES
 
 
-def _listing_shape(art: Article) -> str:
+def _dateless(art: Article, link: str | None) -> Verdict:
+    """A page with no date: an article only on the evidence a hidden date leaves (Joomla and
+    WordPress let a site hide it): its own headline led here, shown on the page, over text."""
+    if link != "headline":
+        return _no("no_date", "no publication date (and not linked by its headline)")
+    if "title_from_metadata" in art.flags:
+        return _no("no_date", "no publication date and no visible headline")
+    if len((art.body or "").split()) < MIN_BODY_WORDS_NO_DATE:
+        return _no("no_date", f"no publication date and under {MIN_BODY_WORDS_NO_DATE} words")
+    return _YES
+
+
+def _listing_shape(art: Article, linked_by_headline: bool = False) -> str:
     """Why the page reads as a list of news items, or ''."""
     sig = art.signals
+    dated_headline = -2 <= sig.get("date_gap", 99) <= 3  # an article's date right by its headline
+    if sig.get("items_after_text", 0) >= MIN_ITEMS_AFTER_TEXT and not dated_headline and \
+            len((art.body or "").split()) < MAX_INTRO_WORDS:
+        return "a short text over a run of listed items: a section's page"
+    if linked_by_headline:
+        if sig.get("list_items", 0) >= MIN_LIST_ITEMS_HEADLINE:
+            return "headline links followed by teasers: a listing"
+        if sig.get("teasers", 0) >= MIN_LIST_ITEMS_HEADLINE:
+            return "texts cut short with '…': teasers of a listing"
+        return ""
     if sig.get("dated_lines", 0) > MAX_DATED_LINES:
         return "many dated lines: a list of items"
     if sig.get("list_items", 0) > MAX_LIST_ITEMS:
@@ -139,6 +185,8 @@ def link_evidence(anchor: str | None, title: str | None) -> str | None:
     if title_words:
         tset = set(title_words)
         covered = sum(1 for w in title_words if w in set(words)) / len(title_words)
+        if len(title_words) < MIN_HEADLINE_WORDS and covered >= HEADLINE_COVER:
+            return None  # "Giới thiệu" over "Giới thiệu chung": a section's name as much as a headline
         inside = sum(1 for w in words if w in tset) / len(words)
         if covered >= HEADLINE_COVER or (len(words) >= SECTION_ANCHOR_WORDS and inside >= 0.8):
             return "headline"

@@ -121,3 +121,67 @@ def test_a_page_linked_by_its_headline_keeps_a_sidebar_of_dated_links():
     art.signals["dated_lines"] = 6  # as a legacy layout's sidebar inside the text block gives
     assert not classify(art, ARTICLE_URL)
     assert classify(art, ARTICLE_URL, anchor="Hội nghị tổng kết công tác đào tạo năm 2023")
+
+
+def test_tag_topic_and_writer_pages_are_listings_whatever_link_led_there():
+    from crawler.classify import classify
+
+    items = "".join(f'<div><h3><a href="/tin-tuc/bai-{i}.html">Chuyển đổi số trong công tác quản lý đào tạo '
+                    f'của nhà trường, phần {i}</a></h3><p>{TEXT}</p></div>' for i in range(2))
+    html = page("Tags: chuyển đổi số", "<h1>Tags: chuyển đổi số</h1>" + items)
+    url = "http://x.vn/news/tag/chuyen-doi-so"
+    art = extract(html, url)
+    tag = classify(art, url, anchor="chuyển đổi số")
+    assert not tag and tag.kind == "listing"
+    # The address alone says so too (a writer's page headed with the writer's name).
+    art.title = "Nguyễn Văn An"
+    assert classify(art, "http://x.vn/author/nguyen-van-an/", anchor="Nguyễn Văn An").kind == "listing"
+
+
+def test_a_short_headline_matched_by_its_menu_entry_is_no_evidence():
+    from crawler.classify import link_evidence
+
+    assert link_evidence("Tin hoạt động", "Tin hoạt động") is None
+    assert link_evidence("Hội nghị tổng kết công tác đào tạo năm 2023",
+                         "Hội nghị tổng kết công tác đào tạo năm 2023") == "headline"
+
+
+def test_a_listing_linked_by_its_own_name_keeps_its_shape():
+    from crawler.classify import classify
+
+    items = "".join(f'<div><h3><a href="/tin-tuc/bai-{i}.html">Hội nghị số {i} về công tác đào tạo của '
+                    f'nhà trường năm 2024</a></h3><p>{TEXT}</p></div>' for i in range(5))
+    name = "Tin hoạt động của nhà trường trong năm"
+    html = page(name, f"<h1>{name}</h1>" + items)
+    url = "http://x.vn/tin-hoat-dong/"
+    verdict_ = classify(extract(html, url), url, anchor="Tin hoạt động của nhà trường trong năm")
+    assert not verdict_ and verdict_.kind == "listing"
+
+
+def test_a_section_page_with_a_description_over_its_items_is_a_listing():
+    from crawler.classify import classify
+
+    intro = ("<p>Chuyên mục đăng tải các hoạt động đào tạo, bồi dưỡng cán bộ của nhà trường trong năm học "
+             "và những sự kiện tiêu biểu.</p>")
+    items = "".join(f'<div><h3><a href="/tin-tuc/bai-{i}.html">Hội nghị số {i} về công tác đào tạo của '
+                    f'nhà trường năm 2024</a></h3><p>1{i}/03/2024</p><p>{TEXT}</p></div>' for i in range(4))
+    html = page("Đào tạo bồi dưỡng cán bộ cơ sở", "<h1>Đào tạo bồi dưỡng cán bộ cơ sở</h1>" + intro + items)
+    url = "http://x.vn/dao-tao/"
+    art = extract(html, url)
+    assert art.signals["items_after_text"] >= 3
+    assert classify(art, url).kind == "listing"
+
+
+def test_an_article_whose_site_hides_its_date_is_an_article_on_its_headline_link():
+    from crawler.classify import classify
+
+    title = "Hội nghị tổng kết công tác đào tạo năm 2023"
+    html = page(title, f"<h1>{title}</h1><p>{TEXT * 3}</p><p>{TEXT * 2}</p>")
+    url = ARTICLE_URL
+    art = extract(html, url)
+    assert art.published_at is None
+    assert classify(art, url, anchor=title)  # an item of a listing led here
+    undated = classify(art, url, anchor=None)  # a sitemap led here: could be a static page
+    assert not undated and undated.kind == "no_date"
+    short = extract(page(title, f"<h1>{title}</h1><p>{TEXT}</p>"), url)
+    assert not classify(short, url, anchor=title)

@@ -71,12 +71,17 @@ def _depth_of(el: etree._Element) -> int:
 
 def region(lines: list[Line], start: int) -> list[int]:
     """Indexes of the lines that make up the article text region, in reading order."""
+    return region_and_items(lines, start)[0]
+
+
+def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int]]:
+    """The text region, and the lines of listed items cut from its end (see `items_start`)."""
     box = best_container(lines, start)
     if box is None:
-        return [i for i in range(start, len(lines)) if paragraph_like(lines[i])]
+        return [i for i in range(start, len(lines)) if paragraph_like(lines[i])], []
     inside = [i for i in range(start, len(lines)) if _contains(box, lines[i].owner)]
     if not inside:
-        return []
+        return [], []
     first = inside[0]
     parent = box.getparent()
     lead = []
@@ -97,7 +102,14 @@ def region(lines: list[Line], start: int) -> list[int]:
             continue
         kept.append(i)
     cut = items_start(lines, kept)
-    return kept if cut is None else kept[:cut]
+    if cut is None:
+        return kept, []
+    return kept[:cut], kept[cut:]
+
+
+def teasers(lines: list[Line], idxs: list[int]) -> int:
+    """Teaser paragraphs among these lines (their headline links and dates aside)."""
+    return sum(1 for i in idxs if paragraph_like(lines[i]) and not _item_head(lines[i]))
 
 
 MIN_ITEMS = 3  # teasers in a row, each under its own headline link or date, make a list
