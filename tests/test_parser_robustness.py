@@ -10,6 +10,8 @@ from tests.support import EXACT, PAGES, body_f1, norm
 
 
 def plain(html: str) -> str:
+    # What a hiding class hides stays hidden (the reader's page is the same), said by an attribute.
+    html = re.sub(r"""\sclass=("(?:[^"]*\s)?(?:hidden|hide|d-none)(?:\s[^"]*)?")""", " hidden", html)
     html = re.sub(r"""\s(?:class|id)=("[^"]*"|'[^']*')""", "", html)
     html = re.sub(r"<(/?)h[1-6]\b", r"<\1div", html)
     html = re.sub(r"<title>.*?</title>", "<title>Trang thông tin điện tử</title>", html, flags=re.S)

@@ -54,7 +54,31 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
         if found is not None and authors.is_role_line(text):
             used.add(i)  # the role line of a second, stacked author
         i += 1
+    if found is None and first_para is not None:
+        found = _credit_after_sapo(lines, first_para, used)
     return found, used
+
+
+def _credit_after_sapo(lines: list[Line], sapo: int, used: set[int]) -> authors.Person | None:
+    """A byline typed at the top of the body, under a sapo the CMS prints apart (NukeViet's
+    hometext): set apart (bold, right-aligned) or carrying a degree or a label, with the text
+    going on below it."""
+    i = sapo + 1
+    if i >= len(lines):
+        return None
+    ln = lines[i]
+    if len(ln.text) > PEN_NAME_LINE_CHARS * 3 or ln.link_density > authors.rules.LINK_LINE:
+        return None
+    apart = ln.bold or ln.right or ln.author_class
+    blk = authors.read_block(lines, i, bare_ok=False, stop=min(len(lines), i + 3),
+                             pen_ok=apart and len(ln.text) <= PEN_NAME_LINE_CHARS)
+    if blk is None or not blk.person.name or not (apart or blk.person.degree or blk.person.labelled):
+        return None
+    after = max(blk.lines) + 1
+    if after >= len(lines) or not body.paragraph_like(lines[after]):
+        return None
+    used.update(blk.lines)
+    return blk.person
 
 
 CLASS_WINDOW_BEFORE = 6  # lines above the headline where a writer's element may sit

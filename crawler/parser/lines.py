@@ -45,6 +45,7 @@ class Line:
     bold: bool = False
     italic: bool = False
     chrome: bool = False
+    banner: bool = False  # chrome only for sitting in the page's <header> banner
     caption: bool = False
     title_class: bool = False
     author_class: bool = False  # inside an element whose class or id names the writer
@@ -66,6 +67,7 @@ class Line:
 class _Frame:
     block: bool
     chrome: bool = False
+    banner: bool = False
     caption: bool = False
     link: bool = False
     bold: bool = False
@@ -82,7 +84,7 @@ class _Frame:
     flagged: bool = False  # any of _FLAG_NAMES or a heading: the frame changes the context
 
 
-_FLAG_NAMES = ("chrome", "caption", "link", "bold", "italic", "right", "title", "author")
+_FLAG_NAMES = ("chrome", "banner", "caption", "link", "bold", "italic", "right", "title", "author")
 _PLAIN = _Frame(block=False)  # an inline element that changes nothing (shared, never modified)
 _BLOCK = _Frame(block=True)  # a block element that sets no cue (shared, never modified)
 _NO_CLASS_CUES = (False, False, False, False)
@@ -226,7 +228,8 @@ class _Linearizer:
                 text=text, owner=owner, idx=len(self.lines), link_chars=link,
                 link_density=link / len(text),
                 heading=max(self.headings) if self.headings else 0, bold=bold, italic=italic,
-                chrome=counts["chrome"] > 0, caption=counts["caption"] > 0,
+                chrome=counts["chrome"] > 0 or counts["banner"] > 0,
+                banner=counts["banner"] > 0 and not counts["chrome"], caption=counts["caption"] > 0,
                 title_class=any(f.title for f in self.frames[-4:]) if counts["title"] else False,
                 right=counts["right"] > 0, author_class=self.author_seen,
                 image_block=owner is not None and owner in self.with_image, anchors=self.anchors,
@@ -252,6 +255,9 @@ class _Linearizer:
         cls = el.get("class")
         if cls and rules.HIDDEN_CLASS.search(cls) and not self._holds_most_text(el):
             return _SKIP  # hidden by the CSS class every framework has for it (schema.org data)
+        prop = el.get("itemprop")
+        if prop and tag != "a" and prop in rules.METADATA_PROPS:
+            return _SKIP  # schema.org data for machines (a logo's address, the page's own URL)
         if tag == "img":
             self.image_pending = True
         elif tag == "br":
@@ -282,8 +288,8 @@ class _Linearizer:
         attrs = (el.get("class") or "") + " " + (el.get("id") or "")
         chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if len(attrs) > 1
                                                           else _NO_CLASS_CUES)
-        chrome = tag in rules.CHROME_TAGS or (
-            tag == "header" and not any(a.tag == "article" for a in el.iterancestors()))
+        chrome = tag in rules.CHROME_TAGS
+        banner = tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
         caption = tag in ("figcaption", "caption")
         link = tag == "a"
         if link:
@@ -295,9 +301,10 @@ class _Linearizer:
         right = (el.get("align") or "").lower() == "right" or bool(style and rules.RIGHT_ALIGN.search(style))
         heading = rules.HEADING_TAGS.get(tag, 0)
         if not (chrome or caption or link or bold or italic or right or title_cls or author_cls or heading
-                or chrome_cls or caption_cls):
+                or chrome_cls or caption_cls or banner):
             return _BLOCK if block else _PLAIN
-        return _Frame(block=block, chrome=chrome, caption=caption, link=link, bold=bold, italic=italic,
+        return _Frame(block=block, chrome=chrome, banner=banner, caption=caption, link=link, bold=bold,
+                      italic=italic,
                       right=right, title=title_cls, author=author_cls, heading=heading,
                       named_chrome=chrome_cls, named_caption=caption_cls, flagged=True)
 

@@ -210,6 +210,7 @@ _META_DATE_XPATHS = (
     '//time[@pubdate]/@datetime',
     '//time[contains(@class, "published")]/@datetime',
     '//time[contains(@class, "entry-date") and not(contains(@class, "updated"))]/@datetime',
+    '//time[not(contains(@class, "updated"))]/@datetime',  # the page's one day, wherever printed
 )
 
 
@@ -267,11 +268,25 @@ def url_date(url: str | None, now: datetime) -> datetime | None:
     return when if plausible(when, now) else None
 
 
+def _with_time(vis: DateChoice, lines: list[Line], root, now: datetime) -> DateChoice:
+    """A visible day with no clock ("12 Tháng Ba, 2024") takes its time from the page's own
+    machine-readable date of that same day (`<time datetime>`, article:published_time)."""
+    if vis.idx is None or (vis.when.hour, vis.when.minute) != (0, 0) or _CLOCK.search(lines[vis.idx].text):
+        return vis
+    meta = metadata_date(root, now)
+    if meta is None or (meta.hour, meta.minute) == (0, 0):
+        return vis
+    local = meta.astimezone(VN_TZ)
+    if local.date() != vis.when.date():
+        return vis
+    return DateChoice(local, vis.idx, vis.source, vis.updated_label)
+
+
 def choose_date(lines: list[Line], title_idx: int | None, root, url: str | None,
                 now: datetime, title_text: str | None = None) -> DateChoice:
     vis = visible_date(lines, title_idx, now, title_text)
     if vis.when is not None:
-        return vis
+        return _with_time(vis, lines, root, now)
     meta = metadata_date(root, now)
     if meta is not None:
         return DateChoice(meta, None, "metadata")

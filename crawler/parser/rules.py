@@ -58,6 +58,9 @@ HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidde
 # `tag-<slug>`, `category-<slug>` say what the post is about, not what the block is.
 POST_CLASS = re.compile(r"(?:^|\s)(?:hentry|type-post|status-publish|post-\d+|format-standard)(?:$|\s)")
 TAXONOMY_CLASS = re.compile(r"(?:^|\s)(?:tag|category|post_tag|format)-\S+")
+# schema.org properties printed for search engines, never for readers: the publisher block, its
+# logo, the page's own address, an image's address.
+METADATA_PROPS = frozenset({"publisher", "logo", "mainEntityOfPage", "image", "thumbnailUrl", "url"})
 MODIFIER_CLASS = re.compile(r"\S*--\S*")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 RIGHT_ALIGN = re.compile(r"text-align\s*:\s*right", re.I)

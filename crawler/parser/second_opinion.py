@@ -50,6 +50,14 @@ def _prose(ln: Line) -> int:
     return len(ln.text) if body.paragraph_like(ln) and not ln.text.endswith(("…", "...")) else 0
 
 
+def warm_up() -> None:
+    """Import trafilatura ahead of the first page that needs it (a tenth of a second)."""
+    try:
+        import trafilatura  # noqa: F401
+    except ImportError:  # pragma: no cover
+        pass
+
+
 def trafilatura_text(html: str, url: str | None) -> str | None:
     """trafilatura's main text of the page, or None when it is not installed or fails."""
     try:

@@ -15,6 +15,24 @@ _SCHOOL_NAME = re.compile(
     r"[^|:;.\n]{2,60}?)(?:\s*[-–|:,]\s*(?:địa chỉ|đ/c|điện thoại|tel|số).*)?$", re.I)
 
 
+_AFTER_NAME = re.compile(r"\s*(?:[-–|:,]\s*)?(?:địa chỉ|đ/c|điện thoại|tel|số|đt)\b", re.I)
+
+
+def is_school_name_line(ln: Line, name: str | None) -> bool:
+    """The school's printed name in capitals, or followed by its address or phone (a banner, a
+    footer): never the article's text."""
+    if not name or len(ln.text) > 160:
+        return False
+    text, name = ln.text.casefold(), name.casefold()
+    if not text.startswith(name):
+        return False
+    rest = text[len(name):]
+    if _AFTER_NAME.match(rest):
+        return True
+    # Alone, only as a banner prints it (capitals): "Trường Chính trị tỉnh tổ chức …" may be a sentence.
+    return not rest.strip(" .-–|") and ln.text.isupper()
+
+
 def printed_school_name(lines: list[Line]) -> str | None:
     """The school name the page prints in its banner or footer, normal-cased if in capitals."""
     for ln in lines:

@@ -118,7 +118,8 @@ W = {
     "inside_metadata": 3.0,  # the line is part of the <title>
     "title_class": 2.0,  # its element's class says title (tieude, headline, post-title…)
     "bold": 0.5,
-    "chrome": -3.0,  # in navigation, footer, sidebar, banner
+    "chrome": -3.0,  # in navigation, footer, sidebar
+    "banner": -2.0,  # in the page's <header> (some themes print the post's headline there)
     "caption": -3.0,
     "link": -3.0,  # mostly a link: an item of a list
     "table_row": -2.0,
@@ -136,6 +137,7 @@ W = {
 HEADING_BONUS = {1: 3, 2: 2.5, 3: 1.5, 4: 1}  # by heading level
 DATE_BELOW_BONUS = {1: 2.5, 2: 1.5, 3: 1.0, 4: 0.75}  # by lines from the headline down to its date
 DATE_FURTHER_BONUS = 0.5
+DATE_LINK_WORDS = 8  # a date line this short counts even as a link
 TEXT_BELOW = ((300, 1.5), (100, 0.5))  # characters of running text below: bonus
 SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than a headline
 
@@ -159,7 +161,8 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
         ("matches_metadata_short", words <= SHORT_HEADING_WORDS and is_meta),
         ("inside_metadata", words > SHORT_HEADING_WORDS and not is_meta
          and any(k in m for m in ctx.meta_keys if m)),
-        ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome), ("caption", ln.caption),
+        ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome and not ln.banner),
+        ("banner", ln.banner), ("caption", ln.caption),
         ("link", ln.link_density > rules.LINK_LINE), ("table_row", ln.row),
         ("generic_heading", bool(rules.GENERIC_HEADING.match(text))),
         ("teaser", text.endswith(("…", "..."))), ("breadcrumb", is_breadcrumb(text)),
@@ -225,7 +228,9 @@ def _followers(lines: list[Line], i: int) -> float:
     text_chars = 0
     for j in range(i + 1, min(len(lines), i + 12)):
         ln = lines[j]
-        if not date_seen and j <= i + 7 and len(ln.text) < 120 and ln.link_density < rules.LINK_LINE and \
+        # (A short date line may be a link: WordPress links the date to the post itself.)
+        if not date_seen and j <= i + 7 and len(ln.text) < 120 and \
+                (ln.link_density < rules.LINK_LINE or len(ln.text.split()) <= DATE_LINK_WORDS) and \
                 find_date(ln.text):
             date_seen = True
             # The date line sits right under a headline (a few meta lines may come between).
