@@ -4,9 +4,12 @@
 
 Per family of pages (the shared devset and realdev where they sit beside this checkout, the
 project's own corpus in its tuned and kept-out parts), or per DIR given: pages per second on one
-core for tct and for trafilatura (a benchmark-only extra: pip install -e '.[bench]'), their ratio,
-and per-field accuracy of both on the same pages; then all pages together and tct's memory over
-repeated passes. A DIR holds <case>.html + <case>.json pairs.
+core for tct and for trafilatura, their ratio, and per-field accuracy of both on the same pages;
+beside tct's body F1, its body F1 with every class and id renamed to a random token ("names
+stripped": what the page's shape alone gives), and how often its body asked trafilatura for a
+second opinion (crawler/parser/second_opinion.py); then all pages together and tct's memory over
+repeated passes. A DIR holds <case>.html + <case>.json pairs; a truth without some field (a set of
+bodies only) leaves that column "n/a".
 """
 from __future__ import annotations
 
@@ -26,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from crawler.parser import extract  # noqa: E402
 from crawler.parser.dates import find_date  # noqa: E402
+from tests.support import strip_names  # noqa: E402
 
 
 def load(dirs: list[Path]) -> list[tuple[bytes, dict]]:
@@ -80,22 +84,37 @@ def time_pass(fn, pages, repeat: int) -> float:
 
 
 def accuracy(fn, pages, date_has_time: bool) -> dict:
-    right = Counter()
+    right, scored = Counter(), Counter()
     body = 0.0
     for data, t in pages:
         r = fn(data, t.get("url"))
-        right["title"] += norm(r.get("title")) == norm(t["title"])
-        got_date = r.get("published_at")
-        if date_has_time:
-            right["date"] += minute(got_date) == minute(t["published_at"])
-        else:  # trafilatura gives days only: score it on the day
-            right["date"] += (got_date or "")[:10] == (t["published_at"] or "")[:10] if got_date or \
-                t["published_at"] else 1
-        right["author"] += norm(r.get("author")) == norm(t["author"])
+        if "title" in t:
+            scored["title"] += 1
+            right["title"] += norm(r.get("title")) == norm(t["title"])
+        if "published_at" in t:
+            scored["date"] += 1
+            got_date = r.get("published_at")
+            if date_has_time:
+                right["date"] += minute(got_date) == minute(t["published_at"])
+            else:  # trafilatura gives days only: score it on the day
+                right["date"] += (got_date or "")[:10] == (t["published_at"] or "")[:10] if got_date or \
+                    t["published_at"] else 1
+        if "author" in t:
+            scored["author"] += 1
+            right["author"] += norm(r.get("author")) == norm(t["author"])
         body += f1(r.get("body"), t["body"])
-    n = len(pages)
-    return {"title": right["title"] / n, "date": right["date"] / n, "author": right["author"] / n,
-            "body_f1": body / n}
+    out = {k: (right[k] / scored[k] if scored[k] else None) for k in ("title", "date", "author")}
+    out["body_f1"] = body / len(pages)
+    return out
+
+
+def tct_stripped(pages) -> tuple[float, float]:
+    """Body F1 with names stripped, and the share of pages whose body asked for a second opinion."""
+    f, asked = 0.0, 0
+    for data, t in pages:
+        f += f1(extract(strip_names(data), t.get("url")).body, t["body"])
+        asked += any(fl.startswith("second_opinion") for fl in extract(data, t.get("url")).flags)
+    return f / len(pages), asked / len(pages)
 
 
 def memory_growth(pages, passes: int = 5) -> list[int]:
@@ -119,11 +138,15 @@ FAMILIES = (  # name, folder; the shared sets are used where this checkout sits 
 )
 
 
-def _row(name: str, n: int, rate: float | None, acc: dict | None) -> str:
+def _pct(v: float | None, width: int) -> str:
+    return f"{'n/a':>{width}}" if v is None else f"{v:{width}.1%}"
+
+
+def _row(name: str, n: int, rate: float | None, acc: dict | None, extra: str = "") -> str:
     if acc is None:
         return f"  {name:<12} {'':>6} {rate or 0:8.1f}   (not installed)"
-    return (f"  {name:<12} {n:>6} {rate:8.1f}   {acc['title']:6.1%} {acc['date']:7.1%} {acc['author']:7.1%}"
-            f"  {acc['body_f1']:.3f}")
+    return (f"  {name:<12} {n:>6} {rate:8.1f}   {_pct(acc['title'], 6)} {_pct(acc['date'], 7)} "
+            f"{_pct(acc['author'], 7)}  {acc['body_f1']:.3f}{extra}")
 
 
 def report(name: str, pages, repeat: int, traf: bool) -> tuple[float, float | None]:
@@ -132,8 +155,11 @@ def report(name: str, pages, repeat: int, traf: bool) -> tuple[float, float | No
     traf_rate = time_pass(traf_record, pages, repeat) if traf else None
     ratio = f"   tct/trafilatura {tct_rate / traf_rate:.1f}x" if traf_rate else ""
     print(f"\n{name}: {len(pages)} pages{ratio}")
-    print(f"  {'':<12} {'pages':>6} {'pages/s':>8}   {'title':>6} {'date':>7} {'author':>7}  body F1")
-    print(_row("tct", len(pages), tct_rate, accuracy(tct_record, pages, True)))
+    print(f"  {'':<12} {'pages':>6} {'pages/s':>8}   {'title':>6} {'date':>7} {'author':>7}  body F1"
+          f"  names stripped  2nd opinion asked")
+    stripped, asked = tct_stripped(pages)
+    print(_row("tct", len(pages), tct_rate, accuracy(tct_record, pages, True),
+               f"  {stripped:14.3f}  {asked:17.1%}"))
     if traf_rate is not None:
         print(_row("trafilatura", len(pages), traf_rate, accuracy(traf_record, pages, False))
               + "   (date: day only)")
