@@ -20,8 +20,9 @@ from crawler.registry import School
 
 MIN_BODY_WORDS = 40
 # A page whose site prints no date is an article on stronger evidence: linked by its own headline
-# from another page of the site, a visible headline, this much text, no listing shape.
-MIN_BODY_WORDS_NO_DATE = 100
+# from another page of the site (a listing's item; a menu entry is a section), a visible headline,
+# no listing shape, and as much text as any article without a date by its headline.
+MIN_BODY_WORDS_NO_DATE = 40
 # A "headline" this short names a section ("Tin hoạt động") as often as an article.
 MIN_HEADLINE_WORDS = 5
 # Listed items of one shape after a little text of the page's own (a category's description).
@@ -46,9 +47,9 @@ _READ_MORE = re.compile(r"^(?:xem\s+(?:tiếp|thêm|chi\s+tiết|tin)|chi\s+ti�
 _PAGER = re.compile(r"^(?:\d{1,4}|trang\s+(?:sau|trước|tiếp|cuối|đầu|\d+)|tiếp|sau|trước|next|prev(?:ious)?|"
                     r"last|first|cuối|đầu|[«»‹›<>]+|\.\.\.)\s*[«»‹›<>]*$", re.I)
 # Headings of the pages that list what a tag, topic, category or writer holds ("Tags: chuyển đổi số").
-_LABEL_TITLE = re.compile(r"^\s*(?:tags?|thẻ|từ\s+kho[áa]|chủ\s+đề|chuyên\s+mục|danh\s+mục|tác\s+giả|"
+_LABEL_TITLE = re.compile(r"^\s*(?:(?:tags?|thẻ|từ\s+kho[áa]|chủ\s+đề|chuyên\s+mục|danh\s+mục|tác\s+giả|"
                           r"lưu\s+trữ|archives?|category|topic|author|kết\s+quả\s+tìm\s+kiếm|tìm\s+kiếm)"
-                          r"\s*(?::|$)", re.I)
+                          r"\s*(?::|$)|lưu\s+trữ\s+(?:tháng|năm|ngày)\s+\d)", re.I)
 # Path segments of those pages in the CMSs these sites run (NukeViet /tag/, WordPress /tag/ and
 # /author/, Joomla ?view=tag…).
 _LISTING_SEGMENT = re.compile(r"(?:^|/)(?:tags?|topics?|author|tac-gia|tim-kiem|search|chu-de)(?:/|$)", re.I)
@@ -132,6 +133,8 @@ def _dateless(art: Article, link: str | None) -> Verdict:
         return _no("no_date", "no publication date and no visible headline")
     if len((art.body or "").split()) < MIN_BODY_WORDS_NO_DATE:
         return _no("no_date", f"no publication date and under {MIN_BODY_WORDS_NO_DATE} words")
+    if art.signals.get("teasers", 0) or (art.body or "").rstrip().endswith(("…", "...")):
+        return _no("no_date", "no publication date, and its text is a teaser cut short")
     return _YES
 
 

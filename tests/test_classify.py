@@ -185,3 +185,19 @@ def test_an_article_whose_site_hides_its_date_is_an_article_on_its_headline_link
     assert not undated and undated.kind == "no_date"
     short = extract(page(title, f"<h1>{title}</h1><p>{TEXT}</p>"), url)
     assert not classify(short, url, anchor=title)
+
+
+def test_a_dateless_month_archive_of_one_teaser_is_not_an_article():
+    """A month's archive holding one item: the link that led here ("Tháng 08/2023") covers its
+    heading, but its text is that item's teaser, cut short."""
+    from crawler.classify import classify
+
+    teaser = TEXT * 2 + "Học viên là cán bộ, công chức các sở, ngành và các huyện, thị xã, thành..."
+    html = page("Lưu trữ tháng 08/2023", f"<h2>Lưu trữ tháng 08/2023</h2><p>{teaser}</p>")
+    url = "http://x.vn/Tin-tuc/Luu-tru.aspx?year=2023&month=8"
+    art = extract(html, url)
+    verdict_ = classify(art, url, anchor="Tháng 08/2023")
+    assert not verdict_ and verdict_.kind == "listing"
+    art.title = "Các hoạt động trong tháng tám của nhà trường"  # not headed as an archive: the teaser says it
+    verdict_ = classify(art, url, anchor=art.title)
+    assert not verdict_ and verdict_.kind == "no_date"

@@ -10,7 +10,7 @@ import pytest
 from crawler.urls import canonicalize
 from tct.demo.server import Route, SiteServer
 from tests.sites.cms import STYLES, build_site
-from tests.support import crawl, tct
+from tests.support import body_f1, crawl, tct
 
 pytestmark = pytest.mark.slow  # real crawls over HTTP: run with -m "not slow" to skip
 
@@ -266,3 +266,30 @@ def test_a_school_owns_its_port_and_its_path_prefix_only():
         assert not s.owns(url), url
     local = School.for_url("http://127.0.0.1:8001/")
     assert local.owns("http://127.0.0.1:8001/a.html") and not local.owns("http://127.0.0.1:8002/a.html")
+
+
+@pytest.mark.parametrize("layout", ["nukeviet45", "cassiopeia"])
+def test_sites_from_the_cms_templates(layout, db_path):
+    """NukeViet 4.5's default theme (tag pages headed "Tags: …", category listings headed as their
+    menu entries, a byline typed under the sapo) and Joomla's Cassiopeia with dates hidden (the
+    articles are archived with no date; the static page reached from the menu is not)."""
+    from tests.sites import cms_templates as ct
+
+    build, path, truth_of = {
+        "nukeviet45": (ct.build_nukeviet45, ct.nv_path, lambda a: a.truth()),
+        "cassiopeia": (ct.build_cassiopeia, ct.jm_path, ct.truth_without_date),
+    }[layout]
+    routes, articles = build()
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
+        base = site.url
+    records = [json.loads(x) for x in out.splitlines()]
+    got = {r["url"]: r for r in records}
+    assert len(got) == len(records)
+    truth = {canonicalize(base + path(a)): truth_of(a) for a in articles}
+    assert set(got) == set(truth)
+    for url, t in truth.items():
+        for f in FIELDS[:-1]:
+            assert got[url][f] == t[f], f"{layout}: {url}: {f}"
+        assert body_f1(got[url]["body"], t["body"]) >= 0.95, url

@@ -70,7 +70,7 @@ def _credit_after_sapo(lines: list[Line], sapo: int, used: set[int]) -> authors.
     if len(ln.text) > PEN_NAME_LINE_CHARS * 3 or ln.link_density > authors.rules.LINK_LINE:
         return None
     apart = ln.bold or ln.right or ln.author_class
-    blk = authors.read_block(lines, i, bare_ok=False, stop=min(len(lines), i + 3),
+    blk = authors.read_block(lines, i, bare_ok=apart, stop=min(len(lines), i + 3),
                              pen_ok=apart and len(ln.text) <= PEN_NAME_LINE_CHARS)
     if blk is None or not blk.person.name or not (apart or blk.person.degree or blk.person.labelled):
         return None
