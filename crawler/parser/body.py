@@ -65,6 +65,18 @@ def best_container(lines: list[Line], start: int) -> etree._Element | None:
     return elems[max(near, key=lambda k: _depth_of(elems[k]))]
 
 
+LEAD_LEVELS = 3  # how far up from the text's container a sapo printed with the headline may sit
+SAPO_CHARS = 80
+
+
+def _nth_parent(el: etree._Element, n: int) -> etree._Element | None:
+    for _ in range(n):
+        if el.getparent() is None:
+            return el
+        el = el.getparent()
+    return el
+
+
 def _depth_of(el: etree._Element) -> int:
     return sum(1 for _ in _ancestors(el))
 
@@ -84,11 +96,18 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
         return [], []
     first = inside[0]
     parent = box.getparent()
+    outer = _nth_parent(box, LEAD_LEVELS)
     lead = []
     if parent is not None:
         for i in range(start, first):
             ln = lines[i]
-            if paragraph_like(ln) and _contains(parent, ln.owner):
+            if not paragraph_like(ln):
+                continue
+            # The sapo sits just before the text's container, in its parent, or a few levels up
+            # when the theme prints it with the headline (then it is plain prose, no links).
+            if _contains(parent, ln.owner) or (
+                    outer is not None and _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
+                    and ln.link_chars == 0 and not ln.text.endswith(("…", "..."))):
                 lead.append(i)
     out = lead + inside
     # Cut at the first related-news / comments / attachments heading that is followed by what
@@ -166,6 +185,23 @@ def _running_text_follows(lines: list[Line], after: list[int]) -> bool:
     return run == 1  # one last paragraph (and perhaps a signature) closes the text
 
 
+IN_TEXT_CHARS = 80
+
+
+def release_named_prose(lines: list[Line], region: list[int]) -> None:
+    """A paragraph of plain prose that only a class name calls chrome (a quote box styled like
+    an ad, `class="box-ads"`), standing between paragraphs of the text, is the text's."""
+    text_at = [i for i in region if paragraph_like(lines[i])]
+    if len(text_at) < 2:
+        return
+    lo, hi = text_at[0], text_at[-1]
+    for i in region:
+        ln = lines[i]
+        if lo < i < hi and ln.named_only and len(ln.text) >= IN_TEXT_CHARS and ln.link_chars == 0 \
+                and not ln.caption and not ln.text.endswith(("…", "...")):
+            ln.chrome = False
+
+
 def is_noise(ln: Line, title: str | None) -> bool:
     """Lines inside the region that are not the article's text."""
     text = ln.text
@@ -179,6 +215,8 @@ def is_noise(ln: Line, title: str | None) -> bool:
         return True
     if rules.END_MARKER.match(text) or rules.FILE_NAME_LINE.match(text):
         return True
+    if len(text) < 300 and rules.SOURCE_OR_FOLLOW_LINE.match(text):
+        return True
     tags = rules.TAG_LABEL.match(text)
     if tags and ln.link_chars >= rules.TAG_LINKS * max(1, len(text) - tags.end() - 1):
         return True  # "Từ khóa: khai giảng, hội nghị" with each keyword a link: the tags
@@ -189,6 +227,36 @@ def is_noise(ln: Line, title: str | None) -> bool:
     if (ln.image_block or ln.after_image) and len(text) < 250:
         return text.endswith("|") or ln.italic or (ln.after_image and not text.endswith((".", ":")))
     return False
+
+
+PHOTO_STORY_OWN_CHARS = 400  # a text this long carries itself: its captions stay captions
+NARRATIVE_CAPTION_CHARS = 60
+
+
+def with_story_captions(lines: list[Line], start: int, kept: list[int], used: set[int]) -> list[int]:
+    """A photo story's text is its captions: with little text of its own (a lead), two or more
+    captions that are sentences join it, each once, in reading order. They are looked for from
+    the text's start up to the page chrome that follows it (captions are not running text, so
+    the text's container may hold the lead alone)."""
+    if not kept or sum(len(lines[i].text) for i in kept) >= PHOTO_STORY_OWN_CHARS:
+        return kept
+    own = {lines[i].text for i in kept}
+    story, seen = [], set()
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if i > kept[-1] and (ln.chrome or rules.END_OF_ARTICLE.match(ln.text)):
+            break
+        if i in used or i in kept or ln.text in seen or ln.text in own or ln.chrome:
+            continue
+        if not (ln.caption or ln.image_block or ln.after_image):
+            continue
+        text = ln.text
+        sentence = text.endswith((".", "!", "?", ".)")) or len(text) >= 2 * NARRATIVE_CAPTION_CHARS
+        if len(text) >= NARRATIVE_CAPTION_CHARS and ln.link_chars == 0 and sentence \
+                and not rules.PHOTO_CREDIT.match(text):
+            story.append(i)
+            seen.add(text)
+    return sorted(kept + story) if len(story) >= 2 else kept
 
 
 def assemble(lines: list[Line], idxs: list[int]) -> str:

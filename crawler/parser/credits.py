@@ -158,6 +158,8 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     tail = [i for i in region if not body.is_noise(lines[i], title_text)]
     last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)
                          and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
+    if any(SIGNATURE_LINE.match(lines[i].text) for i in tail[last_sentence + 1:last_sentence + 9]):
+        return None, set()  # an announcement's signature block: the body's, and nobody's byline
     zone: list[int] = []
     people: list[tuple[int, authors.Person]] = []
     prev_person = prev_credited = False
@@ -201,6 +203,12 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
             role = authors._strip_role(clean_ws(lines[nxt].text).lstrip("(").rstrip(" |;").rstrip(")"))
             first = authors.Person(first.name, first.degree, role, first.labelled)
     return first, set(zone) | after
+
+
+# The signature block of an official document: "TL. HIỆU TRƯỞNG", "KT. GIÁM ĐỐC", "T/M BAN
+# GIÁM HIỆU", "(đã ký)", "Nơi nhận:".
+SIGNATURE_LINE = re.compile(r"^\s*(?:(?:TL|KT|TM|T/M|TUQ|Q|UQ)\s*[.:/]\s*\w|\(?\s*đã\s+ký\s*\)?\s*$|"
+                            r"nơi\s+nhận\s*:)", re.I)
 
 
 def _set_apart_credit(ln: Line) -> bool:

@@ -46,6 +46,7 @@ class Line:
     italic: bool = False
     chrome: bool = False
     banner: bool = False  # chrome only for sitting in the page's <header> banner
+    named_only: bool = False  # chrome only for a class or id name (not a landmark tag)
     caption: bool = False
     title_class: bool = False
     author_class: bool = False  # inside an element whose class or id names the writer
@@ -84,6 +85,9 @@ class _Frame:
     flagged: bool = False  # any of _FLAG_NAMES or a heading: the frame changes the context
 
 
+# A schema.org property for machines holds an address or a name; one around more text is a
+# wrapper (`itemprop="mainEntityOfPage"` on the whole article) and is read.
+METADATA_CHARS = 300
 _FLAG_NAMES = ("chrome", "banner", "caption", "link", "bold", "italic", "right", "title", "author")
 _PLAIN = _Frame(block=False)  # an inline element that changes nothing (shared, never modified)
 _BLOCK = _Frame(block=True)  # a block element that sets no cue (shared, never modified)
@@ -256,7 +260,7 @@ class _Linearizer:
         if cls and rules.HIDDEN_CLASS.search(cls) and not self._holds_most_text(el):
             return _SKIP  # hidden by the CSS class every framework has for it (schema.org data)
         prop = el.get("itemprop")
-        if prop and tag != "a" and prop in rules.METADATA_PROPS:
+        if prop and tag != "a" and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS:
             return _SKIP  # schema.org data for machines (a logo's address, the page's own URL)
         if tag == "img":
             self.image_pending = True
@@ -401,12 +405,14 @@ def _settle_names(lines: list[Line]) -> None:
                 named[id(el)] = named.get(id(el), 0) + prose
     if not named:
         for ln in lines:
-            ln.chrome = ln.chrome or bool(ln.named_chrome)
+            if ln.named_chrome and not ln.chrome:
+                ln.chrome = ln.named_only = True
             ln.caption = ln.caption or bool(ln.named_caption)
         return
     floor = PROSE_SHARE * total
     for ln in lines:
         if ln.named_chrome and not ln.chrome:
-            ln.chrome = any(named.get(id(el), 0) < floor or not total for el in ln.named_chrome)
+            ln.chrome = ln.named_only = any(named.get(id(el), 0) < floor or not total
+                                            for el in ln.named_chrome)
         if ln.named_caption and not ln.caption:
             ln.caption = any(named.get(id(el), 0) < floor or not total for el in ln.named_caption)

@@ -103,6 +103,11 @@ BOILERPLATE_LINE = re.compile(
         r"đang\s+truy\s+cập", r"khách\s*:", r"thành\s+viên\s*:", r"tổng\s+lượt",
         r"từ\s+khóa\s+liên\s+quan", r"tags?\s*:", r"nguồn\s+tin\s*:",
     )) + r")\b(?:[\s:|/\-–•·.0-9]*$|.{0,40}$)", re.I)
+# A box that gives the original article's address, or asks the reader to follow the outlet.
+SOURCE_OR_FOLLOW_LINE = re.compile(
+    r"^\s*(?:(?:link\s+(?:bài\s+)?gốc|lấy\s+link|copy\s+link|đường\s+dẫn\s+bài\s+gốc)\b|"
+    r"(?:theo\s+dõi|follow|đăng\s+ký\s+kênh|quan\s+tâm)\b.{0,80}\b(?:google\s+news|zalo|facebook|"
+    r"fanpage|youtube|tiktok|telegram)\b)", re.I)
 # The label of a line of tags ("Từ khóa: a, b", "Tags: …", "Thẻ: …"); the line is a tag list when
 # what follows the label is mostly links (a research article's own "Từ khóa:" block is text).
 TAG_LABEL = re.compile(r"^\s*(?:từ\s+khóa|từ\s+khoá|tags?|thẻ|chủ\s+đề)\s*:", re.I)

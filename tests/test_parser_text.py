@@ -1,0 +1,65 @@
+"""What is the article's text on real markup: a sapo printed with the headline, a quote box named
+like an ad, boxes that point elsewhere, an announcement's signature block, a photo story."""
+from __future__ import annotations
+
+from crawler.parser import extract
+
+URL = "https://tct.example.vn/tin-tuc/bai-viet-12.html"
+TITLE = "Nâng cao chất lượng đào tạo lý luận chính trị cho cán bộ cơ sở"
+PARAS = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội dung, chương trình đào tạo theo hướng "
+         f"thiết thực, gắn với yêu cầu nhiệm vụ của địa phương và đơn vị." for i in range(4)]
+
+
+def page(main: str, head: str = "") -> bytes:
+    return (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
+            "<div class='menu'><a href='/'>Trang chủ</a> <a href='/tin-tuc/'>Tin tức</a></div>"
+            f"<div class='wrap'>{head}<div class='col'><div class='detail'>{main}</div></div></div>"
+            "<div class='footer'>Bản quyền thuộc về nhà trường</div></body></html>").encode()
+
+
+def paras(items) -> str:
+    return "".join(f"<p>{p}</p>" for p in items)
+
+
+def test_a_sapo_printed_with_the_headline_outside_the_text_container():
+    sapo = ("Sáng 12/3, nhà trường tổ chức hội nghị bàn giải pháp nâng cao chất lượng đào tạo lý luận "
+            "chính trị cho đội ngũ cán bộ ở cơ sở trong giai đoạn mới.")
+    head = (f"<div class='top'><div class='title-box'><h1>{TITLE}</h1><span>12/03/2024 09:00</span></div>"
+            f"<div class='intro'><h2 class='sapo'>{sapo}</h2></div></div>"
+            "<ul class='lst'>" + "".join(f"<li><a href='/tin-tuc/bai-{i}.html'>Tin liên quan số {i} "
+                                         "về công tác đào tạo</a></li>" for i in range(4)) + "</ul>")
+    art = extract(page(f"<div class='content'>{paras(PARAS)}</div>", head), URL)
+    assert art.body == "\n\n".join([sapo, *PARAS])
+
+
+def test_a_quote_between_paragraphs_named_like_an_ad_is_text_and_pointers_elsewhere_are_not():
+    quote = ("Mỗi bài giảng phải trả lời được câu hỏi: học viên mang được gì về cơ sở để vận dụng ngay "
+             "vào công việc hằng ngày của mình.")
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<div class='box-ads-quote'>"
+            f"<p>{quote}</p></div>{paras(PARAS[2:])}<p>Link bài gốc: https://baochinhphu.example.vn/bai-goc-12345.htm</p>"
+            "<p>Theo dõi Báo Điện tử trên Google News</p>")
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join([*PARAS[:2], quote, *PARAS[2:]])
+
+
+def test_an_announcements_signature_block_is_its_text_and_names_no_author():
+    sig = ["TL. HIỆU TRƯỞNG", "TRƯỞNG PHÒNG ĐÀO TẠO", "(đã ký)", "Nguyễn Văn Hùng"]
+    block = "".join(f"<p style='text-align:right'><b>{s}</b></p>" for s in sig)
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{block}"), URL)
+    assert art.author is None and art.author_degree is None and art.author_role is None
+    assert art.body == "\n\n".join([*PARAS, *sig])
+
+
+def test_a_photo_story_told_by_its_captions_and_a_photo_post_with_labels():
+    lead = "Chiều 20/11, nhà trường tổ chức gặp mặt kỷ niệm Ngày Nhà giáo Việt Nam. Một số hình ảnh:"
+    story = [f"Ảnh {i}: các thầy cô giáo nhiều thế hệ cùng ôn lại những kỷ niệm gắn bó với mái trường qua "
+             f"các thời kỳ." for i in range(1, 4)]
+    figures = "".join(f"<figure><img src='/a{i}.jpg'><figcaption>{c}</figcaption></figure>"
+                      for i, c in enumerate(story))
+    repeat = f"<figure><img src='/a9.jpg'><figcaption>{story[0]}</figcaption></figure>"  # printed twice
+    art = extract(page(f"<h1>{TITLE}</h1><p>20/11/2024 16:00</p><p>{lead}</p>{figures}{repeat}"), URL)
+    assert art.body == "\n\n".join([lead, *story])
+    labels = "".join(f"<figure><img src='/b{i}.jpg'><figcaption>Quang cảnh buổi gặp mặt {i}"
+                     "</figcaption></figure>" for i in range(3))
+    art = extract(page(f"<h1>{TITLE}</h1><p>20/11/2024 16:00</p><p>{lead}</p>{labels}"), URL)
+    assert art.body == lead
