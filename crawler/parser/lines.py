@@ -83,6 +83,7 @@ class _Frame:
     named_chrome: bool = False  # the class/id reads like chrome: a vote, not yet a verdict
     named_caption: bool = False
     flagged: bool = False  # any of _FLAG_NAMES or a heading: the frame changes the context
+    set_flags: tuple[str, ...] = ()  # which of _FLAG_NAMES it sets (counted on push and pop)
 
 
 # A schema.org property for machines holds an address or a name; one around more text is a
@@ -161,9 +162,9 @@ class _Linearizer:
             self.named_chrome.append(el)
         if fr.named_caption:
             self.named_caption.append(el)
-        for name in _FLAG_NAMES:
-            if getattr(fr, name):
-                self.counts[name] += 1
+        counts = self.counts
+        for name in fr.set_flags:
+            counts[name] += 1
         if fr.heading:
             self.headings.append(fr.heading)
 
@@ -175,9 +176,9 @@ class _Linearizer:
             self.named_chrome.pop()
         if fr.named_caption:
             self.named_caption.pop()
-        for name in _FLAG_NAMES:
-            if getattr(fr, name):
-                self.counts[name] -= 1
+        counts = self.counts
+        for name in fr.set_flags:
+            counts[name] -= 1
         if fr.heading:
             self.headings.pop()
 
@@ -257,7 +258,7 @@ class _Linearizer:
         if (style and rules.HIDDEN_STYLE.search(style)) or el.get("hidden") is not None:
             return _SKIP
         cls = el.get("class")
-        if cls and rules.HIDDEN_CLASS.search(cls) and not self._holds_most_text(el):
+        if cls and _hiding_class(cls) and not self._holds_most_text(el):
             return _SKIP  # hidden by the CSS class every framework has for it (schema.org data)
         prop = el.get("itemprop")
         if prop and tag != "a" and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS:
@@ -307,10 +308,11 @@ class _Linearizer:
         if not (chrome or caption or link or bold or italic or right or title_cls or author_cls or heading
                 or chrome_cls or caption_cls or banner):
             return _BLOCK if block else _PLAIN
+        flags = (chrome, banner, caption, link, bold, italic, right, title_cls, author_cls)
         return _Frame(block=block, chrome=chrome, banner=banner, caption=caption, link=link, bold=bold,
-                      italic=italic,
-                      right=right, title=title_cls, author=author_cls, heading=heading,
-                      named_chrome=chrome_cls, named_caption=caption_cls, flagged=True)
+                      italic=italic, right=right, title=title_cls, author=author_cls, heading=heading,
+                      named_chrome=chrome_cls, named_caption=caption_cls, flagged=True,
+                      set_flags=tuple(n for n, on in zip(_FLAG_NAMES, flags, strict=True) if on))
 
     def end(self, el: etree._Element, fr: _Frame) -> None:
         if fr.cell and self.row_cells is not None:
@@ -333,6 +335,11 @@ class _Linearizer:
 
 def text_length(el: etree._Element) -> int:
     return int(_TEXT_LENGTH(el))
+
+
+@functools.lru_cache(maxsize=4096)
+def _hiding_class(cls: str) -> bool:
+    return bool(rules.HIDDEN_CLASS.search(cls))
 
 
 @functools.lru_cache(maxsize=4096)

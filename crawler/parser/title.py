@@ -145,6 +145,8 @@ SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than
 def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
     """How much line i looks like the page's headline (weights W); None when it cannot be one."""
     ln = lines[i]
+    if ln.link_density > rules.MENU_LINE and not ln.heading and not ln.title_class:
+        return None  # a menu entry or a listed link: a headline that is a link is a heading or named so
     text = ln.text
     words = len(text.split())
     if words < 3 or words > 60 or len(text) > 400:
