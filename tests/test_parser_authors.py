@@ -87,3 +87,19 @@ def test_credit_blocks_in_a_page(top, bottom, expected):
     assert (art.author, art.author_degree, art.author_role) == expected
     assert "Nhà xuất bản" not in (art.body or "") and "Bài viết của" not in (art.body or "")
     assert (art.body or "").count("Đoạn văn thứ") == 4
+
+
+@pytest.mark.parametrize("block", [
+    # a box named for the writer: the linked name, the role on the line under it
+    '<div class="author-box"><a href="/tac-gia/le-van-an.html">ThS. Lê Văn An</a>'
+    "<p>Giảng viên Khoa Xây dựng Đảng</p></div>",
+    # no name for the box: the link to the writer's page says it
+    '<div><a href="/author/le-van-an">ThS. Lê Văn An</a></div><div>Giảng viên Khoa Xây dựng Đảng</div>',
+])
+def test_a_name_linked_to_the_writers_page_over_its_role(block):
+    from crawler.parser import extract
+
+    art = extract(_page(top=block), "https://tct.example.vn/tin/a.html")
+    assert (art.author, art.author_degree, art.author_role) == (
+        "Lê Văn An", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
+    assert "Lê Văn An" not in (art.body or "")

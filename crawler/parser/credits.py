@@ -31,7 +31,8 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
     while i < stop:
         ln = lines[i]
         text = ln.text
-        if ln.link_density > authors.rules.LINK_LINE and not authors.rules.AUTHOR_LABEL.match(text):
+        if ln.link_density > authors.rules.LINK_LINE and not authors.rules.AUTHOR_LABEL.match(text) \
+                and not _writer_link(ln):
             i += 1
             continue
         if i == didx:
@@ -57,6 +58,21 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
     if found is None and first_para is not None:
         found = _credit_after_sapo(lines, first_para, used)
     return found, used
+
+
+# The address of a writer's page ("/tac-gia/le-van-an.html", "/author/le-van-an").
+WRITER_HREF = re.compile(r"(?:^|/|[?&]\w*=)(?:tac-?gia|author|authors|tacgia|nguoi-?viet|writer|user|"
+                         r"profile|butdanh)(?:[/=._-]|$)", re.I)
+
+
+def _writer_link(ln: Line) -> bool:
+    """A name linked to its writer's page, or a linked name that carries a degree."""
+    if len(ln.text) > PEN_NAME_LINE_CHARS * 2:
+        return False
+    if any(WRITER_HREF.search(h) for h in ln.anchors):
+        return True
+    p = authors.parse_person(ln.text, bare_ok=False)
+    return p is not None and p.name is not None and p.degree is not None
 
 
 def _credit_after_sapo(lines: list[Line], sapo: int, used: set[int]) -> authors.Person | None:
@@ -99,7 +115,14 @@ def class_author(lines: list[Line], tidx: int | None, region: list[int],
         text = _without_dates(ln.text)
         person = authors.parse_person(text, pen_ok=True) if text else None
         if person is not None and person.name:
-            return person, {i}
+            taken = {i}
+            if person.role is None and i + 1 < len(lines) and len(lines[i + 1].text) <= 160 and (
+                    authors.is_role_line(lines[i + 1].text)
+                    or person.degree and authors.is_affiliation_line(lines[i + 1].text)):
+                role = authors._strip_role(clean_ws(lines[i + 1].text).lstrip("(").rstrip(" |;").rstrip(")"))
+                person = authors.Person(person.name, person.degree, role, person.labelled)
+                taken.add(i + 1)
+            return person, taken
     return None, set()
 
 
