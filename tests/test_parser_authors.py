@@ -103,3 +103,16 @@ def test_a_name_linked_to_the_writers_page_over_its_role(block):
     assert (art.author, art.author_degree, art.author_role) == (
         "Lê Văn An", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
     assert "Lê Văn An" not in (art.body or "")
+
+
+@pytest.mark.parametrize(("top", "bottom"), [
+    ('<div class="name"><a href="/tac-gia/minh-anh.htm"><b>Minh Anh</b></a></div>', ""),
+    ("", '<p><a href="/tac-gia/minh-anh.htm">Minh Anh</a></p>'),
+])
+def test_a_pen_name_linked_to_the_writers_page(top, bottom):
+    """News sites link the writer's name to the writer's page, at the top or at the end: a pen name
+    without a family name counts there, and the link is not text."""
+    from crawler.parser import extract
+
+    art = extract(_page(top, bottom), "https://tct.example.vn/tin/a.html")
+    assert art.author == "Minh Anh" and "Minh Anh" not in (art.body or "")

@@ -41,7 +41,7 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
                 i += 1
                 continue
         # A short bold line alone under the headline is a signature: pen names count there.
-        pen = ln.bold and len(text) <= PEN_NAME_LINE_CHARS and found is None
+        pen = (ln.bold or _writer_link(ln)) and len(text) <= PEN_NAME_LINE_CHARS and found is None
         blk = authors.read_block(lines, i, bare_ok=True, stop=stop, pen_ok=pen) if i != didx else None
         person = authors.parse_person(text, bare_ok=True) if i == didx else (blk.person if blk else None)
         if person is not None:
@@ -178,7 +178,8 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     Returns the first person listed and the lines to keep out of the body: the zone and
     whatever follows it (tool bars, footers caught in the same container).
     """
-    tail = [i for i in region if not body.is_noise(lines[i], title_text)]
+    # (A name linked to its writer's page is a link line, not noise, here.)
+    tail = [i for i in region if not body.is_noise(lines[i], title_text) or _writer_link(lines[i])]
     last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)
                          and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
     if any(SIGNATURE_LINE.match(lines[i].text) for i in tail[last_sentence + 1:last_sentence + 9]):
@@ -190,8 +191,10 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
         i = tail[k]
         text = lines[i].text
         ln = lines[i]
-        # Set apart like a signature (bold, right-aligned, the writer's element): pen names too.
-        pen = (ln.bold or ln.right or ln.author_class) and len(text) <= PEN_NAME_LINE_CHARS
+        # Set apart like a signature (bold, right-aligned, the writer's element or a link to the
+        # writer's page): pen names too.
+        pen = (ln.bold or ln.right or ln.author_class or _writer_link(ln)) and \
+            len(text) <= PEN_NAME_LINE_CHARS
         p = authors.parse_person(text, bare_ok=True, pen_ok=pen) if len(text) <= 160 else None
         if p is not None:
             zone.append(i)
