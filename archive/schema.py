@@ -151,9 +151,23 @@ def _v6_cluster_jobs(db: sqlite_utils.Database) -> None:
     db["cluster_jobs"].create_index(["token"], unique=True, if_not_exists=True)
 
 
+def _v7_http_exchange(db: sqlite_utils.Database) -> None:
+    """Each stored page keeps the HTTP exchange it came from, so the archive can be written out
+    as WARC (docs/web-archives.md): the address fetched, the status line, the response's and the
+    request's headers (JSON lists of [name, value], in order). Pages stored before have none."""
+    if "pages" not in db.table_names():  # an early archive made before pages were kept
+        db["pages"].create({"article_id": int, "html_zlib": bytes, "encoding": str, "fetched_at": str},
+                           pk="article_id", foreign_keys=[("article_id", "articles", "id")])
+    columns = db["pages"].columns_dict
+    for name, kind in (("fetch_url", "TEXT"), ("status", "INTEGER"), ("protocol", "TEXT"),
+                       ("response_headers", "TEXT"), ("request_headers", "TEXT")):
+        if name not in columns:
+            db.execute(f"ALTER TABLE pages ADD COLUMN {name} {kind}")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
-    _v6_cluster_jobs]
+    _v6_cluster_jobs, _v7_http_exchange]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -285,6 +285,7 @@ class Archive:
         encoding: str | None = None, fetched_at: str | None = None,
         etag: str | None = None, last_modified: str | None = None,
         category: str | None = None, school_name: str | None = None,
+        http: Mapping[str, Any] | None = None,
     ) -> SaveResult:
         url = record["url"]
         fetched_at = fetched_at or now_iso()
@@ -317,7 +318,7 @@ class Archive:
                 "last_modified": last_modified, "flags": _flags(record),
             })
             self._index(aid, fields, folded)
-            self._store_page(aid, html, encoding, fetched_at)
+            self._store_page(aid, html, encoding, fetched_at, http)
             return SaveResult("changed", aid)
 
         same_site = self._same_content(site, bhash, body)
@@ -337,7 +338,7 @@ class Archive:
             "etag": etag, "last_modified": last_modified, "flags": _flags(record),
         })
         self._index(aid, fields, folded)
-        self._store_page(aid, html, encoding, fetched_at)
+        self._store_page(aid, html, encoding, fetched_at, http)
         return SaveResult("new", aid)
 
     def _row(self, aid: int) -> dict[str, Any]:
@@ -391,11 +392,18 @@ class Archive:
             ("INSERT INTO articles_fold(articles_fold, rowid, title, body, author) "
              "VALUES ('delete', ?, ?, ?, ?)", [aid, *map(fold, vals)]))
 
-    def _store_page(self, aid: int, html: bytes | None, encoding: str | None, fetched_at: str) -> None:
+    def _store_page(self, aid: int, html: bytes | None, encoding: str | None, fetched_at: str,
+                    http: Mapping[str, Any] | None = None) -> None:
+        """The raw page, and the HTTP exchange it came from when known (status, headers)."""
         if html is None:
             return
-        self._insert("pages", {"article_id": aid, "html_zlib": zlib.compress(html, 3),
-                               "encoding": encoding, "fetched_at": fetched_at}, replace=True)
+        http = http or {}
+        heads = {k: json.dumps(http[k]) if http.get(k) else None
+                 for k in ("response_headers", "request_headers")}
+        self._insert("pages", {
+            "article_id": aid, "html_zlib": zlib.compress(html, 3), "encoding": encoding,
+            "fetched_at": fetched_at, "fetch_url": http.get("fetch_url"), "status": http.get("status"),
+            "protocol": http.get("protocol"), **heads}, replace=True)
 
     # -- runs ------------------------------------------------------------------------------
     def close_interrupted_runs(self) -> int:

@@ -25,6 +25,8 @@ class ArticleItem:
     last_modified: str | None = None
     flags: list[str] = field(default_factory=list)
     school_name: str | None = None
+    # The HTTP exchange: fetch_url, status, protocol, response_headers, request_headers (for WARC).
+    http: dict[str, Any] | None = field(default=None, repr=False)
     # For the spider: which queued addresses this article settles once stored (not stored itself).
     frontier: dict | None = field(default=None, repr=False)
 
@@ -36,7 +38,8 @@ class ArticleItem:
         """The record and the page keywords `Archive.save_article` takes for this item."""
         return ({**self.record, "host": self.host, "flags": self.flags},
                 {"html": self.html, "encoding": self.encoding, "fetched_at": self.fetched_at,
-                 "etag": self.etag, "last_modified": self.last_modified, "school_name": self.school_name})
+                 "etag": self.etag, "last_modified": self.last_modified, "school_name": self.school_name,
+                 "http": self.http})
 
 
 def addresses_of(response: Response, url: str, art: Article, school: School) -> tuple[str, list[str]]:
@@ -58,7 +61,19 @@ def item_for(response: Response, site: str, host: str, art: Article, final_url: 
         record={**art.to_contract(), "url": final_url}, site=site, host=host,
         fetched_at=fetched_at, html=response.body, encoding=art.encoding,
         etag=_header(response, "ETag"), last_modified=_header(response, "Last-Modified"),
-        flags=art.flags, school_name=art.school_name, frontier=frontier)
+        flags=art.flags, school_name=art.school_name, frontier=frontier, http=http_exchange(response))
+
+
+def http_exchange(response: Response) -> dict[str, Any]:
+    """The request and response as they crossed the wire (headers in order, each value apart)."""
+    def pairs(headers: Any) -> list[list[str]]:
+        return [[k.decode("latin-1"), v.decode("latin-1")] for k, values in headers.items() for v in values]
+
+    request = response.request
+    return {"fetch_url": response.url, "status": response.status,
+            "protocol": getattr(response, "protocol", None) or "HTTP/1.1",
+            "response_headers": pairs(response.headers),
+            "request_headers": pairs(request.headers) if request is not None else []}
 
 
 def _header(response: Response, name: str) -> str | None:

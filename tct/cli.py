@@ -168,19 +168,21 @@ def _check_output(out: Path, archive: Path) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet"]), required=True,
-              help="parquet needs pyarrow and a file (not -).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "csv", "parquet", "warc"]),
+              required=True, help="parquet needs pyarrow and a file (not -); warc writes the pages "
+              "as fetched, gzipped (FILE.warc.gz), with the fields as metadata records.")
 @click.option("-o", "--output", "out", required=True, help="Output file, or - for standard output.")
 @click.option("--query", help="Only articles matching this full-text query.")
 @click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel shows Vietnamese right.")
 @filter_options
 def export(db, fmt, out, query, excel, filt) -> None:
-    """Export archived articles as JSON, JSON Lines or CSV (RFC 4180, UTF-8).
+    """Export archived articles as JSON, JSON Lines, CSV (RFC 4180, UTF-8), Parquet or WARC.
 
     Example: tct export --format csv --excel -o articles.csv --site bacgiang
     """
     from archive.export import export as run_export
     from archive.export import export_parquet
+    from archive.warc import export_warc
 
     if fmt == "parquet" and out == "-":
         fail("Parquet goes to a file: give -o FILE.parquet")
@@ -191,6 +193,13 @@ def export(db, fmt, out, query, excel, filt) -> None:
         try:
             if fmt == "parquet":
                 n = export_parquet(arc, str(tmp), filt, query)
+                tmp.replace(out)
+            elif fmt == "warc" and out == "-":
+                n = export_warc(arc, sys.stdout.buffer, filt, query)
+                sys.stdout.buffer.flush()
+            elif fmt == "warc":
+                with open(tmp, "wb") as fh:
+                    n = export_warc(arc, fh, filt, query, filename=Path(out).name)
                 tmp.replace(out)
             elif out == "-":
                 n = run_export(arc, sys.stdout, fmt, filt, query, excel)
