@@ -165,9 +165,16 @@ def _v7_http_exchange(db: sqlite_utils.Database) -> None:
             db.execute(f"ALTER TABLE pages ADD COLUMN {name} {kind}")
 
 
+def _v8_archived_from(db: sqlite_utils.Database) -> None:
+    """Where an article read from a web archive came from (`tct import`: the file and record;
+    a backfill: the capture's address); empty for pages fetched from the live site."""
+    if "archived_from" not in db["articles"].columns_dict:
+        db.execute("ALTER TABLE articles ADD COLUMN archived_from TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
-    _v6_cluster_jobs, _v7_http_exchange]
+    _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -264,7 +264,8 @@ class Archive:
     def save_article(self, record: Mapping[str, Any], *, site: str, **page: Any) -> SaveResult:
         """Insert or update one article in its own transaction; never stores one URL twice.
 
-        page: html, encoding, fetched_at, etag, last_modified, category, school_name.
+        page: html, encoding, fetched_at, etag, last_modified, category, school_name, http (the
+        exchange: fetch_url, status, protocol, headers), archived_from (a web archive's record).
         """
         with self.transaction():
             return self._save(record, site=site, **page)
@@ -285,7 +286,7 @@ class Archive:
         encoding: str | None = None, fetched_at: str | None = None,
         etag: str | None = None, last_modified: str | None = None,
         category: str | None = None, school_name: str | None = None,
-        http: Mapping[str, Any] | None = None,
+        http: Mapping[str, Any] | None = None, archived_from: str | None = None,
     ) -> SaveResult:
         url = record["url"]
         fetched_at = fetched_at or now_iso()
@@ -305,19 +306,11 @@ class Archive:
                     [fetched_at, fetched_at, etag, last_modified, aid],
                 )
                 return SaveResult("unchanged", aid)
-            old = self._row(aid)
-            self._insert("revisions", {
-                "article_id": aid, "replaced_at": fetched_at, "fetched_at": old["fetched_at"],
-                **{k: old[k] for k in ARTICLE_FIELDS}, "content_hash": old["content_hash"],
-            })
-            self._unindex(aid, old)
-            self._update("articles", aid, {
-                **fields, "content_hash": chash, "body_hash": bhash,
-                "word_count": len(body.split()),
+            self._revise(aid, fields, folded, fetched_at, {
+                "content_hash": chash, "body_hash": bhash, "word_count": len(body.split()),
                 "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
-                "last_modified": last_modified, "flags": _flags(record),
+                "last_modified": last_modified, "flags": _flags(record), "archived_from": archived_from,
             })
-            self._index(aid, fields, folded)
             self._store_page(aid, html, encoding, fetched_at, http)
             return SaveResult("changed", aid)
 
@@ -336,10 +329,23 @@ class Archive:
             "duplicate_of": self._earlier_copy(site, bhash, body),
             "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
             "etag": etag, "last_modified": last_modified, "flags": _flags(record),
+            "archived_from": archived_from,
         })
         self._index(aid, fields, folded)
         self._store_page(aid, html, encoding, fetched_at, http)
         return SaveResult("new", aid)
+
+    def _revise(self, aid: int, fields: Mapping[str, Any], folded: Mapping[str, str], fetched_at: str,
+                columns: Mapping[str, Any]) -> None:
+        """A changed article: its earlier version kept as a revision, the new one indexed."""
+        old = self._row(aid)
+        self._insert("revisions", {
+            "article_id": aid, "replaced_at": fetched_at, "fetched_at": old["fetched_at"],
+            **{k: old[k] for k in ARTICLE_FIELDS}, "content_hash": old["content_hash"],
+        })
+        self._unindex(aid, old)
+        self._update("articles", aid, {**fields, **columns})
+        self._index(aid, fields, folded)
 
     def _row(self, aid: int) -> dict[str, Any]:
         return self.db["articles"].get(aid)

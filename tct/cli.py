@@ -403,6 +403,48 @@ def reparse(db, sites) -> None:
     click.echo(", ".join(f"{k}: {v}" for k, v in sorted(counts.items())) or "no stored pages")
 
 
+@main.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option
+@registry_option
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+def import_(files, db, registry, as_json) -> None:
+    """Read web archives (WARC or ARC, gzipped or not) into the archive as a crawl would.
+
+    Example: tct import bacgiang-2019.warc.gz --db archive.db
+    """
+    from archive.lock import ArchiveLock
+    from archive.store import open_archive
+    from crawler.registry import RegistryError, load_registry
+    from crawler.warc_import import Importer, report_json, summary
+
+    for f in files:
+        if not f.is_file():
+            fail(f"no such file: {f}")
+    try:
+        schools = list(load_registry(registry).values())
+    except RegistryError as exc:
+        fail(str(exc))
+    try:
+        arc = open_archive(db)
+    except (OSError, RuntimeError, ArchiveError) as exc:
+        fail(f"cannot open archive {resolve_db_path(db)}: {exc}")
+    with arc:
+        try:
+            lock = ArchiveLock(arc.path).acquire()  # one writer at a time, as for crawls
+        except ArchiveLocked as exc:
+            fail(str(exc), status=3)
+        total = sum(f.stat().st_size for f in files)
+        try:
+            with click.progressbar(length=2 * total, label="import", file=sys.stderr) as bar:
+                report = Importer(arc, schools, progress=bar.update).run(list(files))
+        finally:
+            lock.release()
+    click.echo(report_json(report) if as_json else summary(report))
+    if report.errors:
+        sys.exit(1)
+
+
 @main.command()
 @db_option
 @click.option("--port", type=int, default=8001, show_default=True)

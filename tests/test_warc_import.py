@@ -1,0 +1,104 @@
+"""`tct import`: web archives read as a crawl would read the site, with real files from our own
+export and from `wget --mirror --warc-file`."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from crawler.urls import canonicalize
+from tct.demo.server import SiteServer
+from tests.sites.cms import STYLES, build_site
+from tests.support import BIN, crawl, tct
+
+pytestmark = pytest.mark.slow  # real crawls, exports and wget
+
+FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
+
+
+def _articles(db: Path) -> dict[str, dict]:
+    out = tct("export", "--db", str(db), "--format", "jsonl", "-o", "-").stdout
+    return {r["url"]: r for r in map(json.loads, out.splitlines())}
+
+
+@pytest.fixture(scope="module")
+def site_crawl(tmp_path_factory):
+    """A mock school site served on 127.0.0.1, its crawl, and a WARC that `wget --mirror` wrote."""
+    folder = tmp_path_factory.mktemp("import")
+    routes, articles = build_site("trang", count=10)
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", folder / "crawl.db")
+        if shutil.which("wget"):
+            subprocess.run(["wget", "--mirror", "--no-verbose", "-e", "robots=off", "--tries=1",
+                            f"--warc-file={folder / 'mirror'}", "-P", str(folder / "files"), site.url + "/"],
+                           capture_output=True, timeout=120)
+        base = site.url
+    truth = {canonicalize(base + STYLES["trang"].article_path(a)) for a in articles}
+    return folder, truth
+
+
+def test_export_then_import_gives_the_same_articles_and_twice_changes_nothing(site_crawl):
+    folder, truth = site_crawl
+    warc = folder / "export.warc.gz"
+    tct("export", "--db", str(folder / "crawl.db"), "--format", "warc", "-o", str(warc))
+    db = folder / "round-trip.db"
+    first = tct("import", str(warc), "--db", str(db), "--json")
+    crawled, imported = _articles(folder / "crawl.db"), _articles(db)
+    assert set(imported) == set(crawled) == truth
+    for url, rec in crawled.items():
+        assert all(imported[url][f] == rec[f] for f in FIELDS), url
+        assert imported[url]["archived_from"].startswith("export.warc.gz#")
+        assert imported[url]["fetched_at"] == rec["fetched_at"]  # the capture time, not the import's
+    assert json.loads(first.stdout)["articles"] == {"new": len(truth)}
+    again = json.loads(tct("import", str(warc), "--db", str(db), "--json").stdout)
+    assert again["articles"] == {"unchanged": len(truth)} and _articles(db) == imported
+
+
+@pytest.mark.skipif(not shutil.which("wget"), reason="needs wget")
+def test_a_wget_mirror_imports_what_a_crawl_of_the_site_archives(site_crawl):
+    folder, truth = site_crawl
+    warc = folder / "mirror.warc.gz"
+    assert warc.is_file()
+    check = subprocess.run([str(BIN / "warcio"), "check", str(warc)], capture_output=True)
+    assert check.returncode == 0
+    db = folder / "mirror.db"
+    tct("import", str(warc), "--db", str(db))
+    imported, crawled = _articles(db), _articles(folder / "crawl.db")
+    assert set(imported) == set(crawled) == truth
+    for url, rec in crawled.items():
+        assert all(imported[url][f] == rec[f] for f in FIELDS), url
+        assert imported[url]["archived_from"].startswith("mirror.warc.gz#")
+
+
+def test_a_corrupt_or_truncated_record_is_reported_and_the_rest_imported(site_crawl, tmp_path):
+    folder, truth = site_crawl
+    warc = tmp_path / "export.warc.gz"
+    tct("export", "--db", str(folder / "crawl.db"), "--format", "warc", "-o", str(warc))
+    data = bytearray(warc.read_bytes())
+    members = [i for i in range(len(data)) if data[i:i + 3] == b"\x1f\x8b\x08"]
+    middle = members[len(members) // 2]
+    data[middle + 40:middle + 200] = b"\x00" * 160  # a record's compressed bytes overwritten
+    broken = tmp_path / "broken.warc.gz"
+    broken.write_bytes(bytes(data[:-300]))  # and the file cut short in its last record
+    db = tmp_path / "broken.db"
+    res = tct("import", str(broken), "--db", str(db), "--json", check=False)
+    assert res.returncode == 1
+    report = json.loads(res.stdout)
+    assert len(report["errors"]) == 2
+    assert report["errors"][0].startswith(f"broken.warc.gz: unreadable record at offset {middle}:")
+    assert report["errors"][1].startswith("broken.warc.gz: truncated record at offset ")
+    assert len(truth) - 1 <= len(_articles(db)) <= len(truth)  # at most the broken record's article
+    runs = tct("runs", "--db", str(db)).stdout
+    assert "unreadable_record" in runs
+
+
+def test_import_refuses_a_missing_file_and_a_file_that_is_no_archive(tmp_path):
+    res = tct("import", str(tmp_path / "none.warc.gz"), "--db", str(tmp_path / "a.db"), check=False)
+    assert res.returncode == 2 and "no such file" in res.stderr
+    junk = tmp_path / "junk.warc"
+    junk.write_bytes(b"this is not a web archive\n" * 10)
+    res = tct("import", str(junk), "--db", str(tmp_path / "a.db"), "--json", check=False)
+    assert res.returncode == 1 and json.loads(res.stdout)["errors"]
