@@ -172,9 +172,21 @@ def _v8_archived_from(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE articles ADD COLUMN archived_from TEXT")
 
 
+def _v9_backfill_captures(db: sqlite_utils.Database) -> None:
+    """What `tct backfill` asked a Wayback Machine for: one row per capture (the newest of each
+    address), queued, fetched (its bytes kept until read), stored or failed; a killed backfill
+    resumes from here and a second one fetches nothing twice."""
+    db["backfill_captures"].create(
+        {"id": int, "replay": str, "canonical": str, "url": str, "timestamp": str, "site": str,
+         "state": str, "html_zlib": bytes, "headers": str, "reason": str},
+        pk="id", if_not_exists=True)
+    db["backfill_captures"].create_index(["replay", "canonical"], unique=True, if_not_exists=True)
+    db["backfill_captures"].create_index(["replay", "state"], if_not_exists=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
-    _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from]
+    _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from, _v9_backfill_captures]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

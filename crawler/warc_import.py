@@ -16,7 +16,7 @@ import json
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -41,17 +41,18 @@ _WARC_START = re.compile(rb"(?:^|\n)(WARC/1\.[01]\r?\n|https?://\S+ \d{1,3}(?:\.
 @dataclass
 class Capture:
     """One HTML page of a web archive: where it was, what was fetched, when."""
-    file: Path
+    file: Path | None
     offset: int
     url: str
     when: str  # ISO 8601 in Vietnam time, as the archive keeps times
     html: bytes
     charset: str | None
     http: dict[str, Any]
+    source: str | None = None  # where it came from when not a file (a Wayback capture's address)
 
     @property
     def archived_from(self) -> str:
-        return f"{self.file.name}#{self.offset}"
+        return self.source or f"{self.file.name}#{self.offset}"
 
 
 @dataclass
@@ -218,19 +219,35 @@ class Importer:
         return self._school_of[host]
 
     def run(self, paths: list[Path]) -> ImportReport:
-        report = ImportReport()
-        for path in paths:  # first pass: links and templates
-            for cap in captures(path, [], self.progress):
-                self._learn(cap)
-            self._tick(path)
-        self.archive.batching = True
-        try:
+        """Import these files: two passes over each (links and templates, then the pages)."""
+        def learn_pass(report: ImportReport) -> Iterator[Capture]:
+            for path in paths:
+                yield from captures(path, [], self.progress)
+                self._tick(path)
+
+        def store_pass(report: ImportReport) -> Iterator[Capture]:
             for path in paths:
                 seen: Counter = Counter()
-                for cap in captures(path, report.errors, self.progress, seen):
-                    self._store(cap, report)
+                yield from captures(path, report.errors, self.progress, seen)
                 report.records += seen["records"]
                 self._tick(path)
+
+        return self.run_captures(learn_pass, store_pass)
+
+    def run_captures(self, learn_pass: Callable[[ImportReport], Iterable[Capture]],
+                     store_pass: Callable[[ImportReport], Iterable[Capture]],
+                     on_stored: Callable[[Capture], None] | None = None) -> ImportReport:
+        """Captures from anywhere (files, a Wayback server): the first pass learns links and
+        templates, the second extracts, classifies and stores; on_stored(cap) after each."""
+        report = ImportReport()
+        for cap in learn_pass(report):
+            self._learn(cap)
+        self.archive.batching = True
+        try:
+            for cap in store_pass(report):
+                self._store(cap, report)
+                if on_stored is not None:
+                    on_stored(cap)
         finally:  # what was imported is kept, even when interrupted; every run says how it ended
             self.archive.commit()
             self.archive.batching = False

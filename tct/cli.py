@@ -446,6 +446,79 @@ def import_(files, db, registry, as_json) -> None:
 
 
 @main.command()
+@click.option("--cdx", default=None, help="CDX server to ask for captures [the Internet Archive's].")
+@click.option("--replay", default=None, help="Replay prefix captures are fetched from, as "
+              "PREFIX<timestamp>id_/<url> [the Internet Archive's].")
+@click.option("--site", "sites", multiple=True, help="A registered school; repeatable.")
+@click.option("--url", "urls", multiple=True, help="A site no registry entry describes; repeatable.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Captures from this day on.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Captures up to this day.")
+@click.option("--delay", type=float, default=None, help="Seconds between requests [1.5].")
+@db_option
+@registry_option
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+def backfill(cdx, replay, sites, urls, since, until, delay, db, registry, as_json) -> None:
+    """Recover a school's past articles from a Wayback Machine (never the live site).
+
+    Example: tct backfill --site bacgiang --since 2018-01-01 --until 2021-12-31
+    """
+    from archive.lock import ArchiveLock
+    from archive.store import open_archive
+    from crawler.backfill import DEFAULT_DELAY, IA_CDX, IA_REPLAY, Backfill, BackfillError
+    from crawler.registry import RegistryError, School, load_registry
+    from crawler.warc_import import summary
+
+    if not sites and not urls:
+        fail("name the schools: --site KEY or --url START_URL")
+    try:
+        reg = load_registry(registry)
+        unknown = [k for k in sites if k not in reg]
+        if unknown:
+            fail(f"unknown site key(s): {', '.join(unknown)}")
+        schools = [reg[k] for k in sites] + [School.for_url(u) for u in urls]
+    except (RegistryError, ValueError) as exc:
+        fail(str(exc))
+    try:
+        arc = open_archive(db)
+    except (OSError, RuntimeError, ArchiveError) as exc:
+        fail(f"cannot open archive {resolve_db_path(db)}: {exc}")
+    with arc:
+        try:
+            lock = ArchiveLock(arc.path).acquire()
+        except ArchiveLocked as exc:
+            fail(str(exc), status=3)
+        bar = None
+
+        def progress(stage: str, n: int, total: int) -> None:
+            nonlocal bar
+            if bar is None:
+                bar = click.progressbar(length=total, label="backfill", file=sys.stderr)
+                bar.__enter__()
+            bar.update(1)
+
+        try:
+            job = Backfill(arc, schools, cdx=cdx or IA_CDX, replay=replay or IA_REPLAY,
+                           delay=DEFAULT_DELAY if delay is None else delay, progress=progress)
+            report = job.run(since.date() if since else None, until.date() if until else None)
+        except BackfillError as exc:
+            fail(str(exc), status=1)
+        finally:
+            if bar is not None:
+                bar.__exit__(None, None, None)
+            lock.release()
+    head = (f"{report.listed} captures listed, {report.queued} new to fetch, {report.fetched} fetched, "
+            f"{report.failed} failed")
+    if as_json:
+        click.echo(json.dumps({"listed": report.listed, "queued": report.queued, "fetched": report.fetched,
+                               "failed": report.failed,
+                               "articles": dict(report.imported.outcomes) if report.imported else {}}))
+    else:
+        click.echo(head + ("\n" + summary(report.imported) if report.imported else ""))
+    if report.failed:
+        sys.exit(1)
+
+
+@main.command()
 @db_option
 @click.option("--port", type=int, default=8001, show_default=True)
 def serve(db, port) -> None:
