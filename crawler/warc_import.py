@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 from archive.store import VN_TZ, Archive
 from crawler.classify import classify, link_evidence
 from crawler.links import page_targets
-from crawler.parser import HostTemplate, extract, learn_template, parse_tree
+from crawler.parser import HostTemplate, extract, parse_tree, read_page
 from crawler.parser.decode import decode_html
 from crawler.registry import School
 from crawler.urls import canonicalize, host_key, is_print_view
@@ -265,9 +265,14 @@ class Importer:
 
     def _learn(self, cap: Capture) -> None:
         school = self.school(cap.url)
-        learn_template(self.templates[host_key(cap.url)], cap.html)
-        text, _ = decode_html(cap.html, cap.charset)
-        root = parse_tree(text)
+        template = self.templates[host_key(cap.url)]
+        if not template.settled:  # one parse serves the template and the links
+            page = read_page(cap.html, cap.charset)
+            if page.root is not None:
+                template.learn(page.lines)
+            root = page.root
+        else:
+            root = parse_tree(decode_html(cap.html, cap.charset)[0])
         if root is None:
             return
         hrefs, texts = [], []
