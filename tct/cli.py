@@ -4,6 +4,7 @@ Exit status: 0 done; 1 some input could not be read; 2 bad usage or a malformed 
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -41,6 +42,28 @@ def fail(message: str, status: int = 2) -> NoReturn:
     name = click.get_current_context().info_name
     click.echo(f"tct {name}: {message}", err=True)
     sys.exit(status)
+
+
+@contextlib.contextmanager
+def _writing(db: str | None):
+    """The archive (created if missing) for a command that writes to it, held as crawls hold it:
+    one writer at a time (exit 3 while another holds it)."""
+    from archive.lock import ArchiveLock
+    from archive.store import open_archive
+
+    try:
+        arc = open_archive(db)
+    except (OSError, RuntimeError, ArchiveError) as exc:
+        fail(f"cannot open archive {resolve_db_path(db)}: {exc}")
+    with arc:
+        try:
+            lock = ArchiveLock(arc.path).acquire()
+        except ArchiveLocked as exc:
+            fail(str(exc), status=3)
+        try:
+            yield arc
+        finally:
+            lock.release()
 
 
 def _open(db: str | None):
@@ -413,8 +436,6 @@ def import_(files, db, registry, as_json) -> None:
 
     Example: tct import bacgiang-2019.warc.gz --db archive.db
     """
-    from archive.lock import ArchiveLock
-    from archive.store import open_archive
     from crawler.registry import RegistryError, load_registry
     from crawler.warc_import import Importer, report_json, summary
 
@@ -425,21 +446,10 @@ def import_(files, db, registry, as_json) -> None:
         schools = list(load_registry(registry).values())
     except RegistryError as exc:
         fail(str(exc))
-    try:
-        arc = open_archive(db)
-    except (OSError, RuntimeError, ArchiveError) as exc:
-        fail(f"cannot open archive {resolve_db_path(db)}: {exc}")
-    with arc:
-        try:
-            lock = ArchiveLock(arc.path).acquire()  # one writer at a time, as for crawls
-        except ArchiveLocked as exc:
-            fail(str(exc), status=3)
+    with _writing(db) as arc:
         total = sum(f.stat().st_size for f in files)
-        try:
-            with click.progressbar(length=2 * total, label="import", file=sys.stderr) as bar:
-                report = Importer(arc, schools, progress=bar.update).run(list(files))
-        finally:
-            lock.release()
+        with click.progressbar(length=2 * total, label="import", file=sys.stderr) as bar:
+            report = Importer(arc, schools, progress=bar.update).run(list(files))
     click.echo(report_json(report) if as_json else summary(report))
     if report.errors:
         sys.exit(1)
@@ -462,8 +472,6 @@ def backfill(cdx, replay, sites, urls, since, until, delay, db, registry, as_jso
 
     Example: tct backfill --site bacgiang --since 2018-01-01 --until 2021-12-31
     """
-    from archive.lock import ArchiveLock
-    from archive.store import open_archive
     from crawler.backfill import DEFAULT_DELAY, IA_CDX, IA_REPLAY, Backfill, BackfillError
     from crawler.registry import RegistryError, School, load_registry
     from crawler.warc_import import summary
@@ -478,15 +486,7 @@ def backfill(cdx, replay, sites, urls, since, until, delay, db, registry, as_jso
         schools = [reg[k] for k in sites] + [School.for_url(u) for u in urls]
     except (RegistryError, ValueError) as exc:
         fail(str(exc))
-    try:
-        arc = open_archive(db)
-    except (OSError, RuntimeError, ArchiveError) as exc:
-        fail(f"cannot open archive {resolve_db_path(db)}: {exc}")
-    with arc:
-        try:
-            lock = ArchiveLock(arc.path).acquire()
-        except ArchiveLocked as exc:
-            fail(str(exc), status=3)
+    with _writing(db) as arc:
         bar = None
 
         def progress(stage: str, n: int, total: int) -> None:
@@ -505,7 +505,6 @@ def backfill(cdx, replay, sites, urls, since, until, delay, db, registry, as_jso
         finally:
             if bar is not None:
                 bar.__exit__(None, None, None)
-            lock.release()
     head = (f"{report.listed} captures listed, {report.queued} new to fetch, {report.fetched} fetched, "
             f"{report.failed} failed")
     if as_json:

@@ -179,11 +179,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "songhong": (songhong.build, lambda arts: [songhong.article_path(a) for a in arts], songhong.truth),
     }[layout]
     routes, articles = build()
-    with SiteServer(routes) as site:
-        crawl(site.url + "/", db_path)
-        out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
-        base = site.url
-    got = {r["url"]: r for r in map(json.loads, out.splitlines())}
+    got, base = _crawl_and_export(routes, db_path)
     truth = {canonicalize(base + p): truth_of(a) for p, a in zip(paths(articles), articles, strict=True)}
     assert set(got) == set(truth)
     for url, t in truth.items():
@@ -280,16 +276,23 @@ def test_sites_from_the_cms_templates(layout, db_path):
         "cassiopeia": (ct.build_cassiopeia, ct.jm_path, ct.truth_without_date),
     }[layout]
     routes, articles = build()
-    with SiteServer(routes) as site:
-        crawl(site.url + "/", db_path)
-        out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
-        base = site.url
-    records = [json.loads(x) for x in out.splitlines()]
-    got = {r["url"]: r for r in records}
-    assert len(got) == len(records)
+    got, base = _crawl_and_export(routes, db_path)
     truth = {canonicalize(base + path(a)): truth_of(a) for a in articles}
     assert set(got) == set(truth)
     for url, t in truth.items():
         for f in FIELDS[:-1]:
             assert got[url][f] == t[f], f"{layout}: {url}: {f}"
         assert body_f1(got[url]["body"], t["body"]) >= 0.95, url
+
+
+def _crawl_and_export(routes, db_path) -> tuple[dict[str, dict], str]:
+    """A crawl of the mock site from its home page: the archived records by URL (each URL once),
+    and the site's base address."""
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
+        base = site.url
+    records = [json.loads(x) for x in out.splitlines()]
+    got = {r["url"]: r for r in records}
+    assert len(got) == len(records), "an article archived twice"
+    return got, base
