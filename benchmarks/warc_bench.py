@@ -9,6 +9,7 @@ WARC, and prints both rates in one run (targets: import 300 HTML records/s, expo
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -66,10 +67,17 @@ def main() -> None:
         write_warc(warc, args.pages, args.page_kb)
         arc = Archive(Path(tmp) / "a.db")
         start = time.perf_counter()
-        report = Importer(arc, list(load_registry().values())).run([warc])
-        took = time.perf_counter() - start
-        print(f"import: {report.pages} HTML records in {took:.1f} s = {report.pages / took:.0f} records/s "
-              f"({sum(report.outcomes.values())} articles stored; target 300/s)")
+        for workers in (0, os.cpu_count() or 1):  # one process; a worker per core beside it
+            if workers:
+                arc.close()
+                (Path(tmp) / "a.db").unlink()
+                arc = Archive(Path(tmp) / "a.db")
+            start = time.perf_counter()
+            report = Importer(arc, list(load_registry().values()), workers=workers).run([warc])
+            took = time.perf_counter() - start
+            print(f"import ({workers} workers): {report.pages} HTML records in {took:.1f} s = "
+                  f"{report.pages / took:.0f} records/s ({sum(report.outcomes.values())} articles stored; "
+                  "target 300/s)")
         out = Path(tmp) / "out.warc.gz"
         start = time.perf_counter()
         with open(out, "wb") as fh:

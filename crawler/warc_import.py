@@ -26,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 from archive.store import VN_TZ, Archive
 from crawler.classify import classify, link_evidence
 from crawler.links import page_targets
-from crawler.parser import HostTemplate, extract, parse_tree, read_page
+from crawler.parser import Article, HostTemplate, extract, parse_tree, read_page
 from crawler.parser.decode import decode_html
 from crawler.registry import School
 from crawler.urls import canonicalize, host_key, is_print_view
@@ -201,10 +201,11 @@ class Importer:
     """Reads web archives into the archive, as crawls of the schools they hold."""
 
     def __init__(self, archive: Archive, schools: list[School], *,
-                 progress: Callable[[int], None] | None = None):
+                 progress: Callable[[int], None] | None = None, workers: int = 0):
         self.archive = archive
         self.schools = schools
         self.progress = progress
+        self.workers = workers  # extraction processes beside this one (0: extract here)
         self._school_of: dict[str, School] = {}
         self.templates: dict[str, HostTemplate] = defaultdict(HostTemplate)
         self.anchors: dict[str, list[str]] = defaultdict(list)  # canonical URL -> its links' texts
@@ -244,8 +245,8 @@ class Importer:
             self._learn(cap)
         self.archive.batching = True
         try:
-            for cap in store_pass(report):
-                self._store(cap, report)
+            for cap, art in self._extracted(store_pass(report)):
+                self._store(cap, art, report)
                 if on_stored is not None:
                     on_stored(cap)
         finally:  # what was imported is kept, even when interrupted; every run says how it ended
@@ -289,15 +290,49 @@ class Importer:
             if anchor and anchor not in seen and len(seen) < MAX_ANCHORS:
                 seen.append(anchor)
 
-    def _store(self, cap: Capture, report: ImportReport) -> None:
+    def _extracted(self, caps: Iterable[Capture]) -> Iterator[tuple[Capture, Article]]:
+        """Each capture with its article, in order; with workers, BATCH captures at a time are
+        extracted in other processes (the hosts' templates, learned by now, sent once each)."""
+        if self.workers <= 0:
+            for cap in caps:
+                yield cap, _extract_one(cap, self.school(cap.url).profile, self.templates[host_key(cap.url)])
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = multiprocessing.get_context("spawn")  # as the crawl's workers: no fork of open SQLite
+        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_set_templates,
+                                 initargs=(dict(self.templates),)) as pool:
+            # One batch is extracted in the workers while the one before is stored here.
+            batch: list[Capture] = []
+            running: tuple[list[Capture], Iterator[Article]] | None = None
+            for cap in caps:
+                batch.append(cap)
+                if len(batch) >= BATCH:
+                    started = (batch, self._submit(pool, batch))
+                    if running is not None:
+                        yield from zip(running[0], running[1], strict=True)
+                    running, batch = started, []
+            if batch:
+                started = (batch, self._submit(pool, batch))
+                if running is not None:
+                    yield from zip(running[0], running[1], strict=True)
+                running = started
+            if running is not None:
+                yield from zip(running[0], running[1], strict=True)
+
+    def _submit(self, pool: Any, batch: list[Capture]) -> Iterator[Article]:
+        """The batch's extraction, started now (Executor.map submits at once, yields in order)."""
+        jobs = [(c.html, c.url, c.charset, self.school(c.url).profile) for c in batch]
+        return pool.map(_extract_in_worker, jobs, chunksize=8)
+
+    def _store(self, cap: Capture, art: Article, report: ImportReport) -> None:
         school = self.school(cap.url)
         if school.key not in report.sites:
             report.sites[school.key] = SiteCounts(self.archive.start_run(school.key))
         counts = report.sites[school.key]
         counts.pages += 1
         url = canonicalize(cap.url)
-        art = extract(cap.html, cap.url, http_charset=cap.charset, profile=school.profile,
-                      template=self.templates[host_key(cap.url)], links=False)
         final = url
         if art.canonical_url:
             canon = canonicalize(urljoin(cap.url, art.canonical_url))
@@ -316,6 +351,25 @@ class Importer:
             record, site=school.key, html=cap.html, encoding=art.encoding, fetched_at=cap.when,
             school_name=art.school_name, http=cap.http, archived_from=cap.archived_from)
         counts.outcomes[res.status] += 1
+
+
+BATCH = 256  # captures handed to the extraction workers at a time (their pages are in memory)
+_worker_templates: dict[str, HostTemplate] = {}
+
+
+def _extract_one(cap: Capture, profile: Any, template: HostTemplate) -> Article:
+    return extract(cap.html, cap.url, http_charset=cap.charset, profile=profile, template=template,
+                   links=False)
+
+
+def _set_templates(templates: dict[str, HostTemplate]) -> None:
+    _worker_templates.update(templates)
+
+
+def _extract_in_worker(job: tuple[bytes, str, str | None, Any]) -> Article:
+    html, url, charset, profile = job
+    template = _worker_templates.setdefault(host_key(url), HostTemplate())
+    return extract(html, url, http_charset=charset, profile=profile, template=template, links=False)
 
 
 MAX_ANCHORS = 8  # link texts kept per address

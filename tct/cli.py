@@ -44,6 +44,9 @@ def fail(message: str, status: int = 2) -> NoReturn:
     sys.exit(status)
 
 
+SMALL_IMPORT_BYTES = 2_000_000  # a smaller import is over before extraction workers have started
+
+
 @contextlib.contextmanager
 def _writing(db: str | None):
     """The archive (created if missing) for a command that writes to it, held as crawls hold it:
@@ -431,7 +434,9 @@ def reparse(db, sites) -> None:
 @db_option
 @registry_option
 @click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
-def import_(files, db, registry, as_json) -> None:
+@click.option("--workers", type=int, default=None,
+              help="Extraction processes beside this one [one per core; none for small files].")
+def import_(files, db, registry, as_json, workers) -> None:
     """Read web archives (WARC or ARC, gzipped or not) into the archive as a crawl would.
 
     Example: tct import bacgiang-2019.warc.gz --db archive.db
@@ -449,7 +454,9 @@ def import_(files, db, registry, as_json) -> None:
     with _writing(db) as arc:
         total = sum(f.stat().st_size for f in files)
         with click.progressbar(length=2 * total, label="import", file=sys.stderr) as bar:
-            report = Importer(arc, schools, progress=bar.update).run(list(files))
+            if workers is None:
+                workers = (os.cpu_count() or 1) if total > SMALL_IMPORT_BYTES else 0
+            report = Importer(arc, schools, progress=bar.update, workers=workers).run(list(files))
     click.echo(report_json(report) if as_json else summary(report))
     if report.errors:
         sys.exit(1)

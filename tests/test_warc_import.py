@@ -65,7 +65,7 @@ def test_a_wget_mirror_imports_what_a_crawl_of_the_site_archives(site_crawl):
     check = subprocess.run([str(BIN / "warcio"), "check", str(warc)], capture_output=True)
     assert check.returncode == 0
     db = folder / "mirror.db"
-    tct("import", str(warc), "--db", str(db))
+    tct("import", str(warc), "--db", str(db), "--workers", "2")  # extraction in worker processes
     imported, crawled = _articles(db), _articles(folder / "crawl.db")
     assert set(imported) == set(crawled) == truth
     for url, rec in crawled.items():
