@@ -265,7 +265,8 @@ class Archive:
         """Insert or update one article in its own transaction; never stores one URL twice.
 
         page: html, encoding, fetched_at, etag, last_modified, category, school_name, http (the
-        exchange: fetch_url, status, protocol, headers), archived_from (a web archive's record).
+        exchange: fetch_url, status, protocol, headers), archived_from (a web archive's record),
+        captured (when a web archive captured the page: attributes an undated article).
         """
         with self.transaction():
             return self._save(record, site=site, **page)
@@ -287,6 +288,7 @@ class Archive:
         etag: str | None = None, last_modified: str | None = None,
         category: str | None = None, school_name: str | None = None,
         http: Mapping[str, Any] | None = None, archived_from: str | None = None,
+        captured: str | None = None,
     ) -> SaveResult:
         url = record["url"]
         fetched_at = fetched_at or now_iso()
@@ -323,7 +325,9 @@ class Archive:
 
         aid = self._insert("articles", {
             "url": url, "site": site, "host": record.get("host"), **fields,
-            "school": self.attribute(record.get("host"), fields["published_at"], site),
+            # A host that served two schools: the article's date says whose it is, else the day
+            # a web archive captured it.
+            "school": self.attribute(record.get("host"), fields["published_at"] or captured, site),
             "category": category, "school_name": school_name, "word_count": len(body.split()),
             "content_hash": chash, "body_hash": bhash,
             "duplicate_of": self._earlier_copy(site, bhash, body),

@@ -349,7 +349,7 @@ class Importer:
         record = {**art.to_contract(), "url": final, "host": host_key(cap.url), "flags": art.flags}
         res = self.archive.save_article(
             record, site=school.key, html=cap.html, encoding=art.encoding, fetched_at=cap.when,
-            school_name=art.school_name, http=cap.http, archived_from=cap.archived_from)
+            school_name=art.school_name, http=cap.http, archived_from=cap.archived_from, captured=cap.when)
         counts.outcomes[res.status] += 1
 
 

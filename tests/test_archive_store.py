@@ -88,10 +88,15 @@ def test_articles_are_attributed_by_publication_date_across_a_merger(db_path):
                                      host="tct-bg.vn", body=BODY + " Tin mới."), site="bacgiang")
         undated = arc.save_article(rec(url="https://tct-bg.vn/a/3", published_at=None, host="tct-bg.vn",
                                        body=BODY + " Không ngày."), site="bacgiang")
+        # An undated page a web archive captured: the capture's day says whose it was.
+        captured = arc.save_article(rec(url="https://tct-bg.vn/a/4", published_at=None, host="tct-bg.vn",
+                                        body=BODY + " Lưu trữ."), site="bacgiang",
+                                    captured="2019-04-02T10:00:00+07:00")
         school = {aid: s for aid, s in arc.db.execute("SELECT id, school FROM articles")}
     assert school[before.article_id] == "bacgiang"
     assert school[after.article_id] == "bacninh"
     assert school[undated.article_id] is None
+    assert school[captured.article_id] == "bacgiang"
 
 
 def test_printed_school_name_is_found_and_normal_cased():
