@@ -67,7 +67,7 @@ def export_warc(archive: Archive, out: BinaryIO, filt: ArticleFilter | None = No
         __version__ = version("tct-archive")
     except PackageNotFoundError:  # run from a checkout that was never installed
         __version__ = "dev"
-    writer = WARCWriter(out, gzip=True, warc_version="1.1")
+    writer = _MemberWriter(WARCWriter, out)
     writer.write_record(writer.create_warcinfo_record(filename, {
         "software": f"tct-archive/{__version__} (warcio)",
         "format": "WARC File Format 1.1",
@@ -80,6 +80,29 @@ def export_warc(archive: Archive, out: BinaryIO, filt: ArticleFilter | None = No
         _write_article(writer, row)
         n += 1
     return n
+
+
+GZIP_LEVEL = 6  # warcio compresses at 9: three times the time for 1 % less on HTML
+
+
+class _MemberWriter:
+    """warcio's WARCWriter, each record gzipped as a member of its own at GZIP_LEVEL (the
+    record-at-a-time layout replay tools index; warcio's own gzip runs at level 9)."""
+
+    def __init__(self, writer_class: Any, out: BinaryIO):
+        self._buf = BytesIO()
+        self._writer = writer_class(self._buf, gzip=False, warc_version="1.1")
+        self._out = out
+
+    def __getattr__(self, name: str) -> Any:  # create_warc_record, create_revisit_record, …
+        return getattr(self._writer, name)
+
+    def write_record(self, record: Any) -> None:
+        self._writer.write_record(record)
+        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self._out.write(packer.compress(self._buf.getbuffer()) + packer.flush())
+        self._buf.seek(0)
+        self._buf.truncate()
 
 
 def _write_article(writer: Any, row: dict[str, Any]) -> None:
