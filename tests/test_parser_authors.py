@@ -31,6 +31,9 @@ PEOPLE = [
     ("TRẦN THU HÀ*", ("Trần Thu Hà", None, None)),
     ("Lê Quang Vinh (*)", ("Lê Quang Vinh", None, None)),
     ("LÊ QUANG VINH (thực hiện)", ("Lê Quang Vinh", None, None)),
+    # Two writers joined by "và" or "&": the first one.
+    ("Bài và ảnh: Lê Minh và Trần Hà", ("Lê Minh", None, None)),
+    ("Nguyễn Văn An & Trần Thu Hà", ("Nguyễn Văn An", None, None)),
     # A degree glued to the name, dashes glued to the words before them.
     ("TS.Phạm Văn Long- Phó Hiệu trưởng- Trưởng khoa Xây dựng Đảng.",
      ("Phạm Văn Long", "TS.", "Phó Hiệu trưởng - Trưởng khoa Xây dựng Đảng")),

@@ -133,6 +133,7 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
     if dm:
         degree = normal_degree(dm.group(1))
         line = line[dm.end():]
+    line = _first_of_two(line)
     name, role = _name_and_role(line)
     if name.lower() in rules.SITE_ACCOUNTS:
         return Person(None, labelled=True)
@@ -147,6 +148,18 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
     if not (labelled or degree or role or bare_ok):
         return None
     return Person(name_case(name), degree, role, labelled)
+
+
+_AND = re.compile(r"\s+(?:và|&)\s+")
+
+
+def _first_of_two(line: str) -> str:
+    """`Minh Anh và Hoàng Hải`, `Thu Hà & Văn Nam`: two writers credited, the first one writes."""
+    parts = _AND.split(line, maxsplit=1)
+    if len(parts) == 2 and looks_like_name(_TRAIL.sub("", parts[1]).strip()) and \
+            looks_like_name(parts[0].strip()):
+        return parts[0].strip()
+    return line
 
 
 def _name_and_role(line: str) -> tuple[str, str | None]:
