@@ -54,6 +54,8 @@ _LABEL_TITLE = re.compile(r"^\s*(?:(?:tags?|thẻ|từ\s+kho[áa]|chủ\s+đề|
 # /author/, Joomla ?view=tag…).
 _LISTING_SEGMENT = re.compile(r"(?:^|/)(?:tags?|topics?|author|tac-gia|tim-kiem|search|chu-de)(?:/|$)", re.I)
 _LISTING_QUERY = re.compile(r"(?:^|&)(?:view=(?:tag|category|featured|archive)|tag=|s=|q=|keyword=)", re.I)
+# An item's number in its address: `/12-khai-giang`, `khai-giang-214.html`, `?id=12`, `/12/`.
+_ITEM_ADDRESS = re.compile(r"(?:^|[-_/])\d{2,}(?:[-_.]|$)|[?&](?:\w*id|p|tin|bai)=\d+", re.I)
 _INDEX_PAGE = re.compile(r"^/(?:(?:index|default|home|trang-?chu)(?:\.\w{2,5})?|vi|en|home)?/?$", re.I)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -113,7 +115,7 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
     if shape:
         return _no("listing", shape)
     if not art.published_at:
-        return _dateless(art, link)
+        return _dateless(art, link, url)
     # Strong: the headline is on the page and its date sits right by it (not metadata, not a
     # date found further down).
     strong = "title_from_metadata" not in art.flags and not any(
@@ -124,7 +126,7 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
     return _YES
 
 
-def _dateless(art: Article, link: str | None) -> Verdict:
+def _dateless(art: Article, link: str | None, url: str) -> Verdict:
     """A page with no date: an article only on the evidence a hidden date leaves (Joomla and
     WordPress let a site hide it): its own headline led here, shown on the page, over text."""
     if link != "headline":
@@ -135,6 +137,12 @@ def _dateless(art: Article, link: str | None) -> Verdict:
         return _no("no_date", f"no publication date and under {MIN_BODY_WORDS_NO_DATE} words")
     if art.signals.get("teasers", 0) or (art.body or "").rstrip().endswith(("…", "...")):
         return _no("no_date", "no publication date, and its text is a teaser cut short")
+    parts = urlsplit(url)
+    tail = "/".join([seg for seg in parts.path.split("/") if seg][-2:]) + "?" + parts.query
+    if not (art.author or _ITEM_ADDRESS.search(tail)):
+        # A static page (Giới thiệu, Lịch sử) linked from the menu by its full title looks the
+        # same; CMSs number their articles (`/12-slug`, `-214.html`, `?id=12`), not those pages.
+        return _no("no_date", "no publication date, no byline, and not an item's address")
     return _YES
 
 

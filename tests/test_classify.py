@@ -201,3 +201,17 @@ def test_a_dateless_month_archive_of_one_teaser_is_not_an_article():
     art.title = "Các hoạt động trong tháng tám của nhà trường"  # not headed as an archive: the teaser says it
     verdict_ = classify(art, url, anchor=art.title)
     assert not verdict_ and verdict_.kind == "no_date"
+
+
+def test_a_static_page_linked_by_its_full_title_from_the_menu_is_not_a_dateless_article():
+    """"Lịch sử hình thành và phát triển" as a menu entry over a page of that title: as much a
+    headline link as an item's, but the address numbers no item and nobody signs it."""
+    from crawler.classify import classify
+
+    title = "Lịch sử hình thành và phát triển của nhà trường"
+    html = page(title, f"<h1>{title}</h1><p>{TEXT * 3}</p><p>{TEXT * 2}</p>")
+    static = classify(extract(html, "http://x.vn/gioi-thieu/lich-su-hinh-thanh.html"),
+                      "http://x.vn/gioi-thieu/lich-su-hinh-thanh.html", anchor=title)
+    assert not static and static.kind == "no_date"
+    item = "http://x.vn/index.php/tin-tuc/214-lich-su-hinh-thanh"  # the CMS numbers its items
+    assert classify(extract(html, item), item, anchor=title)
