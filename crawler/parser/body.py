@@ -81,13 +81,9 @@ def _depth_of(el: etree._Element) -> int:
     return sum(1 for _ in _ancestors(el))
 
 
-def region(lines: list[Line], start: int) -> list[int]:
-    """Indexes of the lines that make up the article text region, in reading order."""
-    return region_and_items(lines, start)[0]
-
-
 def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int]]:
-    """The text region, and the lines of listed items cut from its end (see `items_start`)."""
+    """Indexes of the lines that make up the article text region, in reading order, and the
+    lines of listed items cut from its end (see `items_start`)."""
     box = best_container(lines, start)
     if box is None:
         return [i for i in range(start, len(lines)) if paragraph_like(lines[i])], []
