@@ -63,3 +63,14 @@ def test_a_photo_story_told_by_its_captions_and_a_photo_post_with_labels():
                      "</figcaption></figure>" for i in range(3))
     art = extract(page(f"<h1>{TITLE}</h1><p>20/11/2024 16:00</p><p>{lead}</p>{labels}"), URL)
     assert art.body == lead
+
+
+def test_an_aspnet_label_starts_a_line_of_its_own():
+    """DNN and WebForms portals print the date and the whole text in <span id="…_lblX"> labels,
+    the text's paragraphs only <br>-separated: the date is not glued to the first paragraph."""
+    text = "<br><br>".join(PARAS)
+    main = (f"<h2>{TITLE}</h2><span id='dnn_ctr401_lblDate' class='SubHead'>13/03/2024</span>"
+            f"<span id='dnn_ctr401_lblContent' class='Normal'>{text}</span>")
+    art = extract(page(main), URL)
+    assert art.published_at == "2024-03-13T00:00:00+07:00"
+    assert art.body == "\n\n".join(PARAS)
