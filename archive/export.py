@@ -20,7 +20,7 @@ FORMATS = ("json", "jsonl", "csv")
 UTF8_BOM = "\ufeff"
 
 
-def _selection(archive: Archive, filt: ArticleFilter | None, query: str | None) -> tuple[str, list]:
+def selection(archive: Archive, filt: ArticleFilter | None, query: str | None) -> tuple[str, list]:
     """WHERE clause and parameters for the articles to export."""
     filt = filt or ArticleFilter()
     where, params = filt.where("a")
@@ -39,7 +39,7 @@ COLUMNS = ", ".join(f"a.{c}" for c in RECORD_COLUMNS)
 
 def _rows(archive: Archive, what: str, filt: ArticleFilter | None, query: str | None):
     """A cursor over `what` (an SQL select list) of the selected articles, oldest first."""
-    where, params = _selection(archive, filt, query)
+    where, params = selection(archive, filt, query)
     return archive.db.execute(f"SELECT {what} FROM articles a WHERE {where} {ORDER}", params)
 
 

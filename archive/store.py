@@ -30,7 +30,12 @@ VN_TZ = timezone(timedelta(hours=7))
 
 
 def now_iso() -> str:
-    return datetime.now(VN_TZ).replace(microsecond=0).isoformat()
+    return local_iso(datetime.now(VN_TZ))
+
+
+def local_iso(when: datetime) -> str:
+    """A moment as the archive writes times: ISO 8601 in Vietnam time, to the second."""
+    return when.astimezone(VN_TZ).replace(microsecond=0).isoformat()
 
 
 def folded_fields(record: Mapping[str, Any]) -> dict[str, str]:

@@ -20,7 +20,7 @@ from io import BytesIO
 from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 
-from archive.export import COLUMNS, ORDER, _selection
+from archive.export import COLUMNS, ORDER, selection
 from archive.filters import ArticleFilter
 from archive.records import RECORD_COLUMNS, row_to_record
 
@@ -46,7 +46,7 @@ def warc_date(iso: str | None) -> str:
 
 
 def _pages(archive: Archive, filt: ArticleFilter | None, query: str | None) -> Iterator[dict[str, Any]]:
-    where, params = _selection(archive, filt, query)
+    where, params = selection(archive, filt, query)
     page = ", ".join(f"p.{c}" for c in PAGE_COLUMNS)
     rows = archive.db.execute(
         f"SELECT {COLUMNS}, {page} FROM articles a LEFT JOIN pages p ON p.article_id = a.id "

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from archive.store import VN_TZ, Archive
+from archive.store import Archive, local_iso
 from crawler.registry import School
 from crawler.urls import canonicalize
 from crawler.warc_import import Capture, Importer, ImportReport
@@ -225,19 +225,18 @@ class Backfill:
                 headers = json.loads(heads or "[]")
                 ctype = next((v for k, v in headers if k.lower() == "content-type"), "")
                 charset = ctype.split("charset=", 1)[1].split(";")[0].strip() if "charset=" in ctype else None
-                cap = Capture(None, rid, url, _when(stamp), zlib.decompress(blob), charset,
+                yield Capture(None, 0, url, _when(stamp), zlib.decompress(blob), charset,
                               {"fetch_url": url, "status": 200, "protocol": "HTTP/1.1",
                                "response_headers": headers},
-                              source=f"{self.replay}{stamp}/{url}")
-                yield cap
+                              source=f"{self.replay}{stamp}/{url}", ref=rid)
 
         def stored(cap: Capture) -> None:
             db.execute("UPDATE backfill_captures SET state = 'stored', html_zlib = NULL WHERE id = ?",
-                       [cap.offset])
+                       [cap.ref])
 
         return Importer(self.archive, self.schools).run_captures(fetched, fetched, stored)
 
 
 def _when(stamp: str) -> str:
-    when = datetime.strptime(stamp[:14], "%Y%m%d%H%M%S").replace(tzinfo=UTC)
-    return when.astimezone(VN_TZ).isoformat()
+    """A CDX timestamp (14 digits, UTC) as the archive writes times."""
+    return local_iso(datetime.strptime(stamp[:14], "%Y%m%d%H%M%S").replace(tzinfo=UTC))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from crawler.parser import Article
 from crawler.registry import School
@@ -86,8 +86,8 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
              start_page: bool = False) -> Verdict:
     """Article or not, and why. anchor: the text of the link the crawl followed to this page;
     start_page: the page is a site's start URL."""
+    parts = urlsplit(url)
     if school is not None and school.article_pattern is not None:
-        parts = urlsplit(url)
         target = parts.path + ("?" + parts.query if parts.query else "")
         if not school.article_pattern.search(target):
             return _no("pattern", "address outside the site's article pattern")
@@ -97,7 +97,6 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         return _no("no_headline", "no headline")
     if _LABEL_TITLE.match(art.title):
         return _no("listing", f"headed as a tag, topic, category or writer page ({art.title[:60]!r})")
-    parts = urlsplit(url)
     if _LISTING_SEGMENT.search(parts.path) or _LISTING_QUERY.search(parts.query):
         return _no("listing", "a tag, topic, writer or search page by its address")
     if not art.body:
@@ -115,7 +114,7 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
     if shape:
         return _no("listing", shape)
     if not art.published_at:
-        return _dateless(art, link, url)
+        return _dateless(art, link, parts)
     # Strong: the headline is on the page and its date sits right by it (not metadata, not a
     # date found further down).
     strong = "title_from_metadata" not in art.flags and not any(
@@ -126,7 +125,7 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
     return _YES
 
 
-def _dateless(art: Article, link: str | None, url: str) -> Verdict:
+def _dateless(art: Article, link: str | None, parts: SplitResult) -> Verdict:
     """A page with no date: an article only on the evidence a hidden date leaves (Joomla and
     WordPress let a site hide it): its own headline led here, shown on the page, over text."""
     if link != "headline":
@@ -137,7 +136,6 @@ def _dateless(art: Article, link: str | None, url: str) -> Verdict:
         return _no("no_date", f"no publication date and under {MIN_BODY_WORDS_NO_DATE} words")
     if art.signals.get("teasers", 0) or (art.body or "").rstrip().endswith(("…", "...")):
         return _no("no_date", "no publication date, and its text is a teaser cut short")
-    parts = urlsplit(url)
     tail = "/".join([seg for seg in parts.path.split("/") if seg][-2:]) + "?" + parts.query
     if not (art.author or _ITEM_ADDRESS.search(tail)):
         # A static page (Giới thiệu, Lịch sử) linked from the menu by its full title looks the

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
 
-from archive.store import VN_TZ, Archive
+from archive.store import Archive, local_iso, now_iso
 from crawler.classify import classify, link_evidence
 from crawler.links import page_targets
 from crawler.parser import Article, HostTemplate, extract, parse_tree, read_page
@@ -49,6 +49,7 @@ class Capture:
     charset: str | None
     http: dict[str, Any]
     source: str | None = None  # where it came from when not a file (a Wayback capture's address)
+    ref: int | None = None  # its row in backfill_captures, for a backfill's capture
 
     @property
     def archived_from(self) -> str:
@@ -93,7 +94,7 @@ def captures(path: Path, errors: list[str], counted: Callable[[int], None] | Non
         if not fh.read(16).startswith(_ARCHIVE_STARTS):
             errors.append(f"{path.name}: not a WARC or ARC file (gzipped or not)")
             return
-        start = 0
+        start = done = 0  # done: the bytes reported to `counted` so far
         while start is not None:
             fh.seek(start)
             records = ArchiveIterator(fh, arc2warc=True)
@@ -109,9 +110,10 @@ def captures(path: Path, errors: list[str], counted: Callable[[int], None] | Non
                         cap = None
                     if seen is not None:
                         seen["records"] += 1
-                    before, offset = offset, records.get_record_offset()  # (from the file's start)
+                    offset = records.get_record_offset()  # (from the file's start)
                     if counted is not None:
-                        counted(offset - before)
+                        counted(offset - done)
+                        done = offset
                     if cap is not None:
                         cap.offset = offset
                         yield cap
@@ -120,6 +122,8 @@ def captures(path: Path, errors: list[str], counted: Callable[[int], None] | Non
                 broken = max(offset, getattr(records, "offset", offset))  # where the next record began
                 errors.append(f"{path.name}: unreadable record at offset {broken}: {str(exc)[:160]}")
                 start = _next_record(fh, broken + 1)
+        if counted is not None:  # the last record's bytes, and whatever follows it
+            counted(fh.seek(0, 2) - done)
 
 
 _ARCHIVE_STARTS = (b"\x1f\x8b", b"WARC/", b"filedesc://")
@@ -191,10 +195,7 @@ def _capture(path: Path, rec: Any) -> Capture | None:
 
 
 def _when(warc_date: str | None) -> str:
-    if not warc_date:
-        return datetime.now(VN_TZ).replace(microsecond=0).isoformat()
-    when = datetime.fromisoformat(warc_date.replace("Z", "+00:00"))
-    return when.astimezone(VN_TZ).replace(microsecond=0).isoformat()
+    return local_iso(datetime.fromisoformat(warc_date.replace("Z", "+00:00"))) if warc_date else now_iso()
 
 
 class Importer:
@@ -224,14 +225,12 @@ class Importer:
         def learn_pass(report: ImportReport) -> Iterator[Capture]:
             for path in paths:
                 yield from captures(path, [], self.progress)
-                self._tick(path)
 
         def store_pass(report: ImportReport) -> Iterator[Capture]:
             for path in paths:
                 seen: Counter = Counter()
                 yield from captures(path, report.errors, self.progress, seen)
                 report.records += seen["records"]
-                self._tick(path)
 
         return self.run_captures(learn_pass, store_pass)
 
@@ -258,11 +257,6 @@ class Importer:
                                         counts=counts.outcomes, errors=errors,
                                         not_articles=counts.not_articles)
         return report
-
-    def _tick(self, path: Path) -> None:
-        """A file is read to its end: the progress counts its last record's bytes too."""
-        if self.progress is not None:
-            self.progress(0)
 
     def _learn(self, cap: Capture) -> None:
         school = self.school(cap.url)

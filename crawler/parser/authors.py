@@ -249,12 +249,23 @@ def read_block(lines: list[Line], i: int, *, bare_ok: bool, stop: int,
     if p is None:
         return None
     used = [i]
-    if p.name and p.role is None and i + 1 < stop and (
-            is_role_line(lines[i + 1].text)
-            or ((p.degree or p.labelled) and is_affiliation_line(lines[i + 1].text))):
+    if p.name and p.role is None and i + 1 < stop:
         nxt = lines[i + 1].text
-        if parse_person(nxt, bare_ok=False) is None:
-            p = Person(p.name, p.degree, _strip_role(nxt.strip().lstrip("(").rstrip(" |;").rstrip(")")),
-                       p.labelled)
+        role = role_below(nxt, credited(p))
+        if role is not None and parse_person(nxt, bare_ok=False) is None:
+            p = Person(p.name, p.degree, role, p.labelled)
             used.append(i + 1)
     return AuthorBlock(p, used)
+
+
+def credited(p: Person) -> bool:
+    """A degree or a label names this person as the writer: a bare institution below is a role."""
+    return bool(p.degree or p.labelled)
+
+
+def role_below(text: str, credited: bool) -> str | None:
+    """The role a line printed under a name gives (its wrapping punctuation off), or None when
+    the line is no role: a role line, or, under a credited name, an institution's name."""
+    if not (is_role_line(text) or credited and is_affiliation_line(text)):
+        return None
+    return _strip_role(text.strip().lstrip("(").rstrip(" |;").rstrip(")")) or None

@@ -69,10 +69,11 @@ LEAD_LEVELS = 3  # how far up from the text's container a sapo printed with the 
 SAPO_CHARS = 80
 
 
-def _nth_parent(el: etree._Element, n: int) -> etree._Element | None:
+def _nth_parent(el: etree._Element, n: int) -> etree._Element:
+    """The element n levels up (or the root, if nearer)."""
     for _ in range(n):
         if el.getparent() is None:
-            return el
+            break
         el = el.getparent()
     return el
 
@@ -102,7 +103,7 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
             # The sapo sits just before the text's container, in its parent, or a few levels up
             # when the theme prints it with the headline (then it is plain prose, no links).
             if _contains(parent, ln.owner) or (
-                    outer is not None and _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
+                    _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
                     and ln.link_chars == 0 and not ln.text.endswith(("…", "..."))):
                 lead.append(i)
     out = lead + inside

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from crawler.parser import authors, body, published
-from crawler.parser.lines import Line, clean_ws
+from crawler.parser.lines import Line
 
 TOP_BLOCK_LINES = 8
 PEN_NAME_LINE_CHARS = 40  # a signature line; longer bold lines are subheadings or sentences
@@ -31,8 +31,9 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
     while i < stop:
         ln = lines[i]
         text = ln.text
+        writer = _writer_link(ln)
         if ln.link_density > authors.rules.LINK_LINE and not authors.rules.AUTHOR_LABEL.match(text) \
-                and not _writer_link(ln):
+                and not writer:
             i += 1
             continue
         if i == didx:
@@ -41,7 +42,7 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
                 i += 1
                 continue
         # A short bold line alone under the headline is a signature: pen names count there.
-        pen = (ln.bold or _writer_link(ln)) and len(text) <= PEN_NAME_LINE_CHARS and found is None
+        pen = (ln.bold or writer) and len(text) <= PEN_NAME_LINE_CHARS and found is None
         blk = authors.read_block(lines, i, bare_ok=True, stop=stop, pen_ok=pen) if i != didx else None
         person = authors.parse_person(text, bare_ok=True) if i == didx else (blk.person if blk else None)
         if person is not None:
@@ -116,10 +117,9 @@ def class_author(lines: list[Line], tidx: int | None, region: list[int],
         person = authors.parse_person(text, pen_ok=True) if text else None
         if person is not None and person.name:
             taken = {i}
-            if person.role is None and i + 1 < len(lines) and len(lines[i + 1].text) <= 160 and (
-                    authors.is_role_line(lines[i + 1].text)
-                    or person.degree and authors.is_affiliation_line(lines[i + 1].text)):
-                role = authors._strip_role(clean_ws(lines[i + 1].text).lstrip("(").rstrip(" |;").rstrip(")"))
+            role = authors.role_below(lines[i + 1].text, bool(person.degree)) \
+                if person.role is None and i + 1 < len(lines) and len(lines[i + 1].text) <= 160 else None
+            if role is not None:
                 person = authors.Person(person.name, person.degree, role, person.labelled)
                 taken.add(i + 1)
             return person, taken
@@ -200,10 +200,9 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
             zone.append(i)
             people.append((i, p))
             prev_person = p.name is not None and p.role is None
-            prev_credited = prev_person and bool(p.degree or p.labelled)
+            prev_credited = prev_person and authors.credited(p)
             continue
-        if prev_person and (authors.is_role_line(text)
-                            or prev_credited and authors.is_affiliation_line(text)):
+        if prev_person and authors.role_below(text, prev_credited) is not None:
             zone.append(i)
             prev_person = False
             continue
@@ -223,10 +222,9 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     first_i, first = people[0]
     if first.name and first.role is None:
         nxt = next((j for j in zone if j > first_i), None)
-        if nxt is not None and nxt not in dict(people) and (
-                authors.is_role_line(lines[nxt].text)
-                or (first.degree or first.labelled) and authors.is_affiliation_line(lines[nxt].text)):
-            role = authors._strip_role(clean_ws(lines[nxt].text).lstrip("(").rstrip(" |;").rstrip(")"))
+        role = authors.role_below(lines[nxt].text, authors.credited(first)) \
+            if nxt is not None and nxt not in dict(people) else None
+        if role is not None:
             first = authors.Person(first.name, first.degree, role, first.labelled)
     return first, set(zone) | after
 

@@ -86,9 +86,6 @@ class _Frame:
     set_flags: tuple[str, ...] = ()  # which of _FLAG_NAMES it sets (counted on push and pop)
 
 
-# A schema.org property for machines holds an address or a name; one around more text is a
-# wrapper (`itemprop="mainEntityOfPage"` on the whole article) and is read.
-METADATA_CHARS = 300
 _FLAG_NAMES = ("chrome", "banner", "caption", "link", "bold", "italic", "right", "title", "author")
 _PLAIN = _Frame(block=False)  # an inline element that changes nothing (shared, never modified)
 _BLOCK = _Frame(block=True)  # a block element that sets no cue (shared, never modified)
@@ -118,6 +115,11 @@ def _continues(prev: str, nxt: str) -> bool:
         return False
     first = nxt[0]
     return first.islower() and prev[-1] not in ".!?:;…\"”»)"
+
+
+# A schema.org property for machines holds an address or a name; one around more text is a
+# wrapper (`itemprop="mainEntityOfPage"` on the whole article) and is read.
+METADATA_CHARS = 300
 
 
 class _Linearizer:
@@ -392,7 +394,7 @@ def linearize(root: etree._Element) -> list[Line]:
 PROSE_SHARE = 0.5  # a named block holding this much of the page's running text is the article's
 
 
-def _prose(ln: Line) -> int:
+def running_chars(ln: Line) -> int:
     """Characters of running text on a line (names aside): sentences, not links or teasers."""
     text = ln.text
     if len(text) < 40 or ln.link_density >= rules.TEXT_LINE or ln.chrome or text.endswith(("…", "...")):
@@ -407,17 +409,11 @@ def _settle_names(lines: list[Line]) -> None:
     named: dict[int, int] = {}
     total = 0
     for ln in lines:
-        prose = _prose(ln)
+        prose = running_chars(ln)
         total += prose
         if prose:
             for el in {*ln.named_chrome, *ln.named_caption}:
                 named[id(el)] = named.get(id(el), 0) + prose
-    if not named:
-        for ln in lines:
-            if ln.named_chrome and not ln.chrome:
-                ln.chrome = ln.named_only = True
-            ln.caption = ln.caption or bool(ln.named_caption)
-        return
     floor = PROSE_SHARE * total
     for ln in lines:
         if ln.named_chrome and not ln.chrome:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from crawler.parser import body, rules
-from crawler.parser.lines import Line
+from crawler.parser import rules
+from crawler.parser.lines import Line, running_chars
 
 # When is our reading unsure? Measured on real pages of other outlets and on school layouts.
 MIN_CONFIDENT_CHARS = 300  # a body shorter than this on a page with more prose than it
@@ -33,7 +33,7 @@ def unsure(lines: list[Line], kept: list[int], listing: bool) -> str:
     or holding a small share of it. A page that reads as a listing is not asked about."""
     if listing:
         return ""
-    page = sum(_prose(ln) for ln in lines)
+    page = sum(running_chars(ln) for ln in lines if not ln.caption)
     if page < MIN_PAGE_PROSE:
         return ""
     ours = sum(len(lines[i].text) for i in kept)
@@ -44,10 +44,6 @@ def unsure(lines: list[Line], kept: list[int], listing: bool) -> str:
     if ours < MIN_PROSE_SHARE * page:
         return "small share"
     return ""
-
-
-def _prose(ln: Line) -> int:
-    return len(ln.text) if body.paragraph_like(ln) and not ln.text.endswith(("…", "...")) else 0
 
 
 def warm_up() -> None:

@@ -54,16 +54,27 @@ def _nv_frame(title: str, main: str, newest: list[DemoArticle]) -> bytes:
 </div></body></html>""".encode()
 
 
-def _nv_article(a: DemoArticle, newest: list[DemoArticle], tags: list[str]) -> bytes:
+def _rows(a: DemoArticle) -> str:
+    return "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+
+
+def _credit(a: DemoArticle, role_tag: str) -> str:
+    """The writer right-aligned, name (with degree) in bold over the role (`role_tag` wraps it)."""
     deg, name, role = a.person if a.person else (None, None, None)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    if not name:
+        return ""
+    who = f"{deg} {name}" if deg else name
+    credit = f'<p style="text-align: right;"><strong>{escape(who)}</strong></p>'
+    if role:
+        credit += f'<p style="text-align: right;">{role_tag.format(escape(role))}</p>'
+    return credit
+
+
+def _nv_article(a: DemoArticle, newest: list[DemoArticle], tags: list[str]) -> bytes:
+    rows = _rows(a)
     paras = [f'<p style="text-align: justify;">{escape(p)}</p>' for p in a.paragraphs[1:]]
-    byline = ""
-    if name:
-        who = f"{deg} {name}" if deg else name
-        byline = f'<p style="text-align: right;"><strong>{escape(who)}</strong></p>'
-        if role:
-            byline += f'<p style="text-align: right;"><em>{escape(role)}</em></p>'
+    byline = _credit(a, "<em>{}</em>")
+    name = a.person[1] if a.person else None
     body = byline + "".join(paras[:1]) + (f"<table><tbody>{rows}</tbody></table>" if rows else "") + "".join(paras[1:])
     keywords = ", ".join(f'<a title="{t}" href="/news/tag/{t.replace(" ", "-")}"><em>{t}</em></a>' for t in tags)
     others = [b for b in newest if b.id != a.id][:3]
@@ -164,15 +175,9 @@ def _jm_frame(title: str, main: str) -> bytes:
 
 
 def _jm_article(a: DemoArticle) -> bytes:
-    deg, name, role = a.person if a.person else (None, None, None)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = _rows(a)
     paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
-    credit = ""
-    if name:
-        who = f"{deg} {name}" if deg else name
-        credit = f'<p style="text-align: right;"><strong>{escape(who)}</strong></p>'
-        if role:
-            credit += f'<p style="text-align: right;">{escape(role)}</p>'
+    credit = _credit(a, "{}")
     body = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:]) + credit
     main = f"""<div class="com-content-article item-page" itemscope itemtype="https://schema.org/Article">
 <meta itemprop="inLanguage" content="vi-VN"><div class="page-header"><h1 itemprop="headline">{escape(a.title)}</h1></div>
