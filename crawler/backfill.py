@@ -149,21 +149,31 @@ class BackfillReport:
 
 class Backfill:
     def __init__(self, archive: Archive, schools: list[School], *, cdx: str = IA_CDX,
-                 replay: str = IA_REPLAY, delay: float = DEFAULT_DELAY,
-                 progress: Callable[[str, int, int], None] | None = None):
+                 replay: str = IA_REPLAY, delay: float = DEFAULT_DELAY):
         self.archive = archive
         self.schools = schools
         self.cdx, self.replay = cdx, replay if replay.endswith("/") else replay + "/"
         self.delay = delay
-        self.progress = progress
 
-    def run(self, since: date | None = None, until: date | None = None) -> BackfillReport:
+    def run(self, since: date | None = None, until: date | None = None,
+            progress: Callable[[int], None] | None = None) -> BackfillReport:
+        """Queue, fetch (progress(1) after each capture), read."""
+        report = self.queue(since, until)
+        self.fetch(report, progress)
+        report.imported = self.read()
+        return report
+
+    def queue(self, since: date | None = None, until: date | None = None) -> BackfillReport:
+        """Ask the CDX server; queue the captures worth fetching (kept across runs)."""
         report = BackfillReport()
         for school in self.schools:
             self._queue(school, since, until, report)
-        self._fetch(report)
-        report.imported = self._read()
         return report
+
+    def pending(self) -> int:
+        """Captures queued and not fetched yet (by this run or one that was killed)."""
+        return self.archive.db.execute("SELECT count(*) FROM backfill_captures WHERE replay = ? AND "
+                                       "state = 'queued'", [self.replay]).fetchone()[0]
 
     def _queue(self, school: School, since: date | None, until: date | None, report: BackfillReport) -> None:
         newest: dict[str, CdxCapture] = {}
@@ -188,7 +198,8 @@ class Backfill:
                                                                  school.key])
                 report.queued += 1
 
-    def _fetch(self, report: BackfillReport) -> None:
+    def fetch(self, report: BackfillReport, progress: Callable[[int], None] | None = None) -> None:
+        """Fetch the queued captures one at a time, politely, each kept as it comes."""
         db = self.archive.db
         rows = db.execute("SELECT id, url, timestamp FROM backfill_captures WHERE replay = ? AND "
                           "state = 'queued' ORDER BY id", [self.replay]).fetchall()
@@ -211,10 +222,10 @@ class Backfill:
                      None if ok else f"replay answered {status}", rid])
             report.fetched += bool(ok)
             report.failed += not ok
-            if self.progress is not None:
-                self.progress("fetch", n, len(rows))
+            if progress is not None:
+                progress(1)
 
-    def _read(self) -> ImportReport:
+    def read(self) -> ImportReport:
         """The fetched captures read as an import: links first, then the pages."""
         db = self.archive.db
 

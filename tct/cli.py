@@ -494,24 +494,15 @@ def backfill(cdx, replay, sites, urls, since, until, delay, db, registry, as_jso
     except (RegistryError, ValueError) as exc:
         fail(str(exc))
     with _writing(db) as arc:
-        bar = None
-
-        def progress(stage: str, n: int, total: int) -> None:
-            nonlocal bar
-            if bar is None:
-                bar = click.progressbar(length=total, label="backfill", file=sys.stderr)
-                bar.__enter__()
-            bar.update(1)
-
+        job = Backfill(arc, schools, cdx=cdx or IA_CDX, replay=replay or IA_REPLAY,
+                       delay=DEFAULT_DELAY if delay is None else delay)
         try:
-            job = Backfill(arc, schools, cdx=cdx or IA_CDX, replay=replay or IA_REPLAY,
-                           delay=DEFAULT_DELAY if delay is None else delay, progress=progress)
-            report = job.run(since.date() if since else None, until.date() if until else None)
+            report = job.queue(since.date() if since else None, until.date() if until else None)
+            with click.progressbar(length=job.pending(), label="backfill", file=sys.stderr) as bar:
+                job.fetch(report, progress=bar.update)
+            report.imported = job.read()
         except BackfillError as exc:
             fail(str(exc), status=1)
-        finally:
-            if bar is not None:
-                bar.__exit__(None, None, None)
     head = (f"{report.listed} captures listed, {report.queued} new to fetch, {report.fetched} fetched, "
             f"{report.failed} failed")
     if as_json:
