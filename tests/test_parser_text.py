@@ -74,3 +74,38 @@ def test_an_aspnet_label_starts_a_line_of_its_own():
     art = extract(page(main), URL)
     assert art.published_at == "2024-03-13T00:00:00+07:00"
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_source_addresses_under_subheadings_are_no_list_of_other_items():
+    """Sources printed as their own addresses, each under a subheading of the text, then more
+    text: no run of listed items (an address is no headline, a subheading no teaser)."""
+    sources = "".join(f"<h2>Mục {i}: ý kiến của các chuyên gia về đổi mới đào tạo</h2>"
+                      f"<p><a href='https://nguon{i}.example.vn/bai-{i}.html'>https://nguon{i}.example.vn/"
+                      f"bai-{i}.html</a></p>" for i in range(3))
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}{sources}{paras(PARAS[2:])}"
+    art = extract(page(main), URL)
+    assert art.body.endswith(PARAS[3]) and "Mục 2: ý kiến" in art.body
+
+
+def test_a_short_capitalised_line_inside_the_text_is_no_credit_that_ends_it():
+    """A list's heading after the last sentence, then a list of short lines: the text goes on."""
+    schedule = [f"Ngày {d}/4 – Lớp Trung cấp lý luận chính trị K{d} tại Hội trường A" for d in range(1, 8)]
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}<p><strong>Lịch Khai Giảng</strong></p>"
+            f"{paras(schedule)}")
+    art = extract(page(main), URL)
+    assert art.author is None
+    assert art.body.endswith(schedule[-1]) and "Lịch Khai Giảng" in art.body
+
+
+def test_what_follows_the_footer_is_no_text():
+    """A cookie notice printed after the footer, inside the same wide container as the text."""
+    links = "".join(f"<li class='nav-item'><a href='/muc-{i}/'>Chuyên mục số {i}</a></li>"
+                    for i in range(14))
+    cookie = ("Trang web này dùng cookie để cải thiện trải nghiệm của bạn khi duyệt web; bạn có thể từ "
+              "chối nếu muốn, nhưng một số chức năng có thể không hoạt động như mong đợi.")
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><div id='page'>"
+            f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+            f"<div class='widget-area'><ul class='menu'>{links}</ul></div>"
+            f"<div class='cookie-notice'><p>{cookie}</p><p>{cookie}</p></div></div></body></html>")
+    art = extract(html.encode(), URL)
+    assert art.body == "\n\n".join(PARAS)

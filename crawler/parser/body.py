@@ -117,10 +117,33 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
                 break
             continue
         kept.append(i)
+    kept = kept[:_footer_start(lines, kept)]
     cut = items_start(lines, kept)
     if cut is None:
         return kept, []
     return kept[:cut], kept[cut:]
+
+
+FOOTER_RUN = 12  # lines of page furniture in a row: the page's footer (or a sidebar) is reached
+FOOTER_AFTER_CHARS = 500  # ... once this much of the text has been read
+
+
+def _footer_start(lines: list[Line], idxs: list[int]) -> int:
+    """Where, in `idxs`, the page's furniture takes over for good: a long run of chrome lines
+    after the text has begun (what a theme prints after its footer is a cookie notice or a
+    modal, not the article). len(idxs) when there is none."""
+    seen = run = 0
+    for pos, i in enumerate(idxs):
+        ln = lines[i]
+        if ln.chrome:
+            run += 1
+            if run >= FOOTER_RUN and seen >= FOOTER_AFTER_CHARS:
+                return pos - run + 1
+            continue
+        run = 0
+        if paragraph_like(ln):
+            seen += len(ln.text)
+    return len(idxs)
 
 
 def teasers(lines: list[Line], idxs: list[int]) -> int:
@@ -148,6 +171,8 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
         ln = lines[i]
         if _item_head(ln):
             head = pos if head is None else head
+        elif ln.heading:
+            head = None  # a subheading of the text between a link and a paragraph: no item
         elif paragraph_like(ln):
             if head is not None:
                 run_start = head if items == 0 else run_start

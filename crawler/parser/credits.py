@@ -171,6 +171,9 @@ def _is_sentence(text: str) -> bool:
     return len(text) >= 100 or (len(text) >= 40 and text.rstrip().endswith((".", "!", "?", "…", ".”", ".\"")))
 
 
+TEXT_AFTER_CREDIT_CHARS = 300  # a credit closes the text; tool bars and footers after it are short
+
+
 def tail_author(lines: list[Line], region: list[int], title_text: str | None,
                 ) -> tuple[authors.Person | None, set[int]]:
     """The credit zone after the last sentence of the text: names, roles, org credits, initials.
@@ -217,6 +220,9 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     if not zone:
         return None, set()
     after = {i for i in region if i > zone[-1]}
+    if sum(len(lines[i].text) for i in after if not body.is_noise(lines[i], title_text)) \
+            > TEXT_AFTER_CREDIT_CHARS:
+        return None, set()  # the text goes on: a short line inside it (a list's heading), no credit
     if not people:
         return None, set(zone) | after
     first_i, first = people[0]

@@ -167,10 +167,13 @@ def _labelled_below(lines: list[Line], start: int, now: datetime) -> DateChoice:
     return DateChoice(None, None)
 
 
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
 def is_headline_link(ln: Line) -> bool:
     """A link whose text reads like an article's headline (six words or more of link text)."""
-    if ln.link_density <= rules.HEADLINE_LINK:
-        return False
+    if ln.link_density <= rules.HEADLINE_LINK or _BARE_URL.match(ln.text):
+        return False  # (an address printed as its own link text is a source, not a headline)
     words = len(_ANY_WORD.findall(ln.text))
     return words * ln.link_density >= 6
 
