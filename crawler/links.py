@@ -2,7 +2,8 @@
 
 Discovery needs no configuration: every page of the school's hosts is a candidate, and the spider
 tells articles from listings by what it finds on them. What is filtered here never leads to an
-article: files, print views, search results, log-in pages, feeds (read apart), calendar traps.
+article: files, print views, mail and share forms, search results, log-in pages, feeds (read
+apart), calendar traps — the rule table is crawler/link_rules.py.
 """
 from __future__ import annotations
 
@@ -11,27 +12,18 @@ import re
 from collections.abc import Iterator
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
+from crawler.link_rules import skip_reason
 from crawler.registry import School
-from crawler.urls import canonicalize, is_print_view, strip_noise
+from crawler.urls import canonicalize, strip_noise
 
-ASSET_EXT = re.compile(
-    r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip|rar|7z|"
-    r"gz|tar|mp3|mp4|avi|wmv|flv|mov|m4a|wav|ogg|webm|css|js|json|xml|swf|exe|msi|apk|woff2?|ttf|eot)"
-    r"(?:\.aspx)?$", re.I)
-SKIP_PATH = re.compile(
-    r"(?:^|/)(?:search|tim-?kiem|timkiem|login|dang-?nhap|dangnhap|register|dang-?ky|logout|"
-    r"wp-login\.php|wp-admin|wp-json|xmlrpc\.php|feed|rss|atom|getattachment|getdoc|getfile|"
-    r"download|tai-?ve|cdn-cgi|your_account|lien-?he|contact|sitemap|comment|binh-?luan|"
-    r"_layouts|_vti_bin|webresource\.axd|scriptresource\.axd|captcha|calendar|lich-?cong-?tac)"
-    r"(?:/|$|\.|\?|-)", re.I)
-SKIP_QUERY_KEYS = frozenset({"s", "q", "keyword", "tukhoa", "search", "searchtext", "k", "replytocom",
-                             "action", "returnurl", "redirect", "share", "download", "attachment_id"})
 FEED_HINT = re.compile(r"(?:/feed/?$|/rss(?:/|\.|$)|\.rss$|[?&]feed=|/atom(?:/|$)|rss\.aspx)", re.I)
 MAX_QUERY_PARAMS = 6  # more is a faceted-search permutation, not a page of news
 MAX_URL_LENGTH = 600
 
 
 def wanted(url: str, school: School) -> bool:
+    """Follow this absolute URL (as linked: the rules read print and session parameters
+    canonicalisation would drop)? Same school, not too long, no rule of crawler.link_rules."""
     return _wanted(url, school)
 
 
@@ -39,14 +31,9 @@ def wanted(url: str, school: School) -> bool:
 def _wanted(url: str, school: School) -> bool:
     if len(url) > MAX_URL_LENGTH or not school.owns(url):
         return False
-    parts = urlsplit(url)
-    path = parts.path or "/"
-    if ASSET_EXT.search(path) or SKIP_PATH.search(path) or is_print_view(url):
+    if len(parse_qsl(urlsplit(url).query, keep_blank_values=True)) > MAX_QUERY_PARAMS:
         return False
-    params = parse_qsl(parts.query, keep_blank_values=True)
-    if len(params) > MAX_QUERY_PARAMS:
-        return False
-    return not any(k.lower() in SKIP_QUERY_KEYS for k, _ in params)
+    return skip_reason(url) is None
 
 
 def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tuple[str, str]]:
@@ -96,8 +83,8 @@ def _wanted_links(hrefs: list[str], base_url: str, school: School) -> Iterator[t
                 continue
             if not absolute.startswith(("http://", "https://")):
                 continue
-        url, fetch = _resolve(absolute)
-        if wanted(url, school):
+        if wanted(absolute, school):
+            url, fetch = _resolve(absolute)
             yield i, url, fetch
 
 

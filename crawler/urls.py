@@ -13,6 +13,7 @@ TRACKING_KEYS = frozenset({"fbclid", "gclid", "zarsrc", "_ga", "mc_cid", "mc_eid
                            "igshid", "yclid", "msclkid", "zalo_source"})
 SESSION_KEYS = frozenset({"jsessionid", "phpsessid", "sessionid", "aspsessionid", "sid_session", "cfid",
                           "cftoken", "s"})
+RETURN_KEYS = frozenset({"redirect", "inheritredirect", "backurl"})
 PRINT_KEYS = frozenset({"print", "printable", "printer", "printview", "print_view", "prn", "pf", "inbai"})
 PRINT_MODE_KEYS = frozenset({"view", "layout", "format", "mode", "type", "output", "tmpl", "op", "act"})
 PRINT_VALUES = frozenset({"print", "printable", "printer", "component", "in", "inbai", "printpage"})
@@ -37,6 +38,8 @@ def _keep_param(k: str, v: str) -> bool:
     kl = k.lower()
     if kl.startswith("utm_") or kl in TRACKING_KEYS or kl in SESSION_KEYS or kl in PRINT_KEYS:
         return False
+    if kl in RETURN_KEYS or kl.endswith("_redirect"):
+        return False  # where to go back to (Liferay prints it on every article link)
     if kl in PRINT_MODE_KEYS and v.lower() in PRINT_VALUES:
         return False
     return not (kl == "lang" and LANG_DEFAULT.match(v))

@@ -9,7 +9,7 @@ import pytest
 
 from crawler.urls import canonicalize
 from tct.demo.server import Route, SiteServer
-from tests.sites.cms import STYLES, build_site
+from tests.sites.cms import STYLES, build_site, tool_links
 from tests.support import body_f1, crawl, tct
 
 pytestmark = pytest.mark.slow  # real crawls over HTTP: run with -m "not slow" to skip
@@ -24,7 +24,8 @@ def test_every_article_once_and_nothing_else(style, db_path):
         base = site.url
         crawl(site.url + "/", db_path)
         out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
-        first = len(site.log)
+        first_log = list(site.log)
+        first = len(first_log)
         site.log.clear()
         crawl(site.url + "/", db_path)
         second = len(site.log)
@@ -38,6 +39,8 @@ def test_every_article_once_and_nothing_else(style, db_path):
         for f in FIELDS:
             assert got[url][f] == t[f], f"{style}: {url}: {f}"
     assert second <= 0.1 * first, f"recrawl made {second} requests, first crawl {first}"
+    tools = {t for a in articles for t in tool_links(a)}
+    assert not tools & set(first_log), "a mail, share, log-in, search or print link was requested"
 
 
 def test_faults_are_counted_and_do_not_stop_the_run(db_path):

@@ -101,9 +101,19 @@ def _article(style: Style, a: DemoArticle, latest: list[DemoArticle]) -> bytes:
             + "".join(f"<p>{escape(p)}</p>" for p in a.paragraphs[2:]) + credit)
     main = (f'<h1 class="title">{escape(a.title)}</h1><div class="date">{style.date_line(a)}</div>'
             f'<div class="tools"><a href="{style.print_path(a)}">In bài</a> '
-            f'<a href="{style.alias_path(a)}">Đường dẫn</a></div>'
+            f'<a href="{style.alias_path(a)}">Đường dẫn</a>'
+            + "".join(f'<a href="{escape(t)}">Công cụ</a>' for t in tool_links(a)) + "</div>"
             f'<div class="content">{body}</div>')
     return _frame(style, a.title, main, latest)
+
+
+def tool_links(a: DemoArticle) -> list[str]:
+    """The icons under an article, in the shapes CMSs print them (none is ever a page to read)."""
+    return [f"/component/mailto/?tmpl=component&template=cassiopeia&link=dGN0LXtpZH0{a.id}",
+            f"/index.php?option=com_mailto&tmpl=component&link=aHR0cA{a.id}",
+            f"/news/sendmail/tin-tuc/{a.slug}-{a.id}.html", f"/?p={a.id}&share=facebook&nb=1",
+            f"/tabid/57/ctl/Login/Default.aspx?returnurl=%2ftin-{a.id}", f"/seek/?q={a.slug[:12]}",
+            f"/web/guest/tin?p_p_id=101_INSTANCE_x&p_p_state=pop_up&_101_viewMode=print&id={a.id}"]
 
 
 def _listing(style: Style, items: list[DemoArticle], page: int, pages: int, latest,
