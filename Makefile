@@ -8,7 +8,7 @@ STAMP = $(VENV)/.installed-stamp
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip 'setuptools>=77,<81'
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 

@@ -126,7 +126,7 @@ def deploy(folder: Path, nodes: list[str]) -> None:
     import shutil
 
     folder.mkdir(parents=True, exist_ok=True)
-    for name in ("crawler", "archive", "tct", "pyproject.toml", "scrapy.cfg", "README.md"):
+    for name in ("crawler", "archive", "tct", "pyproject.toml", "scrapy.cfg", "README.md", "LICENSE"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, folder / name)
     targets = ""
