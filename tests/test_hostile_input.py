@@ -58,6 +58,40 @@ def test_text_nested_3000_deep_is_kept():
     assert TEXT.strip() in (extract(page.encode(), "http://x.vn/a.html").body or "")
 
 
+def test_text_nested_3000_deep_in_mixed_tags_is_kept_by_tct_extract(tmp_path):
+    """Not one tag repeated but several, as generated markup nests them: the command line too."""
+    import json
+    import random
+
+    tags = random.Random(3).choices(["div", "section", "span", "b", "font"], k=3000)
+    page = ("<html><body><h1>Hội nghị tổng kết công tác năm 2024</h1><p>12/03/2024</p>"
+            + "".join(f"<{t} class='lop-{i % 7}'>" for i, t in enumerate(tags)) + f"<p>{TEXT * 3}</p>"
+            + "".join(f"</{t}>" for t in reversed(tags)) + "</body></html>")
+    path = tmp_path / "deep.html"
+    path.write_text(page, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "tct", "extract", str(path), "--url", "http://x.vn/a.html"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert TEXT.strip() in (json.loads(out.stdout)["body"] or "")
+
+
+def test_a_title_is_a_headline_never_kilobytes():
+    """40 KB of date-like junk after a <br> inside the headline, and in the metadata."""
+    from crawler.parser import extract
+    from crawler.parser.title import MAX_HEADLINE_CHARS
+
+    body = f"<p>12/03/2024</p><p>{TEXT * 3}</p><p>{TEXT * 2}</p>"
+    for junk in ("12/03/2024" * 4000, "-".join(["14.03.2022"] * 4000), "Tin " * 10000):
+        for head in (f"<h1>Hội nghị tổng kết công tác năm 2024<br>{junk}</h1>",
+                     f"<div>{junk}</div>"):
+            page = (f"<html><head><title>x</title><meta property='og:title' content='Hội nghị {junk}'>"
+                    f"</head><body>{head}{body}</body></html>")
+            art = extract(page.encode(), "http://x.vn/a.html")
+            assert art.title and len(art.title) <= MAX_HEADLINE_CHARS
+            if head.startswith("<h1>"):
+                assert art.title == "Hội nghị tổng kết công tác năm 2024"
+
+
 def test_random_bytes_are_no_page():
     import random
 

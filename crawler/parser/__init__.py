@@ -48,16 +48,38 @@ class Article:
         return {k: getattr(self, k) for k in CONTRACT_KEYS}  # (asdict would copy every link too)
 
 
-# Runs of the same tag opened (or closed) over and over: libxml2 stops building the tree past a
-# nesting depth of about 2,000 and the text inside is lost, so such runs are cut short first.
-_OPEN_RUN = re.compile(r"(<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>\s*)(?:<\2\b[^<>]*>\s*){99,}")
-_CLOSE_RUN = re.compile(r"(</([a-zA-Z][a-zA-Z0-9]*)\s*>\s*)(?:</\2\s*>\s*){99,}")
-NESTING_RUN = 50
+# libxml2 stops building the tree past a nesting depth of about 2,000 and the text inside is lost.
+# A page that nested deeper (3,000 <div>s, or <div><span> pairs) is parsed again with every
+# element past MAX_DEPTH unwrapped: its tags go, its text stays where it was.
+MAX_DEPTH = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*?(/?)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                   "source", "track", "wbr", "frame", "keygen"})
 
 
-def _flatten_runs(text: str) -> str:
-    text = _OPEN_RUN.sub(lambda m: m.group(1) * NESTING_RUN, text)
-    return _CLOSE_RUN.sub(lambda m: m.group(1) * NESTING_RUN, text)
+def flatten_depth(text: str, limit: int = MAX_DEPTH) -> str:
+    """The page with the tags of elements nested deeper than `limit` left out (their text kept)."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: (tag, kept)
+    pos = 0
+    for m in _TAG.finditer(text):
+        closing, tag, self_closing = m.group(1), m.group(2).lower(), m.group(3)
+        keep = True
+        if not closing:
+            if tag not in _VOID and not self_closing:
+                keep = len(stack) < limit
+                stack.append((tag, keep))
+        else:
+            for k in range(len(stack) - 1, max(-1, len(stack) - 1 - limit), -1):
+                if stack[k][0] == tag:  # (elements left open inside it close with it)
+                    keep = stack[k][1]
+                    del stack[k:]
+                    break
+        if not keep:
+            out.append(text[pos:m.start()])
+            pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def parse_tree(text: str) -> etree._Element | None:
@@ -67,7 +89,7 @@ def parse_tree(text: str) -> etree._Element | None:
     try:
         root = etree.fromstring(text, parser=_HTML_PARSER)
         if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in _HTML_PARSER.error_log):
-            root = etree.fromstring(_flatten_runs(text), parser=_HTML_PARSER)  # nested too deep
+            root = etree.fromstring(flatten_depth(text), parser=_HTML_PARSER)  # nested too deep
     except (etree.ParserError, ValueError, etree.XMLSyntaxError):
         return None
     return root
@@ -197,7 +219,9 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
           html: str | None) -> None:
     metas = title.meta_titles(root)
     tchoice = title.choose_title(lines, metas)
-    art.title = tchoice.text
+    art.title = title.bounded(tchoice.text)
+    if art.title != tchoice.text:
+        art.flags.append("title_cut")
     tidx = tchoice.idx
     if tidx is None and tchoice.anchor is not None:
         art.flags.append("title_from_metadata")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from crawler.parser.dates import find_date, iso, plausible
 from crawler.parser.lines import clean_ws
+from crawler.parser.title import bounded
 
 if TYPE_CHECKING:
     from crawler.parser import Article
@@ -47,7 +48,7 @@ def apply_profile(art: Article, root, profile: SiteProfile, now: datetime) -> No
     if profile.title:
         texts = _select_text(root, profile.title)
         if texts:
-            art.title = texts[0]
+            art.title = bounded(texts[0])
     if profile.date:
         for t in _select_text(root, profile.date):
             found = find_date(t)

@@ -54,6 +54,17 @@ def meta_titles(root) -> list[str]:
 
 
 MAX_TITLE_CHARS = 400  # longer "titles" (metadata stuffed with text) are cut here
+MAX_HEADLINE_CHARS = 300  # a headline is a line or two; what is longer is not all headline
+
+
+def bounded(title: str | None) -> str | None:
+    """The title cut to MAX_HEADLINE_CHARS at a word's end: whatever a page stuffed into its
+    headline or metadata, a record's title stays a headline (the cut is flagged)."""
+    if title is None or len(title) <= MAX_HEADLINE_CHARS:
+        return title
+    cut = title[:MAX_HEADLINE_CHARS + 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space >= MAX_HEADLINE_CHARS // 2 else cut[:MAX_HEADLINE_CHARS]).rstrip(" ,;:-–|")
 TRAILING_DATE_CHARS = 80  # a date printed after a headline sits in its last characters
 
 
@@ -216,7 +227,8 @@ def _continued(lines: list[Line], i: int) -> str:
     text = lines[i].text
     j = i + 1
     while j < len(lines) and j <= i + 2 and lines[j].owner is lines[i].owner and lines[i].heading and \
-            not find_date(lines[j].text) and lines[j].link_density < rules.LINK_LINE:
+            not find_date(lines[j].text) and lines[j].link_density < rules.LINK_LINE and \
+            len(text) + 1 + len(lines[j].text) <= MAX_HEADLINE_CHARS:
         text += " " + lines[j].text
         j += 1
     return text
