@@ -142,7 +142,7 @@ def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilte
     return out[:limit]
 
 
-def _plans(query: str) -> list[tuple[str, str]]:
+def match_plans(query: str) -> list[tuple[str, str]]:
     """(index, FTS5 query) to run in order: the exact index always, the folded one for a query
     typed without diacritics (so exact hits come first)."""
     plans = [("articles_fts", to_fts(query, folded=False))]
@@ -157,7 +157,7 @@ def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limi
     filt = filt or ArticleFilter()
     filt.where("a")  # validates the filters before any query runs
     ids: list[int] = []
-    for table, fts_query in _plans(query):
+    for table, fts_query in match_plans(query):
         if len(ids) >= limit:
             break
         # Rank inside the full-text index first and read only the ids; the articles' rows (with
@@ -188,7 +188,7 @@ def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limi
 def iter_matching_ids(archive: Archive, query: str) -> Iterator[int]:
     """Ids of every article matching the query (exact or folded), for query-based export."""
     seen: set[int] = set()
-    for table, q in _plans(query):
+    for table, q in match_plans(query):
         try:
             rows = archive.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [q])
             for (rowid,) in rows:

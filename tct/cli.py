@@ -180,6 +180,62 @@ def search(query, db, filt, limit, fmt) -> None:
             click.echo(f"     {h['url']}")
 
 
+@main.command()
+@click.argument("queries", nargs=-1, required=True)
+@db_option
+@filter_options
+@click.option("--by", type=click.Choice(["month", "quarter", "year"]), default="month", show_default=True,
+              help="The period articles are counted in.")
+@click.option("--by-school", is_flag=True, help="A series per school besides the total.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="csv and json: one row per period, query (and school), with its count.")
+def trend(queries, db, filt, by, by_school, fmt) -> None:
+    """Articles matching each QUERY per period: a topic over time.
+
+    The same search as `tct search` (no diacritics: folded too); periods with no match count 0.
+    Example: tct trend "chuyển đổi số" "kinh te tu nhan" --by quarter --since 2020-01-01
+    """
+    import csv
+
+    from archive.trends import trend as run_trend
+
+    with _open(db) as arc:
+        try:
+            result = run_trend(arc, list(queries), by=by, by_school=by_school, filt=filt)
+        except QueryError as exc:
+            fail(str(exc))
+    rows = result.rows()
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        out = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["period", "query", "count"],
+                             lineterminator="\n")
+        out.writeheader()
+        out.writerows(rows)
+        return
+    if not result.periods:
+        click.echo("no dated article matches")
+    else:
+        _trend_table(result)
+    for q, n in result.undated.items():
+        if n:
+            click.echo(f"({n} articles matching {q!r} have no publication date)")
+
+
+def _trend_table(result) -> None:
+    """Periods down, queries across (a row per school and period with --by-school)."""
+    schools = sorted({s for _, s in result.series}, key=lambda s: s or "")
+    width = max(8, *(len(q) for q in result.queries))
+    head = f"{'period':<8}" + (f"  {'school':<16}" if result.by_school else "")
+    click.echo(head + "".join(f"  {q[:width]:>{width}}" for q in result.queries))
+    for i, period in enumerate(result.periods):
+        for school in schools:
+            cells = "".join(f"  {result.series.get((q, school), [0] * len(result.periods))[i]:>{width}}"
+                            for q in result.queries)
+            click.echo(f"{period:<8}" + (f"  {(school or '')[:16]:<16}" if result.by_school else "") + cells)
+
+
 def _check_output(out: Path, archive: Path) -> None:
     """Refuse an export target that is a folder, in a missing folder, or the archive itself."""
     if out.is_dir():
