@@ -381,9 +381,15 @@ def _school_rows(reg: dict, articles: dict[str, int], last_runs: dict[str, str])
 @main.command()
 @db_option
 @click.option("-o", "--output", "out", required=True, help="The HTML file to write.")
-def report(db, out) -> None:
-    """One self-contained HTML page of charts (opens offline): articles per month per school,
-    field completeness per school, crawl runs over time. Needs matplotlib (the 'report' extra)."""
+@click.option("--query", "queries", multiple=True,
+              help="A topic to chart over time (as tct trend counts it); repeatable.")
+def report(db, out, queries) -> None:
+    """One self-contained HTML page of charts (opens offline): articles per month per school, who
+    writes (authors, degrees), topics over time (--query), crawl health per school and field
+    completeness. Needs matplotlib (the 'report' extra).
+
+    Example: tct report -o report.html --query "chuyển đổi số" --query "kinh te tu nhan"
+    """
     import importlib.util
 
     from archive.store import VN_TZ
@@ -395,7 +401,10 @@ def report(db, out) -> None:
         _check_output(target, arc.path)
         from archive.report import render
 
-        page = render(arc, datetime.now(VN_TZ))
+        try:
+            page = render(arc, datetime.now(VN_TZ), list(queries))
+        except QueryError as exc:
+            fail(str(exc))
     tmp = Path(out + ".part")
     tmp.write_text(page, encoding="utf-8")
     tmp.replace(target)

@@ -76,20 +76,3 @@ def test_a_jump_in_errors_needs_attention(db_path):
         articles(arc, "noisy", 3, 1)
         found = {h.school: h.findings for h in check(arc, NOW)}
     assert any("errors jumped to 60" in f for f in found["noisy"])
-
-
-def test_the_report_is_one_page_that_opens_offline(db_path, tmp_path):
-    with Archive(db_path) as arc:
-        run(arc, "a", 3)
-        run(arc, "a", 1, status="storage_error")
-        articles(arc, "a", 6, 40)
-        articles(arc, "b", 4, 10, dated=False, start=50)
-    out = tmp_path / "report.html"
-    res = CliRunner().invoke(main, ["report", "--db", str(db_path), "-o", str(out)])
-    assert res.exit_code == 0, res.output
-    page = out.read_text(encoding="utf-8")
-    assert page.count("<svg") == 3 and "Field completeness" in page and "Crawl runs" in page
-    assert "<script" not in page and 'src="http' not in page and "<link" not in page  # nothing to fetch
-    assert ">a<" in page and ">b<" in page  # every school in the completeness table
-    one = CliRunner().invoke(main, ["report", "--db", str(tmp_path / "none.db"), "-o", str(out)])
-    assert one.exit_code == 2 and not (tmp_path / "none.db").exists()
