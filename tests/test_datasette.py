@@ -62,3 +62,32 @@ def test_facets_short_cells_and_hidden_tables(served):
     assert BODY.strip() not in table_page and BODY.strip() in row_page
     tables = {t["name"]: t["hidden"] for t in json.loads(get_text(f"{served}.json"))["tables"]}
     assert tables["articles"] is False and all(tables[t] for t in ("pages", "crawl_urls", "tct_meta"))
+
+
+def test_a_titled_instance_that_opens_on_title_school_date_and_author(served):
+    home = get_text(served.rsplit("/", 1)[0] + "/")
+    assert "Trường Chính trị news archive" in home and "ignores diacritics" in home
+    data = json.loads(get_text(f"{served}/articles.json"))
+    assert data["columns"][:5] == ["id", "title", "school", "published_at", "author"]
+    assert {"body", "url", "site", "host", "flags"} <= set(data["columns"])  # nothing left out
+    page = get_text(f"{served}/articles")
+    assert page.index(">title<") < page.index(">school<") < page.index(">published_at<") < page.index(">url<")
+    # a user's own choice of columns is kept
+    picked = json.loads(get_text(f"{served}/articles.json?_col=url"))
+    assert picked["columns"] == ["id", "url"]
+
+
+def test_canned_queries_a_researcher_starts_from(served):
+    def rows(query: str, **params) -> list[dict]:
+        qs = urllib.parse.urlencode({"_shape": "objects", **params})
+        return json.loads(get_text(f"{served}/{query}.json?{qs}"))["rows"]
+
+    assert rows("articles_per_school_per_year") == [
+        {"school": "x", "year": "2023", "articles": 1}, {"school": "x", "year": "2024", "articles": 1}]
+    [top] = rows("top_authors")
+    assert (top["author"], top["degree"], top["articles"]) == ("Lê Văn An", "ThS.", 2)
+    assert rows("topic_over_time", topic="the") == [
+        {"month": "2023-03", "articles": 1}, {"month": "2024-03", "articles": 1}]
+    assert rows("topic_over_time", topic="thể") == [{"month": "2023-03", "articles": 1}]
+    home = get_text(served)
+    assert "A topic over time" in home and "Top authors with their degrees" in home
