@@ -184,9 +184,17 @@ def _v9_backfill_captures(db: sqlite_utils.Database) -> None:
     db["backfill_captures"].create_index(["replay", "state"], if_not_exists=True)
 
 
+def _v10_month_index(db: sqlite_utils.Database) -> None:
+    """Articles by publication month and school, in an index: `tct trend` counts a topic's
+    matches per month by scanning it in order, never reading an article's row (at a million
+    articles, half the time of the (site, published_at) index and a sort; docs/architecture.md)."""
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_month_site "
+               "ON articles(substr(published_at, 1, 7), site)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
-    _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from, _v9_backfill_captures]
+    _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from, _v9_backfill_captures, _v10_month_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

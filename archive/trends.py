@@ -66,15 +66,18 @@ def _months(first: str, last: str):
 
 def _counts(archive: Archive, query: str, filt: ArticleFilter) -> tuple[dict[tuple[str, str], int], int]:
     """{(month, site): matching articles}, and how many matches have no date."""
-    plans = match_plans(query)
-    matches = " UNION ".join(f"SELECT rowid FROM {table} WHERE {table} MATCH ?" for table, _ in plans)
+    # Search runs the exact index, then (typed without marks) the folded one, to rank exact hits
+    # first; a count needs only the folded one then: what matches a query without marks exactly
+    # (its words, unmarked in the text) matches it folded too.
+    table, fts_query = match_plans(query)[-1]
+    matches = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
     where, params = filt.where("a")
     # `+a.id`: test each row of the covering index against the matches, rather than look every
     # match up in the table (whose rows hold the bodies).
     sql = (f"SELECT substr(a.published_at, 1, 7), a.site, count(*) FROM articles a "
            f"WHERE +a.id IN ({matches}) AND {where} GROUP BY 1, 2")
     try:
-        rows = archive.db.execute(sql, [q for _, q in plans] + params).fetchall()
+        rows = archive.db.execute(sql, [fts_query, *params]).fetchall()
     except sqlite3.OperationalError as exc:
         raise QueryError(f"cannot count {query!r}: {exc}") from None
     out: dict[tuple[str, str], int] = {}
