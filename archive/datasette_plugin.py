@@ -23,6 +23,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 
+from archive.records import ARTICLE_FIELDS
 from archive.textfold import fold, has_diacritics
 
 HIDDEN = ("pages", "crawl_urls", "tct_meta", "school_hosts", "aliases", "cluster_crawls", "cluster_jobs")
@@ -35,7 +36,9 @@ DESCRIPTION = ("Articles of the news sites of Vietnam's provincial political sch
                "crawled by tct-archive: title, author with degree and role, publication date and text. "
                "The search box ignores diacritics when the query has none (truong chinh tri finds "
                "Trường Chính trị).")
-FIRST_COLUMNS = ("title", "school", "published_at", "author", "author_degree", "author_role", "url", "site")
+# title, school, date, then the author's fields, then where the article is: what a reader scans first
+FIRST_COLUMNS = ("title", "school", *(f for f in ARTICLE_FIELDS if f.startswith(("published", "author"))),
+                 "url", "site")
 # Canned queries (Datasette's "queries"): what a researcher asks first. A topic is matched as the
 # search box and `tct search` match it: folded, and held to the exact words when typed with marks.
 QUERIES = {

@@ -188,8 +188,9 @@ def _v10_month_index(db: sqlite_utils.Database) -> None:
     """Articles by publication month and school, in an index: `tct trend` counts a topic's
     matches per month by scanning it in order, never reading an article's row (at a million
     articles, half the time of the (site, published_at) index and a sort; docs/architecture.md)."""
-    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_month_site "
-               "ON articles(substr(published_at, 1, 7), site)")
+    if "published_at" in db["articles"].columns_dict:  # (an early archive may have none)
+        db.execute("CREATE INDEX IF NOT EXISTS idx_articles_month_site "
+                   "ON articles(substr(published_at, 1, 7), site)")
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
