@@ -55,7 +55,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 # Columns holding numbers; every other column of a record is text.
-NUMERIC_COLUMNS = frozenset({"word_count", "duplicate_of"})
+NUMERIC_COLUMNS = frozenset({"word_count", "duplicate_of", "near_duplicate_of", "near_similarity"})
 # Columns the archive writes itself that never hold a comma, a quote or a line break, nor start a
 # formula: ISO dates and times, registry keys and hosts. (URLs may hold commas: they are quoted.)
 PLAIN_COLUMNS = frozenset({"published_at", "site", "fetched_at", "school", "first_seen", "last_seen"})
@@ -130,8 +130,9 @@ def export_parquet(archive: Archive, path: str, filt: ArticleFilter | None = Non
         import pyarrow.parquet as pq
     except ImportError:
         raise ArchiveError("Parquet export needs pyarrow: pip install pyarrow") from None
-    ints = {"word_count", "duplicate_of"}
-    schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in RECORD_COLUMNS])
+    kinds = {"word_count": pa.int64(), "duplicate_of": pa.int64(), "near_duplicate_of": pa.int64(),
+             "near_similarity": pa.float64()}
+    schema = pa.schema([(c, kinds.get(c, pa.string())) for c in RECORD_COLUMNS])
     cursor = _rows(archive, COLUMNS, filt, query)
     n = 0
     with pq.ParquetWriter(path, schema) as writer:

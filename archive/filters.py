@@ -22,9 +22,10 @@ class ArticleFilter:
     until: str | None = None
     author: str | None = None
     degree: str | None = None
+    distinct: bool = False  # one article of each set of copies: the earliest (archive/nearcopies.py)
 
     def is_empty(self) -> bool:
-        return not (self.sites or self.since or self.until or self.author or self.degree)
+        return not (self.sites or self.since or self.until or self.author or self.degree or self.distinct)
 
     def where(self, alias: str = "a") -> tuple[str, list[object]]:
         """SQL condition and its parameters; every value is a parameter, never spliced."""
@@ -48,4 +49,6 @@ class ArticleFilter:
         if self.degree:
             clauses.append(f"replace(lower({alias}.author_degree), '.', '') = ?")
             params.append(self.degree.lower().replace(".", "").replace(" ", ""))
+        if self.distinct:
+            clauses.append(f"{alias}.near_duplicate_of IS NULL AND {alias}.duplicate_of IS NULL")
         return (" AND ".join(clauses) or "1"), params

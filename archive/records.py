@@ -15,7 +15,8 @@ ARTICLE_FIELDS = tuple(ARTICLE_FIELD_KINDS)
 LINE_FIELDS = tuple(k for k, kind in ARTICLE_FIELD_KINDS.items() if kind == "line")
 CONTRACT_KEYS = ("url", *ARTICLE_FIELDS)  # what `tct extract` prints, in this order
 RECORD_COLUMNS = (*CONTRACT_KEYS, "site", "fetched_at", "school", "school_name", "category",
-                  "word_count", "first_seen", "last_seen", "duplicate_of", "archived_from")
+                  "word_count", "first_seen", "last_seen", "duplicate_of", "archived_from",
+                  "near_duplicate_of", "near_similarity")
 
 
 def row_to_record(row: Mapping[str, Any]) -> dict[str, Any]:

@@ -193,9 +193,23 @@ def _v10_month_index(db: sqlite_utils.Database) -> None:
                    "ON articles(substr(published_at, 1, 7), site)")
 
 
+def _v11_near_copies(db: sqlite_utils.Database) -> None:
+    """Near-copies (archive/nearcopies.py): each article's link to the earliest article whose text
+    is mostly the same, with their similarity, and the bands of every article's MinHash signature
+    (the locality-sensitive index that finds the candidates)."""
+    columns = db["articles"].columns_dict
+    if "near_duplicate_of" not in columns:
+        db.execute("ALTER TABLE articles ADD COLUMN near_duplicate_of INTEGER REFERENCES articles(id)")
+    if "near_similarity" not in columns:
+        db.execute("ALTER TABLE articles ADD COLUMN near_similarity REAL")
+    db.execute("CREATE TABLE IF NOT EXISTS near_bands (key INTEGER NOT NULL, article_id INTEGER NOT NULL, "
+               "PRIMARY KEY (key, article_id)) WITHOUT ROWID")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
-    _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from, _v9_backfill_captures, _v10_month_index]
+    _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from, _v9_backfill_captures, _v10_month_index,
+    _v11_near_copies]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

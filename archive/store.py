@@ -183,6 +183,14 @@ class Archive:
                 return school
         return site
 
+    # -- the archive's own notes -------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM tct_meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO tct_meta (key, value) VALUES (?, ?)", [key, value])
+
     # -- lookups ---------------------------------------------------------------------------
     def find_url(self, url: str) -> dict[str, Any] | None:
         """The article stored under this canonical URL or one of its aliases."""

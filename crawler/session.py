@@ -18,6 +18,7 @@ from twisted.internet import task
 from archive.crawlstate import CrawlState
 from archive.errors import ArchiveError, ArchiveLocked
 from archive.lock import ArchiveLock
+from archive.nearcopies import link_pending
 from archive.paths import resolve_db_path
 from archive.store import Archive, now_iso
 from crawler.node import NodeLink, NodeSetupError
@@ -134,6 +135,14 @@ class CrawlSession:
                 errors=counts(stats, prefix + "errors/"),
                 not_articles=counts(stats, prefix + "not_article/"))
 
+    def _link_near_copies(self) -> None:
+        """The run's new articles checked against the archive for near-copies (they were stored
+        as fast as they came; this is milliseconds an article)."""
+        self.archive.commit()
+        found = link_pending(self.archive).linked
+        if found:
+            logger.info("%d new articles linked to an earlier near-copy", found)
+
     def close(self, spider: Any, reason: str) -> None:
         """Record each run (pages, articles, errors, pages left out by reason), close, unlock."""
         if self.committer is not None and self.committer.running:
@@ -143,6 +152,8 @@ class CrawlSession:
                 self._finish_runs(STORAGE_ERROR if self.failed else reason)
                 if self.node is not None and not self.failed:
                     self.node.finish(self.archive)
+                if not self.failed:
+                    self._link_near_copies()
                 self.archive.close()  # commits the last batch with the runs
             except (sqlite3.Error, OSError) as exc:  # the disk is (still) full
                 if self.failed is None:

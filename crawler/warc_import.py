@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from urllib.parse import urljoin, urlsplit
 
+from archive.nearcopies import link_pending
 from archive.store import Archive, local_iso, now_iso
 from crawler.classify import classify, link_evidence
 from crawler.links import page_targets
@@ -69,6 +70,7 @@ class ImportReport:
     records: int = 0  # records read
     sites: dict[str, SiteCounts] = field(default_factory=dict)  # a run record each
     errors: list[str] = field(default_factory=list)  # unreadable records, with file and offset
+    near_copies: int = 0  # articles linked to an earlier near-copy once the import was stored
 
     @property
     def pages(self) -> int:
@@ -256,6 +258,7 @@ class Importer:
                 self.archive.finish_run(counts.run_id, status="finished", pages_fetched=counts.pages,
                                         counts=counts.outcomes, errors=errors,
                                         not_articles=counts.not_articles)
+        report.near_copies = link_pending(self.archive).linked
         return report
 
     def _learn(self, cap: Capture) -> None:
@@ -385,6 +388,8 @@ def summary(report: ImportReport) -> str:
              "articles: " + (", ".join(f"{n} {k}" for k, n in sorted(report.outcomes.items())) or "none")]
     if report.not_articles:
         lines.append("not articles: " + ", ".join(f"{n} {k}" for k, n in report.not_articles.most_common()))
+    if report.near_copies:
+        lines.append(f"near-copies linked to an earlier article: {report.near_copies}")
     lines += [f"error: {e}" for e in report.errors]
     return "\n".join(lines)
 
@@ -392,4 +397,5 @@ def summary(report: ImportReport) -> str:
 def report_json(report: ImportReport) -> str:
     return json.dumps({"records": report.records, "pages": report.pages, "articles": dict(report.outcomes),
                        "not_articles": dict(report.not_articles), "errors": report.errors,
+                       "near_copies": report.near_copies,
                        "runs": {site: c.run_id for site, c in report.sites.items()}}, ensure_ascii=False)

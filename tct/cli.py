@@ -22,17 +22,19 @@ from tct.options import db_option, parse_settings, registry_option, settings_opt
 
 
 def filter_options(fn):
-    """The filters shared by `search` and `export`."""
+    """The filters shared by `search`, `export` and `trend`."""
     @click.option("--site", "sites", multiple=True, help="Only this school (registry key); repeatable.")
     @click.option("--since", help="Published on or after this day (YYYY-MM-DD).")
     @click.option("--until", help="Published on or before this day (YYYY-MM-DD).")
     @click.option("--author", help="Author name; diacritics optional ('Nguyen Thi' finds 'Nguyễn Thị').")
     @click.option("--degree", help="Author degree, e.g. ThS. or TS.")
+    @click.option("--distinct", is_flag=True,
+                  help="One article of each set of copies and near-copies: the earliest.")
     @functools.wraps(fn)
-    def wrapper(*args, sites, since, until, author, degree, **kwargs):
+    def wrapper(*args, sites, since, until, author, degree, distinct, **kwargs):
         from archive.filters import ArticleFilter  # read commands only; `tct extract` starts faster
 
-        filt = ArticleFilter(tuple(sites), since, until, author, degree)
+        filt = ArticleFilter(tuple(sites), since, until, author, degree, distinct)
         return fn(*args, filt=filt, **kwargs)
     return wrapper
 
@@ -466,6 +468,36 @@ def runs(db, limit, explain) -> None:
                    f"[{r['status']}] pages={r['pages_fetched']} new={r['articles_new']} "
                    f"changed={r['articles_changed']} unchanged={r['articles_unchanged']} "
                    f"dup={r['articles_duplicate']} errors: {err_txt}; not articles: {skip_txt}")
+
+
+@main.command(name="near-copies")
+@db_option
+@click.option("--rebuild", is_flag=True, help="Forget every link and check the whole archive again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the outcome as JSON.")
+def near_copies(db, rebuild, as_json) -> None:
+    """Link articles whose text is mostly the same to the earliest one (near_duplicate_of).
+
+    Crawls, imports and backfills link their new articles when they end; this checks whatever
+    is left (an archive from an older tct), or everything again with --rebuild. Search and
+    export show one of each set with --distinct.
+    """
+    from archive.nearcopies import THRESHOLD, WATERMARK, link_pending
+    from archive.nearcopies import rebuild as relink
+
+    with _writing(db) as arc:
+        done = 0 if rebuild else int(arc.get_meta(WATERMARK) or 0)
+        total = arc.db.execute("SELECT count(*) FROM articles WHERE id > ?", [done]).fetchone()[0]
+        with click.progressbar(length=total, label="near-copies", file=sys.stderr) as bar:
+            outcome = (relink if rebuild else link_pending)(arc, progress=bar.update)
+        linked = arc.db.execute("SELECT count(*) FROM articles WHERE near_duplicate_of IS NOT NULL"
+                                ).fetchone()[0]
+    if as_json:
+        click.echo(json.dumps({"checked": outcome.checked, "linked_now": outcome.linked,
+                               "near_copies": linked, "threshold": THRESHOLD}))
+    else:
+        click.echo(f"checked {outcome.checked} articles, {outcome.linked} linked now; "
+                   f"{linked} articles in the archive are near-copies of an earlier one "
+                   f"(similarity >= {THRESHOLD})")
 
 
 @main.command()

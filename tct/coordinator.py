@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from archive.lock import ArchiveLock
+from archive.nearcopies import link_pending
 from archive.replica import WireError, apply_line
 from archive.store import Archive, now_iso
 from tct.scrapyd_api import TIMEOUT, NodeError, ScrapydNode, job_name
@@ -114,6 +115,9 @@ class Coordinator:
                     time.sleep(self.opt.poll)
             self._write("UPDATE cluster_crawls SET finished_at = ? WHERE id = ?",
                         [now_iso(), self.crawl_id])
+            linked = link_pending(self.arc).linked  # the crawl's new articles against the archive
+            if linked:
+                self.echo(f"{linked} new articles linked to an earlier near-copy")
         finally:
             if server is not None:
                 server.stop()

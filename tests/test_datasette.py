@@ -91,3 +91,28 @@ def test_canned_queries_a_researcher_starts_from(served):
     assert rows("topic_over_time", topic="thể") == [{"month": "2023-03", "articles": 1}]
     home = get_text(served)
     assert "A topic over time" in home and "Top authors with their degrees" in home
+
+
+def test_a_near_copy_links_to_the_article_it_copies(tmp_path):
+    from archive.nearcopies import link_pending
+
+    db = tmp_path / "archive.db"
+    body = "Nhà trường tổ chức hội nghị tổng kết công tác đào tạo, bồi dưỡng năm 2024 với nhiều kết quả. " * 8
+    with Archive(db) as arc:
+        for n, (extra, site) in enumerate([("", "x"), (" Ảnh: hội trường.", "y")]):
+            arc.save_article({"url": f"https://{site}.gov.vn/{n}.html", "title": f"Hội nghị tổng kết {n}",
+                              "published_at": f"2024-03-1{n + 2}T08:00:00+07:00", "author": None,
+                              "author_degree": None, "author_role": None, "body": body + extra}, site=site)
+        link_pending(arc)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/{db.stem}"
+    proc = start_server([sys.executable, "-m", "datasette", "serve", str(db), "--port", str(port)],
+                        base + ".json")
+    try:
+        row = json.loads(get_text(f"{base}/articles.json?id=2&_labels=on&_shape=objects"))["rows"][0]
+        page = get_text(f"{base}/articles?id=2")
+    finally:
+        stop_server(proc)
+    assert row["near_duplicate_of"] == {"value": 1, "label": "Hội nghị tổng kết 0"}
+    assert row["near_similarity"] >= 0.6
+    assert f'href="/{db.stem}/articles/1"' in page
