@@ -151,20 +151,55 @@ def match_plans(query: str) -> list[tuple[str, str]]:
     return plans
 
 
+def _newest_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilter, limit: int,
+                ) -> list[int]:
+    """The newest matches by publication date (undated ones last).
+
+    Few matches: all of them, sorted. Many: the publication-date index is walked from the newest
+    and each article asked of the full-text index by its id (a seek, not a scan), until `limit`
+    match: a broad query stops after a few dozen.
+    """
+    where, params = filt.where("a")
+    order = "ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
+    bound = archive.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1 OFFSET ?",
+                               [fts_query, CANDIDATES]).fetchone()
+    if bound is None:
+        sql = (f"SELECT a.id FROM articles a WHERE a.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) "
+               f"AND {where} {order}")
+        args = [fts_query, *params, limit]
+    else:
+        sql = (f"SELECT a.id FROM articles a WHERE {where} AND EXISTS (SELECT 1 FROM {table} f "
+               f"WHERE {table} MATCH ? AND f.rowid = a.id) {order}")
+        args = [*params, fts_query, limit]
+    return [r for (r,) in archive.db.execute(sql, args)]
+
+
+ORDERS = ("relevance", "newest")
+
+
 def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limit: int = 20,
-           ) -> list[dict[str, Any]]:
-    """Best matches first, each record with the contract's keys plus site, snippet and rank."""
+           order: str = "relevance") -> list[dict[str, Any]]:
+    """Matches, each record with the contract's keys plus site, snippet and rank: best first
+    (exact matches, then folded ones), or the newest first (order="newest")."""
+    if order not in ORDERS:
+        raise QueryError(f"order is one of {', '.join(ORDERS)}, not {order!r}")
     filt = filt or ArticleFilter()
     filt.where("a")  # validates the filters before any query runs
     ids: list[int] = []
-    for table, fts_query in match_plans(query):
+    plans = match_plans(query)
+    # Newest first needs no exact-then-folded passes: the last plan (the folded index for a query
+    # without marks) holds every match of the others.
+    for table, fts_query in (plans[-1:] if order == "newest" else plans):
         if len(ids) >= limit:
             break
         # Rank inside the full-text index first and read only the ids; the articles' rows (with
         # their long bodies) are read for the hits alone. Filters join on the columns stored
         # before the body, so they do not pull the text in either.
         try:
-            found = _ranked_ids(archive, table, fts_query, filt, limit + len(ids))
+            if order == "newest":
+                found = _newest_ids(archive, table, fts_query, filt, limit)
+            else:
+                found = _ranked_ids(archive, table, fts_query, filt, limit + len(ids))
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {_shown(query)}: {exc}") from None
         ids.extend(r for r in found if r not in ids)

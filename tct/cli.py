@@ -154,17 +154,19 @@ def crawl(db, sites, start_url, max_pages, overrides, quiet, registry) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True)
-def search(query, db, filt, limit, fmt) -> None:
+@click.option("--sort", "order", type=click.Choice(["relevance", "newest"]), default="relevance",
+              show_default=True, help="Best match first, or the newest publication first.")
+def search(query, db, filt, limit, fmt, order) -> None:
     """Full-text search; a query without diacritics also finds text with them.
 
     Supports "phrases", prefix*, AND/OR/NOT and title:/author: columns.
-    Example: tct search "truong chinh tri" --since 2023-01-01 --format jsonl
+    Example: tct search "truong chinh tri" --since 2023-01-01 --sort newest --format jsonl
     """
     from archive.search import search as run_search
 
     with _open(db) as arc:
         try:
-            hits = run_search(arc, query, filt, limit)
+            hits = run_search(arc, query, filt, limit, order=order)
         except QueryError as exc:
             click.echo(f"tct search: {exc}", err=True)
             sys.exit(2)

@@ -109,3 +109,29 @@ def test_an_article_changed_twice_in_one_batch_is_found_by_its_last_text_only(db
     # FTS5 raises if the index disagrees with the articles table.
     arc.db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
     arc.close()
+
+
+def test_newest_first_orders_by_publication_date(arc):
+    assert urls(search(arc, "truong chinh tri", order="newest")) == ["https://a/1", "https://a/3"]
+    assert urls(search(arc, "hoi OR khai OR tin", order="newest")) == ["https://a/2", "https://a/1", "https://a/3"]
+    assert urls(search(arc, "thể", order="newest")) == ["https://a/2"]  # with marks: exact, as ever
+    with pytest.raises(QueryError):
+        search(arc, "x", order="oldest")
+
+
+def test_newest_first_over_many_matches_walks_the_date_index(arc, monkeypatch):
+    import archive.search as s
+
+    monkeypatch.setattr(s, "CANDIDATES", 1)  # as if the query matched more than it may rank
+    none = {"author": None, "author_degree": None, "author_role": None}
+    for n in range(5):
+        arc.save_article({"url": f"https://b/{n}", "title": f"Bài {n}", **none,
+                          "published_at": f"201{n}-01-01T08:00:00+07:00",
+                          "body": "Tin hội thảo của trường chính trị."}, site="b")
+    arc.save_article({"url": "https://b/x", "title": "Không ngày", "published_at": None, **none,
+                      "body": "Hội thảo không ghi ngày."}, site="b")
+    got = urls(search(arc, "hoi thao", order="newest", limit=10))
+    assert got == ["https://a/2", "https://b/4", "https://b/3", "https://b/2", "https://b/1", "https://b/0",
+                   "https://b/x"]
+    assert urls(search(arc, "hoi thao", ArticleFilter(sites=("b",)), order="newest", limit=2)) == [
+        "https://b/4", "https://b/3"]
