@@ -260,8 +260,10 @@ def _check_output(out: Path, archive: Path) -> None:
 @click.option("-o", "--output", "out", required=True, help="Output file, or - for standard output.")
 @click.option("--query", help="Only articles matching this full-text query.")
 @click.option("--excel", is_flag=True, help="CSV: write a UTF-8 BOM so Excel shows Vietnamese right.")
+@click.option("--sort", "order", type=click.Choice(["archived", "published"]), default="archived",
+              show_default=True, help="Rows in the order archived (fastest), or by publication date.")
 @filter_options
-def export(db, fmt, out, query, excel, filt) -> None:
+def export(db, fmt, out, query, excel, filt, order) -> None:
     """Export archived articles as JSON, JSON Lines, CSV (RFC 4180, UTF-8), Parquet or WARC.
 
     Example: tct export --format csv --excel -o articles.csv --site bacgiang
@@ -278,7 +280,7 @@ def export(db, fmt, out, query, excel, filt) -> None:
         tmp = Path(out + ".part")
         try:
             if fmt == "parquet":
-                n = export_parquet(arc, str(tmp), filt, query)
+                n = export_parquet(arc, str(tmp), filt, query, order)
                 tmp.replace(out)
             elif fmt == "warc" and out == "-":
                 n = export_warc(arc, sys.stdout.buffer, filt, query)
@@ -288,10 +290,10 @@ def export(db, fmt, out, query, excel, filt) -> None:
                     n = export_warc(arc, fh, filt, query, filename=Path(out).name)
                 tmp.replace(out)
             elif out == "-":
-                n = run_export(arc, sys.stdout, fmt, filt, query, excel)
+                n = run_export(arc, sys.stdout, fmt, filt, query, excel, order)
             else:
                 with open(tmp, "w", encoding="utf-8", newline="") as fh:
-                    n = run_export(arc, fh, fmt, filt, query, excel)
+                    n = run_export(arc, fh, fmt, filt, query, excel, order)
                 tmp.replace(out)
         except (ArchiveError, OSError) as exc:
             if out != "-":
