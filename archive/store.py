@@ -68,6 +68,8 @@ def body_hash(body: str | None, folded_body: str | None = None) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+SAME_SITE_CHARS = 200  # a text at least this long, found again on the same site, is one article
+OTHER_SITE_CHARS = 400  # ... found on another school's site, a republished copy
 FTS_PENDING_MAX = 2000  # index writes held back before they are written (2 per new article)
 
 
@@ -195,13 +197,10 @@ class Archive:
     def find_url(self, url: str) -> dict[str, Any] | None:
         """The article stored under this canonical URL or one of its aliases."""
         row = self.db.execute(
-            "SELECT id, etag, last_modified, content_hash, fetched_at FROM articles WHERE url = ?", [url]
+            "SELECT id, etag, last_modified, content_hash, fetched_at FROM articles WHERE url = ? "
+            "UNION ALL SELECT a.id, a.etag, a.last_modified, a.content_hash, a.fetched_at FROM aliases l "
+            "JOIN articles a ON a.id = l.article_id WHERE l.url = ? LIMIT 1", [url, url]
         ).fetchone()
-        if row is None:
-            row = self.db.execute(
-                "SELECT a.id, a.etag, a.last_modified, a.content_hash, a.fetched_at FROM aliases l "
-                "JOIN articles a ON a.id = l.article_id WHERE l.url = ?", [url]
-            ).fetchone()
         if row is None:
             return None
         return {"id": row[0], "etag": row[1], "last_modified": row[2], "content_hash": row[3],
@@ -271,8 +270,19 @@ class Archive:
 
     def _write_index(self) -> None:
         ops, self._fts_ops = self._fts_ops, []
+        # The two indexes are independent: each gets its own writes in their order, and a run
+        # of one statement goes in one executemany (a delete before a re-insert stays before it).
+        per_index: dict[str, list[tuple[str, list]]] = {}
         for sql, params in ops:
-            self.db.conn.execute(sql, params)
+            per_index.setdefault(sql.split("(", 1)[0], []).append((sql, params))
+        for seq in per_index.values():
+            i = 0
+            while i < len(seq):
+                j = i
+                while j < len(seq) and seq[j][0] == seq[i][0]:
+                    j += 1
+                self.db.conn.executemany(seq[i][0], [p for _, p in seq[i:j]])
+                i = j
 
     def save_article(self, record: Mapping[str, Any], *, site: str, **page: Any) -> SaveResult:
         """Insert or update one article in its own transaction; never stores one URL twice.
@@ -329,7 +339,7 @@ class Archive:
             self._store_page(aid, html, encoding, fetched_at, http)
             return SaveResult("changed", aid)
 
-        same_site = self._same_content(site, bhash, body)
+        same_site, earlier = self._copies(site, bhash, body)
         if same_site is not None:  # the same article under a second address of the school
             self._insert("aliases", {"url": url, "article_id": same_site, "first_seen": fetched_at},
                          replace=True)
@@ -343,7 +353,7 @@ class Archive:
             "school": self.attribute(record.get("host"), fields["published_at"] or captured, site),
             "category": category, "school_name": school_name, "word_count": len(body.split()),
             "content_hash": chash, "body_hash": bhash,
-            "duplicate_of": self._earlier_copy(site, bhash, body),
+            "duplicate_of": earlier,
             "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
             "etag": etag, "last_modified": last_modified, "flags": _flags(record),
             "archived_from": archived_from,
@@ -380,23 +390,21 @@ class Archive:
         sets = ", ".join(f"[{c}] = ?" for c in row)
         self.db.execute(f"UPDATE [{table}] SET {sets} WHERE id = ?", [*row.values(), rowid])
 
-    def _same_content(self, site: str, bhash: str, body: str) -> int | None:
-        """An article of the same school with the same text: the page at a second address."""
-        if len(body) < 200:  # short bodies repeat legitimately (photo posts); don't merge them
-            return None
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE body_hash = ? AND site = ? ORDER BY id LIMIT 1", [bhash, site]
-        ).fetchone()
-        return row[0] if row else None
-
-    def _earlier_copy(self, site: str, bhash: str, body: str) -> int | None:
-        """A republished story on another school's site: point at the earliest copy."""
-        if len(body) < 400:
-            return None
-        row = self.db.execute(
-            "SELECT id FROM articles WHERE body_hash = ? AND site != ? ORDER BY id LIMIT 1", [bhash, site]
-        ).fetchone()
-        return row[0] if row else None
+    def _copies(self, site: str, bhash: str, body: str) -> tuple[int | None, int | None]:
+        """The first article with the same text on this school's site (the page at a second
+        address) and on another school's (a republished story), in one look-up."""
+        if len(body) < SAME_SITE_CHARS:  # short bodies repeat legitimately (photo posts): never merged
+            return None, None
+        same = other = None
+        for aid, where in self.db.execute(
+                "SELECT id, site FROM articles WHERE body_hash = ? ORDER BY id", [bhash]):
+            if where == site:
+                same = aid if same is None else same
+            elif other is None:
+                other = aid
+            if same is not None and other is not None:
+                break
+        return same, (other if len(body) >= OTHER_SITE_CHARS else None)
 
     def _index(self, aid: int, fields: Mapping[str, Any], folded: Mapping[str, str]) -> None:
         vals = [fields.get("title") or "", fields.get("body") or "", fields.get("author") or ""]
