@@ -109,3 +109,22 @@ def test_what_follows_the_footer_is_no_text():
             f"<div class='cookie-notice'><p>{cookie}</p><p>{cookie}</p></div></div></body></html>")
     art = extract(html.encode(), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_form_a_reader_fills_in_is_no_text_and_a_page_wide_form_is_read():
+    """With no class names to go by: the comment form's labels and consent notes are not the
+    article's; an ASP.NET page wraps everything in one <form> (hidden state and a search box
+    inside), and its article is read."""
+    consent = ("Bằng việc gửi bình luận, bạn đồng ý để chúng tôi lưu tên và địa chỉ thư điện tử của bạn "
+               "cho lần bình luận tiếp theo trên trình duyệt này.")
+    form = (f"<form action='/binh-luan' method='post'><h3>Gửi ý kiến của bạn</h3><p>{consent}</p>"
+            "<p>Họ và tên <input name='ten'></p><p><textarea name='noi_dung'></textarea></p>"
+            "<p><button>Gửi</button></p></form>")
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><div><h1>{TITLE}</h1>"
+            f"<p>12/03/2024 09:00</p>{paras(PARAS)}</div>{form}</body></html>")
+    assert extract(html.encode(), URL).body == "\n\n".join(PARAS)
+    wrapped = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
+               "<form id='form1' method='post'><input type='hidden' name='__VIEWSTATE' value='x'>"
+               "<div><input type='text' name='q'> <input type='submit' value='Tìm'></div>"
+               f"<div><h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}</div></form></body></html>")
+    assert extract(wrapped.encode(), URL).body == "\n\n".join(PARAS)

@@ -297,6 +297,8 @@ class _Linearizer:
         attrs = (el.get("class") or "") + " " + (el.get("id") or "")
         chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if len(attrs) > 1
                                                           else _NO_CLASS_CUES)
+        if tag == "form" and _has_controls(el):
+            chrome_cls = True  # comment, search and sign-up forms; one around the page holds its text
         chrome = tag in rules.CHROME_TAGS
         banner = tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
         caption = tag in ("figcaption", "caption")
@@ -335,6 +337,15 @@ class _Linearizer:
             self.flush()
             if self.blocks and self.blocks[-1] is el:
                 self.blocks.pop()
+
+
+def _has_controls(form: etree._Element) -> bool:
+    """A form a reader fills in (a visible field, a text box, a list), not a page-wide wrapper of
+    hidden state (ASP.NET WebForms wrap every page in one <form>; the text vote settles that)."""
+    for el in form.iter("input", "textarea", "select"):
+        if el.tag != "input" or (el.get("type") or "text").lower() != "hidden":
+            return True
+    return False
 
 
 def text_length(el: etree._Element) -> int:
