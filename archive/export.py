@@ -5,8 +5,9 @@ Rows come from one SQLite cursor and are written one by one; nothing is collecte
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+import io
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from archive.errors import ArchiveError
 from archive.filters import ArticleFilter
@@ -89,38 +90,59 @@ def _csv_line(excel: bool) -> str:
     return f"format('{fmt}' || char(13, 10), {fields})"
 
 
-def export(archive: Archive, out: TextIO, fmt: str, filt: ArticleFilter | None = None,
+def export(archive: Archive, out: TextIO | BinaryIO, fmt: str, filt: ArticleFilter | None = None,
            query: str | None = None, excel: bool = False, order: str = "archived") -> int:
-    """Write the selected articles to `out`; returns how many. The fast path of `tct export`:
-    SQLite builds each JSON object itself, and CSV rows go out as tuples."""
+    """Write the selected articles to `out` (a binary stream, or a text one); returns how many.
+
+    SQLite builds each line itself (a JSON object, an RFC 4180 row) as UTF-8 bytes, and the bytes
+    go to the file as they are: no decoding into Python strings and encoding back (at a million
+    articles that round trip was half the export's time).
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    write = _byte_writer(out)
     if fmt == "csv":
-        if excel:
-            out.write(UTF8_BOM)
-        csv.writer(out, lineterminator="\r\n").writerow(RECORD_COLUMNS)
-        return _write_lines(out, _rows(archive, _csv_line(excel), filt, query, order), "")
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\r\n").writerow(RECORD_COLUMNS)
+        write(((UTF8_BOM if excel else "") + head.getvalue()).encode("utf-8"))
+        return _write_lines(write, _rows(archive, _as_bytes(_csv_line(excel)), filt, query, order), b"")
     obj = ", ".join(f"'{c}', a.{c}" for c in RECORD_COLUMNS)
-    rows = _rows(archive, f"json_object({obj})", filt, query, order)
-    n = 0
+    rows = _rows(archive, _as_bytes(f"json_object({obj})"), filt, query, order)
     if fmt == "jsonl":
-        return _write_lines(out, rows, "\n")
-    out.write("[")
-    for (line,) in rows:
-        out.write(("\n" if n == 0 else ",\n") + line)
-        n += 1
-    out.write("\n]\n" if n else "]\n")
+        return _write_lines(write, rows, b"\n")
+    n = 0
+    while batch := rows.fetchmany(WRITE_BATCH):
+        write((b"[\n" if n == 0 else b",\n") + b",\n".join(line for (line,) in batch))
+        n += len(batch)
+    write(b"\n]\n" if n else b"[]\n")
     return n
+
+
+def _as_bytes(sql: str) -> str:
+    """The SQL value as a BLOB: Python receives the UTF-8 bytes SQLite built, undecoded."""
+    return f"CAST({sql} AS BLOB)"
+
+
+def _byte_writer(out: TextIO | BinaryIO) -> Callable[[bytes], Any]:
+    """A function writing bytes to `out`: its byte buffer when it is a text file (flushed first),
+    decoded for an in-memory text stream."""
+    if isinstance(out, io.TextIOBase):
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            return lambda data: out.write(data.decode("utf-8"))
+        out.flush()
+        return buffer.write
+    return out.write
 
 
 WRITE_BATCH = 256  # lines written in one call: fewer calls into the file object
 
 
-def _write_lines(out: TextIO, rows: Any, end: str) -> int:
-    """Write each row's one text column (a whole line but for `end`), in batches; returns how many."""
+def _write_lines(write: Callable[[bytes], Any], rows: Any, end: bytes) -> int:
+    """Write each row's one column (a whole line but for `end`), in batches; returns how many."""
     n = 0
     while batch := rows.fetchmany(WRITE_BATCH):
-        out.write(end.join(line for (line,) in batch) + end)
+        write(end.join(line for (line,) in batch) + end)
         n += len(batch)
     return n
 

@@ -290,9 +290,10 @@ def export(db, fmt, out, query, excel, filt, order) -> None:
                     n = export_warc(arc, fh, filt, query, filename=Path(out).name)
                 tmp.replace(out)
             elif out == "-":
-                n = run_export(arc, sys.stdout, fmt, filt, query, excel, order)
+                n = run_export(arc, sys.stdout.buffer, fmt, filt, query, excel, order)
+                sys.stdout.buffer.flush()
             else:
-                with open(tmp, "w", encoding="utf-8", newline="") as fh:
+                with open(tmp, "wb") as fh:
                     n = run_export(arc, fh, fmt, filt, query, excel, order)
                 tmp.replace(out)
         except (ArchiveError, OSError) as exc:
