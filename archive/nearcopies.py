@@ -33,9 +33,12 @@ at is remembered as the highest article id checked (`tct_meta`).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import zlib
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -148,22 +151,60 @@ def _texts_of(archive: Archive, ids: Iterable[int]) -> dict[int, tuple[str | Non
     return out
 
 
-def link_pending(archive: Archive, progress=None) -> Outcome:
+Sketch = tuple[int, "str | None", frozenset, np.ndarray, list]  # id, date, figures, shingles, band keys
+
+
+def sketch(row: tuple[int, str | None, str | None]) -> Sketch:
+    """What linking needs of one article (id, published_at, body): the CPU-heavy part, done in
+    worker processes when there are many."""
+    aid, published, body = row
+    sh = shingles(body)
+    return aid, published, figures(body), sh, (band_keys(signature(sh)) if len(sh) else [])
+
+
+def _sketch_batch(rows: list[tuple]) -> list[Sketch]:
+    return [sketch(r) for r in rows]
+
+
+POOL_MIN = 20_000  # pending articles from which sketches are made by worker processes
+AHEAD = 4  # batches in the workers' hands at once (memory stays flat)
+
+
+def _sketched(batches: Iterator[list[tuple]], pending: int, workers: int | None) -> Iterator[list[Sketch]]:
+    workers = (os.cpu_count() or 1) if workers is None else workers
+    if pending < POOL_MIN or workers < 2:
+        for rows in batches:
+            yield _sketch_batch(rows)
+        return
+    with ProcessPoolExecutor(workers) as pool:
+        queue: deque = deque()
+        for rows in batches:
+            queue.append(pool.submit(_sketch_batch, rows))
+            if len(queue) >= AHEAD:
+                yield queue.popleft().result()
+        while queue:
+            yield queue.popleft().result()
+
+
+def link_pending(archive: Archive, progress=None, workers: int | None = None) -> Outcome:
     """Check every article stored since the last check; link the near-copies among them and
-    against the archive. Safe to repeat; commits as it goes (an interrupted run loses nothing)."""
+    against the archive. Safe to repeat; commits as it goes (an interrupted run loses nothing).
+    A large backlog is sketched by worker processes (`workers`, default one per core) while this
+    one looks the candidates up and writes."""
     done = int(archive.get_meta(WATERMARK) or 0)
     upto = archive.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+    pending = archive.db.execute("SELECT count(*) FROM articles WHERE id > ? AND id <= ?",
+                                 [done, upto]).fetchone()[0]
     outcome = Outcome()
-    for rows in _articles(archive, done, upto):
+    for sketches in _sketched(_articles(archive, done, upto), pending, workers):
         with archive.transaction():
-            for aid, published, body in rows:
-                sh = shingles(body)
+            for sk in sketches:
                 outcome.checked += 1
-                if len(sh):
-                    outcome.linked += _link_one(archive, aid, published, body, sh)
-            archive.set_meta(WATERMARK, str(rows[-1][0]))
+                if sk[4]:
+                    outcome.linked += _link_one(archive, sk)
+            archive.set_meta(WATERMARK, str(sketches[-1][0]))
         if progress is not None:
-            progress(len(rows))
+            progress(len(sketches))
     return outcome
 
 
@@ -177,8 +218,8 @@ def rebuild(archive: Archive, progress=None) -> Outcome:
     return link_pending(archive, progress)
 
 
-def _link_one(archive: Archive, aid: int, published: str | None, body: str, sh: np.ndarray) -> int:
-    keys = band_keys(signature(sh))
+def _link_one(archive: Archive, sk: Sketch) -> int:
+    aid, published, mine, sh, keys = sk
     db = archive.db
     marks = ",".join("?" * len(keys))
     found = [r for (r,) in db.execute(
@@ -188,7 +229,6 @@ def _link_one(archive: Archive, aid: int, published: str | None, body: str, sh: 
                         [(k, aid) for k in keys])
     if not found:
         return 0
-    mine = figures(body)
     similar = {o: (pub, s) for o, (pub, text) in _texts_of(archive, found).items()
                if (s := jaccard(sh, shingles(text))) >= THRESHOLD and same_figures(mine, figures(text))}
     if not similar:

@@ -137,3 +137,19 @@ def test_a_crawl_links_its_new_articles_when_it_ends(db_path):
     assert got[base + "/tin/1.html"] is None and got[base + "/tin/3.html"] is None
     again = json.loads(tct("near-copies", "--db", str(db_path), "--json").stdout)
     assert again["checked"] == 0 and again["near_copies"] == 1
+
+
+def test_worker_processes_link_exactly_as_one_process(db_path, tmp_path, monkeypatch):
+    """A large backlog is sketched by worker processes: the links are the same."""
+    def fill(path):
+        with Archive(path) as arc:
+            save(arc, "https://a.vn/1.html", text(STORY), "2023-01-24T10:00:00+07:00")
+            save(arc, "https://b.vn/1.html", text([*STORY, CAPTION]), "2023-01-25T08:00:00+07:00", "b")
+            save(arc, "https://a.vn/2.html", other_event(), "2023-03-09T10:00:00+07:00")
+    fill(db_path)
+    fill(tmp_path / "other.db")
+    monkeypatch.setattr(nearcopies, "POOL_MIN", 1)
+    with Archive(db_path) as one, Archive(tmp_path / "other.db") as many:
+        nearcopies.link_pending(one, workers=1)
+        nearcopies.link_pending(many, workers=2)
+        assert links(one) == links(many) and links(one)[2][0] == 1
