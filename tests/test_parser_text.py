@@ -128,3 +128,23 @@ def test_a_form_a_reader_fills_in_is_no_text_and_a_page_wide_form_is_read():
                "<div><input type='text' name='q'> <input type='submit' value='Tìm'></div>"
                f"<div><h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}</div></form></body></html>")
     assert extract(wrapped.encode(), URL).body == "\n\n".join(PARAS)
+
+
+def test_names_that_silence_the_whole_text_are_no_evidence():
+    """A page builder names every block of the article a widget, and the theme's <body> says
+    "no-sidebar": no single named block holds most of the text, yet the article is the text."""
+    blocks = "".join(f"<div class='elementor-widget-wrap'><div class='widget-container'><p>{p}</p>"
+                     "</div></div>" for p in PARAS)
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body class='ast-no-sidebar'>"
+            f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{blocks}"
+            "<div class='sidebar'><a href='/a'>Tin khác số một của nhà trường</a></div></body></html>")
+    assert extract(html.encode(), URL).body == "\n\n".join(PARAS)
+
+
+def test_a_german_line_is_not_taken_for_a_legacy_vietnamese_font():
+    html = ("<html><head><meta charset='utf-8'><title>Tomaten</title></head><body><h1>Tomaten richtig "
+            "schneiden</h1><p>12.03.2024</p><p>Für die Größe ist weiß nicht gut, daß wir es so schneiden.</p>"
+            + "<p>Das liegt ganz einfach daran, dass die Tomate falsch auf dem Brett liegt und rollt.</p>" * 3
+            + "</body></html>")
+    art = extract(html.encode(), URL)
+    assert "Für die Größe" in art.body and not any(f.startswith("legacy_font") for f in art.flags)

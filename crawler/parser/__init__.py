@@ -302,7 +302,9 @@ def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[
     if other is None:
         art.flags.append("second_opinion_unavailable")
         return kept
+    chrome_counts = bool(kept)  # with nothing of our own, the chrome cue has failed on this page
     kept, outcome = second_opinion.fuse(
-        lines, kept, other, lambda i: i not in used and not body.is_noise(lines[i], art.title))
+        lines, kept, other,
+        lambda i: i not in used and not body.is_noise(lines[i], art.title, chrome_counts))
     art.flags.append(f"second_opinion_{outcome}")
     return kept

@@ -224,12 +224,13 @@ def release_named_prose(lines: list[Line], region: list[int]) -> None:
             ln.chrome = False
 
 
-def is_noise(ln: Line, title: str | None) -> bool:
-    """Lines inside the region that are not the article's text."""
+def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
+    """Lines inside the region that are not the article's text (chrome_counts=False: whatever
+    the page's names and tags called chrome is judged on its text alone)."""
     text = ln.text
     if not _HAS_LETTER.search(text):
         return True
-    if ln.caption or ln.chrome:
+    if ln.caption or (ln.chrome and chrome_counts):
         return True
     if ln.link_density > rules.NOISE_LINK and len(text) < 200:
         return True

@@ -403,6 +403,7 @@ def linearize(root: etree._Element) -> list[Line]:
 
 
 PROSE_SHARE = 0.5  # a named block holding this much of the page's running text is the article's
+SILENCED_SHARE = 0.1  # names that leave less than this of the running text unnamed are no evidence
 
 
 def running_chars(ln: Line) -> int:
@@ -432,3 +433,11 @@ def _settle_names(lines: list[Line]) -> None:
                                             for el in ln.named_chrome)
         if ln.named_caption and not ln.caption:
             ln.caption = any(named.get(id(el), 0) < floor or not total for el in ln.named_caption)
+    # Names that silenced nearly all of the page's running text between them (a page builder that
+    # calls every block of the article a "widget", a theme whose <body> says "no-sidebar") are
+    # no evidence on this page: its prose lines are text again; links and short lines stay chrome.
+    if total and sum(running_chars(ln) for ln in lines) < SILENCED_SHARE * total:
+        for ln in lines:
+            if ln.named_only and len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE \
+                    and not ln.text.endswith(("…", "...")):
+                ln.chrome = ln.named_only = False

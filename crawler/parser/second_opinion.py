@@ -33,17 +33,26 @@ def unsure(lines: list[Line], kept: list[int], listing: bool) -> str:
     or holding a small share of it. A page that reads as a listing is not asked about."""
     if listing:
         return ""
+    ours = sum(len(lines[i].text) for i in kept)
+    if ours == 0:
+        # Nothing at all: whatever our cues called the page's prose (an unclosed <nav> around
+        # the page, a builder's names on every block), a reader may see an article.
+        seen = sum(len(ln.text) for ln in lines if _prose(ln))
+        return "empty" if seen >= MIN_PAGE_PROSE else ""
     page = sum(running_chars(ln) for ln in lines if not ln.caption)
     if page < MIN_PAGE_PROSE:
         return ""
-    ours = sum(len(lines[i].text) for i in kept)
-    if ours == 0:
-        return "empty"
     if ours < MIN_CONFIDENT_CHARS and page > ours:
         return "short"
     if ours < MIN_PROSE_SHARE * page:
         return "small share"
     return ""
+
+
+def _prose(ln: Line) -> bool:
+    """A line of sentences, whatever the page's names and tags say about it."""
+    return len(ln.text) >= 40 and not ln.caption and ln.link_density < rules.TEXT_LINE \
+        and not ln.text.endswith(("…", "..."))
 
 
 def warm_up() -> None:
@@ -79,7 +88,8 @@ def fuse(lines: list[Line], kept: list[int], other: str, allowed: Callable[[int]
     other_key = " " + " ".join(_key(p) for p in other.splitlines() if p.strip()) + " "
     confirmed = []
     for ln in lines:
-        if len(ln.text) < 20 or ln.chrome or ln.caption or ln.link_density > rules.TEXT_LINE:
+        # With nothing of our own, our chrome cue has already failed this page: it vetoes nothing.
+        if len(ln.text) < 20 or (ln.chrome and kept) or ln.caption or ln.link_density > rules.TEXT_LINE:
             continue
         k = _key(ln.text)
         if k and (" " + k + " ") in other_key:

@@ -33,13 +33,17 @@ _TRANSLATE = str.maketrans({chr(k): v for k, v in _TABLE.items()})
 _MARKS = re.compile("[\u00a8\u00a9\u00aa\u00ab\u00ac\u00ad\u00ae\u00b5\u00b6\u00b7\u00b8\u00b9\u00bb"
                     "\u00bc\u00bd\u00be\u00c6\u00c7\u00c8\u00c9\u00ca\u00cb\u00cc\u00ce\u00d2\u00d3"
                     "\u00d7\u00dc\u00dd\u00de\u00df\u00e7\u00f7\u00fa\u00fc\u00fe]")
+# Of those, the ones no Western European word uses either (¨ © ª « ¬ soft hyphen ® µ ¶ · ¸ ¹ » ¼ ½ ¾:
+# ă â ê ô ơ ư đ and the marked a's): a German or French line (für, Größe, garçon) has none.
+_SYMBOL_MARKS = re.compile("[\u00a8-\u00ae\u00b5-\u00b9\u00bb-\u00be]")
 _BEYOND_LATIN1 = re.compile("[^\u0000-\u00ff]")
 _WORD = re.compile(r"\w+")
 
 
 def is_tcvn3(text: str) -> bool:
-    """A line typed in TCVN3: its marks in at least a fifth of its words, nothing beyond Latin-1."""
-    if text.isascii() or _BEYOND_LATIN1.search(text):
+    """A line typed in TCVN3: its marks in at least a fifth of its words, one of them a symbol no
+    Western language writes inside a word, nothing beyond Latin-1."""
+    if text.isascii() or _BEYOND_LATIN1.search(text) or not _SYMBOL_MARKS.search(text):
         return False
     words = _WORD.findall(text)
     if len(words) < 3:
