@@ -206,10 +206,21 @@ def _v11_near_copies(db: sqlite_utils.Database) -> None:
                "PRIMARY KEY (key, article_id)) WITHOUT ROWID")
 
 
+def _v12_fold_terms(db: sqlite_utils.Database) -> None:
+    """Every word of the folded index, so that a prefix query (`vien*`) is asked as the words it
+    stands for (`vien OR viens …`, archive/search.py): FTS5 reads the whole of a prefix's postings
+    before its first row, ~40 ms for a word found in most of a million articles."""
+    db.execute("CREATE TABLE IF NOT EXISTS fold_terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    if "articles_fold" in db.table_names():
+        db.execute("CREATE VIRTUAL TABLE temp.tct_fold_vocab USING fts5vocab(main, articles_fold, 'row')")
+        db.execute("INSERT OR IGNORE INTO fold_terms SELECT term FROM temp.tct_fold_vocab")
+        db.execute("DROP TABLE temp.tct_fold_vocab")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
     _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from, _v9_backfill_captures, _v10_month_index,
-    _v11_near_copies]
+    _v11_near_copies, _v12_fold_terms]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

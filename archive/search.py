@@ -41,8 +41,31 @@ def to_fts(query: str, folded: bool) -> str:
     if len(tokens) > MAX_QUERY_TERMS:
         raise QueryError(f"the query has {len(tokens)} terms; at most {MAX_QUERY_TERMS} are searched")
     out: list[str] = []
+    groups: list[bool] = []  # open parentheses: is each a NEAR group?
+
+    def operand(item: str) -> None:
+        # Two operands side by side mean AND; FTS5 accepts that between phrases but not next to
+        # a parenthesis ("a" ("b" OR "c") is a syntax error), so it is written out, except inside
+        # NEAR( ), whose phrases are listed side by side.
+        if out and out[-1] not in _OPERATORS and out[-1] != "(" and not (groups and groups[-1]):
+            out.append("AND")
+        out.append(item)
+
     for tok in tokens:
-        if tok in _OPERATORS or tok in "()":
+        if tok == "(":
+            near = bool(out) and out[-1] == "NEAR"
+            if near:
+                out.append(tok)
+            else:
+                operand(tok)
+            groups.append(near)
+            continue
+        if tok == ")":
+            if groups:
+                groups.pop()
+            out.append(tok)
+            continue
+        if tok in _OPERATORS:
             out.append(tok)
             continue
         column = ""
@@ -63,7 +86,7 @@ def to_fts(query: str, folded: bool) -> str:
             if column:
                 raise QueryError(f"nothing to search for after {column!r}")
             continue  # stray punctuation (quotes, dashes, semicolons) is not a search term
-        out.append(column + '"' + " ".join(words) + '"' + prefix)
+        operand(column + '"' + " ".join(words) + '"' + prefix)
     if not out:
         raise QueryError("the query is empty")
     return " ".join(out)
@@ -142,13 +165,41 @@ def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilte
     return out[:limit]
 
 
-def match_plans(query: str) -> list[tuple[str, str]]:
+def match_plans(query: str, archive: Archive | None = None) -> list[tuple[str, str]]:
     """(index, FTS5 query) to run in order: the exact index always, the folded one for a query
-    typed without diacritics (so exact hits come first)."""
+    typed without diacritics (so exact hits come first). With the archive, a prefix word of the
+    folded query is asked as the words it stands for (`expand_prefixes`)."""
     plans = [("articles_fts", to_fts(query, folded=False))]
     if not has_diacritics(query):
-        plans.append(("articles_fold", to_fts(query, folded=True)))
+        folded = to_fts(query, folded=True)
+        plans.append(("articles_fold", expand_prefixes(archive, folded) if archive is not None else folded))
     return plans
+
+
+MAX_EXPANSION = 64  # a prefix standing for more words than this is left to FTS5
+_PREFIX_WORD = re.compile(r'(?<![\w"])"([a-z0-9]+)"\*')
+
+
+def expand_prefixes(archive: Archive, fts_query: str) -> str:
+    """`"vien"*` → `("vien" OR "viens" …)`, from the words of the folded index (`fold_terms`).
+
+    The same documents match, but FTS5 answers a prefix by reading the whole of the postings of
+    every word it covers before the first row (~40 ms for a word in most of a million articles),
+    and an OR of words row by row, as far as the query needs (a newest-first page: a few dozen).
+    Inside NEAR( ) only phrases are allowed: such queries are left as they are."""
+    if "NEAR" in fts_query:
+        return fts_query
+
+    def words(m: re.Match) -> str:
+        prefix = m.group(1)
+        terms = [t for (t,) in archive.db.execute(
+            "SELECT term FROM fold_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+            [prefix, prefix + "{", MAX_EXPANSION + 1])]  # ('{' sorts after every [a-z0-9])
+        if not terms or len(terms) > MAX_EXPANSION:
+            return m.group(0)
+        return "(" + " OR ".join(f'"{t}"' for t in terms) + ")"
+
+    return _PREFIX_WORD.sub(words, fts_query)
 
 
 def _newest_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilter, limit: int,
@@ -186,7 +237,7 @@ def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limi
     filt = filt or ArticleFilter()
     filt.where("a")  # validates the filters before any query runs
     ids: list[int] = []
-    plans = match_plans(query)
+    plans = match_plans(query, archive)
     # Newest first needs no exact-then-folded passes: the last plan (the folded index for a query
     # without marks) holds every match of the others.
     for table, fts_query in (plans[-1:] if order == "newest" else plans):
@@ -223,7 +274,7 @@ def search(archive: Archive, query: str, filt: ArticleFilter | None = None, limi
 def iter_matching_ids(archive: Archive, query: str) -> Iterator[int]:
     """Ids of every article matching the query (exact or folded), for query-based export."""
     seen: set[int] = set()
-    for table, q in match_plans(query):
+    for table, q in match_plans(query, archive):
         try:
             rows = archive.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ?", [q])
             for (rowid,) in rows:

@@ -71,6 +71,7 @@ def body_hash(body: str | None, folded_body: str | None = None) -> str:
 SAME_SITE_CHARS = 200  # a text at least this long, found again on the same site, is one article
 OTHER_SITE_CHARS = 400  # ... found on another school's site, a republished copy
 FTS_PENDING_MAX = 2000  # index writes held back before they are written (2 per new article)
+_FOLDED_TERM = re.compile(r"[a-z0-9]+")  # the folded index's tokens: folded text is lower-case ASCII
 
 
 @dataclass
@@ -113,6 +114,7 @@ class Archive:
         # flushes its pending terms into a new segment: interleaved with other writes, that is
         # one segment per article. Written in one run at commit, it is one segment per batch.
         self._fts_ops: list[tuple[str, list[Any]]] = []
+        self._known_terms: set[str] | None = None  # words already in fold_terms (archive/search.py)
 
     def _prepare(self) -> None:
         if self.read_only:
@@ -227,6 +229,7 @@ class Archive:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
                 del self._fts_ops[pending:]
+                self._known_terms = None  # some were noted with the writes just undone
                 raise
             conn.execute(f"RELEASE {name}")
             return
@@ -241,6 +244,7 @@ class Archive:
         except BaseException:
             conn.rollback()
             self._fts_ops.clear()
+            self._known_terms = None
             raise
         conn.commit()
 
@@ -255,6 +259,7 @@ class Archive:
         writes. What was rolled back was never marked done, so the next crawl fetches it again."""
         self.unwritable = True
         self._fts_ops = []
+        self._known_terms = None
         try:
             if self.db.conn.in_transaction:
                 self.db.conn.rollback()
@@ -407,12 +412,26 @@ class Archive:
         return same, (other if len(body) >= OTHER_SITE_CHARS else None)
 
     def _index(self, aid: int, fields: Mapping[str, Any], folded: Mapping[str, str]) -> None:
+        self._note_terms(folded)
         vals = [fields.get("title") or "", fields.get("body") or "", fields.get("author") or ""]
         self._fts_ops.append(
             ("INSERT INTO articles_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)", [aid, *vals]))
         self._fts_ops.append(
             ("INSERT INTO articles_fold(rowid, title, body, author) VALUES (?, ?, ?, ?)",
              [aid, folded["title"], folded["body"], folded["author"]]))
+
+    def _note_terms(self, folded: Mapping[str, str]) -> None:
+        """Words of the folded index not seen before go into `fold_terms` (a plain table, written
+        at once, ahead of the held-back index writes); the set of known ones is read once per
+        connection and forgotten when a write is undone."""
+        if self._known_terms is None:
+            self._known_terms = {t for (t,) in self.db.execute("SELECT term FROM fold_terms")}
+        new = set(_FOLDED_TERM.findall(" ".join((folded["title"], folded["body"], folded["author"]))))
+        new -= self._known_terms
+        if new:
+            self.db.conn.executemany("INSERT OR IGNORE INTO fold_terms (term) VALUES (?)",
+                                     [(t,) for t in sorted(new)])
+            self._known_terms |= new
 
     def _unindex(self, aid: int, old: Mapping[str, Any]) -> None:
         vals = [old.get("title") or "", old.get("body") or "", old.get("author") or ""]

@@ -69,7 +69,7 @@ def _counts(archive: Archive, query: str, filt: ArticleFilter) -> tuple[dict[tup
     # Search runs the exact index, then (typed without marks) the folded one, to rank exact hits
     # first; a count needs only the folded one then: what matches a query without marks exactly
     # (its words, unmarked in the text) matches it folded too.
-    table, fts_query = match_plans(query)[-1]
+    table, fts_query = match_plans(query, archive)[-1]
     matches = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
     where, params = filt.where("a")
     # `+a.id`: test each row of the covering index against the matches, rather than look every

@@ -135,3 +135,34 @@ def test_newest_first_over_many_matches_walks_the_date_index(arc, monkeypatch):
                    "https://b/x"]
     assert urls(search(arc, "hoi thao", ArticleFilter(sites=("b",)), order="newest", limit=2)) == [
         "https://b/4", "https://b/3"]
+
+
+def test_a_prefix_is_asked_as_its_words_with_the_same_matches(arc):
+    from archive.search import expand_prefixes, to_fts
+
+    arc.save_article({"url": "https://a/4", "title": "Tin", "published_at": None, "author": None,
+                      "author_degree": None, "author_role": None, "body": "Các đảng viên và đảng viên mới."},
+                     site="a")
+    fts = to_fts("dang vien*", folded=True)
+    assert expand_prefixes(arc, fts) == '"dang" AND ("vien")'
+    sql = "SELECT rowid FROM articles_fold WHERE articles_fold MATCH ?"
+    native = [r for (r,) in arc.db.execute(sql, [fts])]
+    assert urls(search(arc, "dang vien*")) == ["https://a/4"] and native == [arc.find_url("https://a/4")["id"]]
+    assert expand_prefixes(arc, to_fts("zzz*", folded=True)) == '"zzz"*'  # no such word: as typed
+    assert urls(search(arc, "(hoi OR khai) tao")) == ["https://a/1"]  # a group beside a word: AND
+
+
+def test_an_archive_from_before_the_word_list_gets_it(db_path):
+    import sqlite3
+
+    with Archive(db_path) as a:
+        a.save_article({"url": "https://a/1", "title": "Khai giảng", "published_at": None, "author": None,
+                        "author_degree": None, "author_role": None, "body": "Lễ khai giảng lớp học."},
+                       site="a")
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("DELETE FROM fold_terms")
+        conn.execute("UPDATE tct_meta SET value = '11' WHERE key = 'schema_version'")
+    with Archive(db_path) as a:
+        words = {t for (t,) in a.db.execute("SELECT term FROM fold_terms")}
+        assert {"khai", "giang", "le", "lop", "hoc"} <= words
+        assert urls(search(a, "gia*")) == ["https://a/1"]
