@@ -33,6 +33,7 @@ at is remembered as the highest article id checked (`tct_meta`).
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import re
 import zlib
@@ -176,7 +177,8 @@ def _sketched(batches: Iterator[list[tuple]], pending: int, workers: int | None)
         for rows in batches:
             yield _sketch_batch(rows)
         return
-    with ProcessPoolExecutor(workers) as pool:
+    # Spawned, not forked: a crawl links from inside a process with threads running.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         queue: deque = deque()
         for rows in batches:
             queue.append(pool.submit(_sketch_batch, rows))
