@@ -148,3 +148,14 @@ def test_a_german_line_is_not_taken_for_a_legacy_vietnamese_font():
             + "</body></html>")
     art = extract(html.encode(), URL)
     assert "Für die Größe" in art.body and not any(f.startswith("legacy_font") for f in art.flags)
+
+
+def test_a_heading_with_no_text_after_it_is_no_text():
+    """The title of a box whose links went ("Lesen Sie auch", "Bài viết khác", any language);
+    a subheading over text, and one over a deeper subheading, stay."""
+    related = ("<h3>Đọc thêm</h3><ul>" + "".join(f"<li><a href='/tin-{i}.html'>Tin số {i}</a></li>"
+                                               for i in range(4)) + "</ul>")
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><h2>Phần một</h2><h3>Mục 1.1</h3>{paras(PARAS[:2])}"
+            f"<h2>Phần hai</h2>{paras(PARAS[2:])}{related}")
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join(["Phần một", "Mục 1.1", *PARAS[:2], "Phần hai", *PARAS[2:]])

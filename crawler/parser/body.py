@@ -252,6 +252,23 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
     return False
 
 
+ORPHAN_HEADING_CHARS = 100
+
+
+def without_orphan_headings(lines: list[Line], kept: list[int]) -> list[int]:
+    """A heading introduces text: one with no text of the article after it (the last line, or
+    right before another heading) titled a box whose links and teasers are already gone
+    ("Lesen Sie auch", "Bài viết khác", "Related"), in whatever language."""
+    out: list[int] = []
+    for i in reversed(kept):
+        ln = lines[i]
+        orphan = not out or (lines[out[-1]].heading and lines[out[-1]].heading <= ln.heading)
+        if ln.heading and len(ln.text) < ORPHAN_HEADING_CHARS and orphan:
+            continue
+        out.append(i)
+    return out[::-1]
+
+
 PHOTO_STORY_OWN_CHARS = 400  # a text this long carries itself: its captions stay captions
 NARRATIVE_CAPTION_CHARS = 60
 
