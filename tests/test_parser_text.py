@@ -159,3 +159,11 @@ def test_a_heading_with_no_text_after_it_is_no_text():
             f"<h2>Phần hai</h2>{paras(PARAS[2:])}{related}")
     art = extract(page(main), URL)
     assert art.body == "\n\n".join(["Phần một", "Mục 1.1", *PARAS[:2], "Phần hai", *PARAS[2:]])
+
+
+def test_a_lead_between_the_headline_and_the_date_is_the_texts():
+    lead = ("Chiều 12/3, nhà trường tổ chức hội nghị bàn giải pháp nâng cao chất lượng đào tạo lý luận "
+            "chính trị cho đội ngũ cán bộ ở cơ sở.")
+    main = f"<h1>{TITLE}</h1><p class='lead'>{lead}</p><div class='info'>12/03/2024 09:00</div>{paras(PARAS)}"
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join([lead, *PARAS]) and art.published_at.startswith("2024-03-12")

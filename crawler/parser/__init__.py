@@ -238,7 +238,11 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
             body.prose_chars(lines, 0, start) > body.prose_chars(lines, start):
         start = 0  # a guess from metadata with most of the page's text above it: no guide at all
     if dchoice.idx is not None and anchor is not None and dchoice.idx > anchor:
-        start = max(start, dchoice.idx + 1) if dchoice.idx - anchor <= 2 else start
+        # The text starts under a date printed right below the headline, unless a lead (a sapo)
+        # sits between the two.
+        lead = any(body.paragraph_like(lines[j]) and len(lines[j].text) >= body.SAPO_CHARS
+                   for j in range(anchor + 1, dchoice.idx))
+        start = max(start, dchoice.idx + 1) if dchoice.idx - anchor <= 2 and not lead else start
     region, items_cut = body.region_and_items(lines, start)
     art.signals["items_after_text"] = body.teasers(lines, items_cut)
     used: set[int] = set()
