@@ -75,12 +75,20 @@ def make_pool(workers: int) -> Executor | None:
                                initializer=_watch_parent, initargs=(os.getpid(),))
 
 
+_WARM_PAGE = ("<html><head><meta charset='utf-8'><title>Khai giảng lớp bồi dưỡng</title></head><body>"
+              "<h1>Khai giảng lớp bồi dưỡng cán bộ cơ sở năm 2024</h1><p>Thứ Hai, 12/03/2024 09:00</p>"
+              "<p>Sáng nay, nhà trường tổ chức lễ khai giảng lớp bồi dưỡng cán bộ cơ sở năm 2024.</p>"
+              "<p><b>ThS. Nguyễn Văn An</b></p></body></html>").encode()
+
+
 def warm_up() -> None:
-    """Load what a first page would load (the parser, the second opinion's library), so that
-    no page's time budget pays for starting a worker."""
-    from crawler.parser import second_opinion
+    """Do once what a first page would do (load the parser's date and name data, compile its
+    patterns, import the second opinion's library), so that no page's time budget pays for
+    starting a worker."""
+    from crawler.parser import extract, second_opinion
 
     second_opinion.warm_up()
+    extract(_WARM_PAGE, "http://warm.up/tin/1.html", second_opinion=False)
 
 
 WARM_UP_SECONDS = 120  # a worker that cannot even start in this time is a broken machine
