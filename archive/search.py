@@ -140,14 +140,21 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 CANDIDATES = 1000
 
 
+def _window_bound(archive: Archive, table: str, fts_query: str) -> int | None:
+    """The id of the (CANDIDATES+1)-th newest-archived match, or None when there are no more
+    matches than CANDIDATES (then both orders simply sort all of them)."""
+    row = archive.db.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [fts_query, CANDIDATES]).fetchone()
+    return None if row is None else row[0]
+
+
 def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilter, limit: int,
                 ) -> list[int]:
     where, params = filt.where("a")
     join = "" if filt.is_empty() else " JOIN articles a ON a.id = f.rowid"
     cond = "" if filt.is_empty() else f" AND {where}"
-    bound = archive.db.execute(
-        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-        [fts_query, CANDIDATES]).fetchone()
+    bound = _window_bound(archive, table, fts_query)
     if bound is None:  # few matches: rank them all
         sql = (f"SELECT f.rowid FROM {table} f{join} WHERE {table} MATCH ?{cond} "
                f"ORDER BY bm25({table}, {BM25_WEIGHTS}) LIMIT ?")
@@ -156,7 +163,7 @@ def _ranked_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilte
     for query, window in ((f"title : ({fts_query})", True), (fts_query, True), (fts_query, False)):
         if len(out) >= limit:
             break
-        rows = f" AND f.rowid > {int(bound[0])}" if window else ""
+        rows = f" AND f.rowid > {int(bound)}" if window else ""
         sql = (f"SELECT f.rowid FROM {table} f{join} WHERE {table} MATCH ?{rows}{cond} "
                f"ORDER BY f.rowid DESC LIMIT ?")
         for (r,) in archive.db.execute(sql, [query, *params, limit + len(out)]):
@@ -212,13 +219,11 @@ def _newest_ids(archive: Archive, table: str, fts_query: str, filt: ArticleFilte
     """
     where, params = filt.where("a")
     order = "ORDER BY a.published_at DESC, a.id DESC LIMIT ?"
-    bound = archive.db.execute(f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT 1 OFFSET ?",
-                               [fts_query, CANDIDATES]).fetchone()
-    if bound is None:
+    if _window_bound(archive, table, fts_query) is None:
         sql = (f"SELECT a.id FROM articles a WHERE a.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?) "
                f"AND {where} {order}")
         args = [fts_query, *params, limit]
-    else:
+    else:  # (many matches)
         sql = (f"SELECT a.id FROM articles a WHERE {where} AND EXISTS (SELECT 1 FROM {table} f "
                f"WHERE {table} MATCH ? AND f.rowid = a.id) {order}")
         args = [*params, fts_query, limit]

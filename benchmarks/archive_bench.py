@@ -55,6 +55,30 @@ def article(rng: random.Random, n: int) -> dict:
             "author": name, "author_degree": deg, "author_role": role, "body": "\n\n".join(paras)}
 
 
+def fill(arc: Archive, n: int, rng: random.Random | None = None) -> None:
+    """n generated articles into the archive, 1,000 a batch over 40 schools (the ingest measured)."""
+    rng = rng or random.Random(42)
+    batch: list[dict] = []
+    for i in range(n):
+        batch.append(article(rng, i))
+        if len(batch) == 1000:
+            arc.save_many(batch, site=f"s{i % 40}")
+            batch = []
+    if batch:
+        arc.save_many(batch, site="s0")
+
+
+def empty_archive(db: Path | None, name: str) -> tuple[Archive, Path, tempfile.TemporaryDirectory]:
+    """The archive to build at `db` (a temporary one when None); it must hold no article yet.
+    The temporary folder is returned to keep it alive as long as the archive is used."""
+    tmp = tempfile.TemporaryDirectory()
+    db = db or Path(tmp.name) / name
+    arc = Archive(db)
+    if arc.db.execute("SELECT count(*) FROM articles").fetchone()[0]:
+        sys.exit(f"{db} already holds articles: give a new --db (the figures need an empty one)")
+    return arc, db, tmp
+
+
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -64,21 +88,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=200_000)
     ap.add_argument("--db", type=Path)
     args = ap.parse_args()
-    tmp = tempfile.TemporaryDirectory()
-    db = args.db or Path(tmp.name) / "bench.db"
-    rng = random.Random(42)
-    arc = Archive(db)
-    if arc.db.execute("SELECT count(*) FROM articles").fetchone()[0]:
-        sys.exit(f"{db} already holds articles: give a new --db (the ingest rate needs an empty one)")
+    arc, db, _tmp = empty_archive(args.db, "bench.db")
     start = time.perf_counter()
-    batch: list[dict] = []
-    for n in range(args.articles):
-        batch.append(article(rng, n))
-        if len(batch) == 1000:
-            arc.save_many(batch, site=f"s{n % 40}")
-            batch = []
-    if batch:
-        arc.save_many(batch, site="s0")
+    fill(arc, args.articles)
     ingest = time.perf_counter() - start
     print(f"articles: {args.articles}   database: {db.stat().st_size / 2**20:.0f} MiB")
     print(f"ingest          {args.articles / ingest:10.0f} articles/s   (peak RSS {peak_mib():.0f} MiB)")

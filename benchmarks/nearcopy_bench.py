@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from archive import nearcopies  # noqa: E402
 from archive.store import Archive  # noqa: E402
+from benchmarks.archive_bench import empty_archive  # noqa: E402
 
 _VOCABULARY = """
 cán bộ đảng viên học viên giảng viên lớp khóa đào tạo bồi dưỡng lý luận chính trị trường
@@ -145,12 +145,8 @@ def main() -> None:
     ap.add_argument("--planted", type=float, default=0.01, help="share of articles planted as copies")
     ap.add_argument("--db", type=Path)
     args = ap.parse_args()
-    tmp = tempfile.TemporaryDirectory()
-    db = args.db or Path(tmp.name) / "near.db"
+    arc, _db, _tmp = empty_archive(args.db, "near.db")
     rng = random.Random(11)
-    arc = Archive(db)
-    if arc.db.execute("SELECT count(*) FROM articles").fetchone()[0]:
-        sys.exit(f"{db} already holds articles: give a new --db")
     t = time.perf_counter()
     planted, lookalikes = build(arc, args.articles, args.planted, rng)
     print(f"built {args.articles} articles ({len(planted)} planted copies, {len(lookalikes)} look-alikes of "

@@ -10,7 +10,6 @@ archive_bench.py (broad ones match most of the archive) and how many articles ea
 from __future__ import annotations
 
 import argparse
-import random
 import statistics
 import sys
 import tempfile
@@ -23,21 +22,9 @@ sys.path.insert(0, str(ROOT))
 from archive.search import iter_matching_ids  # noqa: E402
 from archive.store import Archive  # noqa: E402
 from archive.trends import trend  # noqa: E402
-from benchmarks.archive_bench import QUERIES, article  # noqa: E402
+from benchmarks.archive_bench import QUERIES, fill  # noqa: E402
 
 REPEAT = 3
-
-
-def build(arc: Archive, n: int) -> None:
-    rng = random.Random(42)
-    batch: list[dict] = []
-    for i in range(n):
-        batch.append(article(rng, i))
-        if len(batch) == 1000:
-            arc.save_many(batch, site=f"s{i % 40}")
-            batch = []
-    if batch:
-        arc.save_many(batch, site="s0")
 
 
 def main() -> None:
@@ -51,7 +38,7 @@ def main() -> None:
     total = arc.db.execute("SELECT count(*) FROM articles").fetchone()[0]
     if not total:
         t = time.perf_counter()
-        build(arc, args.articles)
+        fill(arc, args.articles)
         total = args.articles
         print(f"built {total} articles in {time.perf_counter() - t:.0f} s")
     print(f"archive: {total} articles, {db.stat().st_size / 2**20:.0f} MiB")

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+from crawler.urls import PRINT_KEYS, PRINT_MODE_KEYS, PRINT_VALUES
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -28,7 +30,11 @@ class Rule:
 _ASSET = (r"\.(?:jpe?g|png|gif|bmp|webp|svg|ico|tiff?|pdf|docx?|xlsx?|pptx?|odt|ods|rtf|txt|csv|zip|rar|"
           r"7z|gz|tar|mp3|mp4|avi|wmv|flv|mov|m4a|wav|ogg|webm|css|js|json|xml|swf|exe|msi|apk|woff2?|"
           r"ttf|eot)(?:\.aspx)?$")
-_PRINT_VALUE = r"print|printable|printer|printpage|component|in|inbai|pdf"
+# The print view's parameters are crawler.urls' (canonicalisation drops them), with the portals'
+# own spellings beside them: DNN's dnnprintmode, Liferay's <portlet>_viewMode, a share=print.
+_PRINT_KEYS = PRINT_KEYS | {"dnnprintmode", "printmode"}
+_PRINT_MODE = "|".join(sorted(PRINT_MODE_KEYS | {"share"})) + "|.*_?viewmode"
+_PRINT_VALUE = "|".join(sorted(PRINT_VALUES | {"pdf"}))
 
 RULES: tuple[Rule, ...] = (
     Rule("file", "images, documents, media, scripts: no page to read (files are not archived)",
@@ -41,9 +47,8 @@ RULES: tuple[Rule, ...] = (
                 ("view", "mailto"))),
     Rule("print", "a printer-friendly copy of an article the crawl reads at its own address",
          segments=r"print|printpage|print-?view|printable|in-?bai(?:-viet)?|inbai|savefile|pdf",
-         keys=frozenset({"print", "printable", "printer", "printview", "print_view", "prn", "pf", "inbai",
-                         "dnnprintmode", "printmode"}),
-         pairs=(("view|layout|format|mode|type|output|tmpl|op|act|share|.*_?viewmode", _PRINT_VALUE),
+         keys=frozenset(_PRINT_KEYS),
+         pairs=((_PRINT_MODE, _PRINT_VALUE),
                 ("op", r"(?:print|savefile)/.*"))),
     Rule("share", "buttons that post the page to a social network",
          segments=r"share|sharer|chia-?se", keys=frozenset({"share"})),
