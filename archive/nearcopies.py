@@ -33,19 +33,17 @@ at is remembered as the highest article id checked (`tct_meta`).
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import re
 import zlib
-from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from datasketch import MinHash
 
+from archive.ahead import mapped_ahead, worker_pool
 from archive.textfold import fold
 
 if TYPE_CHECKING:
@@ -168,24 +166,17 @@ def _sketch_batch(rows: list[tuple]) -> list[Sketch]:
 
 
 POOL_MIN = 20_000  # pending articles from which sketches are made by worker processes
-AHEAD = 4  # batches in the workers' hands at once (memory stays flat)
 
 
 def _sketched(batches: Iterator[list[tuple]], pending: int, workers: int | None) -> Iterator[list[Sketch]]:
     workers = (os.cpu_count() or 1) if workers is None else workers
-    if pending < POOL_MIN or workers < 2:
-        for rows in batches:
-            yield _sketch_batch(rows)
-        return
-    # Spawned, not forked: a crawl links from inside a process with threads running.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        queue: deque = deque()
-        for rows in batches:
-            queue.append(pool.submit(_sketch_batch, rows))
-            if len(queue) >= AHEAD:
-                yield queue.popleft().result()
-        while queue:
-            yield queue.popleft().result()
+    pool = None if pending < POOL_MIN or workers < 2 else worker_pool(workers)
+    try:
+        for _, sketches in mapped_ahead(_sketch_batch, batches, pool):
+            yield sketches
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 def link_pending(archive: Archive, progress=None, workers: int | None = None) -> Outcome:

@@ -217,10 +217,27 @@ def _v12_fold_terms(db: sqlite_utils.Database) -> None:
         db.execute("DROP TABLE temp.tct_fold_vocab")
 
 
+FTS_HASH_BYTES = 16 * 1024 * 1024
+FTS_AUTOMERGE = 8
+
+
+def _v13_index_writes(db: sqlite_utils.Database) -> None:
+    """How the full-text indexes write (docs/architecture.md, "At a million articles"). Each
+    gathers new words in memory up to 16 MB (FTS5's `hashsize`, 1 MB by default) before writing
+    them as a segment, so a bulk ingest writes a few large segments rather than one per ~150
+    articles; a crawl commits every second, far below it, and the memory is bounded. Segments
+    are merged when 8 of one size have gathered (`automerge`, 4 by default): each word is
+    rewritten fewer times as the index grows. Together, ingest at 300,000 articles +22 %;
+    searches open a few more segments (their p95 measured unchanged within 20 ms at a million)."""
+    for table in {"articles_fts", "articles_fold"} & set(db.table_names()):
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {FTS_HASH_BYTES})")
+        db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_base, _v2_development_columns, _v3_frontier_on_disk, _v4_link_evidence, _v5_year_column,
     _v6_cluster_jobs, _v7_http_exchange, _v8_archived_from, _v9_backfill_captures, _v10_month_index,
-    _v11_near_copies, _v12_fold_terms]
+    _v11_near_copies, _v12_fold_terms, _v13_index_writes]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

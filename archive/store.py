@@ -4,10 +4,9 @@ All writes go through `Archive`; a crawl, `tct reparse` and the tests use the sa
 """
 from __future__ import annotations
 
-import hashlib
+import itertools
 import json
 import os
-import re
 import sqlite3
 import zlib
 from collections import Counter
@@ -20,6 +19,8 @@ from typing import Any
 
 import sqlite_utils
 
+from archive.ahead import mapped_ahead, worker_pool
+from archive.derive import Derived, derive, derive_batch, from_batch
 from archive.errors import ArchiveError, ArchiveMissing
 from archive.paths import resolve_db_path
 from archive.records import ARTICLE_FIELDS
@@ -38,40 +39,23 @@ def local_iso(when: datetime) -> str:
     return when.astimezone(VN_TZ).replace(microsecond=0).isoformat()
 
 
-def folded_fields(record: Mapping[str, Any]) -> dict[str, str]:
-    """Each article field folded once; hashing and the folded index both use it."""
-    return {k: fold(record.get(k) or "") for k in ARTICLE_FIELDS}
-
-
-def content_hash(record: Mapping[str, Any], folded: Mapping[str, str] | None = None) -> str:
-    """Hash of what a reader sees, folded so that NFC/NFD or tone-placement noise does not count."""
-    folded = folded if folded is not None else folded_fields(record)
-    parts = [" ".join(folded[k].split()) for k in ARTICLE_FIELDS]
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
-# Dateline tags that republishers put before a story: "(LLCT) -", "BHG -", "NDO -".
-_DATELINE = re.compile(r"^\s*\(?[A-ZĐ][A-ZĐ0-9.]{1,9}\)?\s*[-–—]\s*")
-
-
 def _flags(record: Mapping[str, Any]) -> str | None:
     """The extractor's notes on the page (date from an update label, legacy font…), as JSON."""
     flags = record.get("flags")
     return json.dumps(list(flags)) if flags else None
 
 
-def body_hash(body: str | None, folded_body: str | None = None) -> str:
-    """Hash of the text alone, folded, without a dateline tag: equal for copies of one story."""
-    body = body or ""
-    stripped = _DATELINE.sub("", body)
-    text = folded_body if folded_body is not None and stripped == body else fold(stripped)
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
-
-
 SAME_SITE_CHARS = 200  # a text at least this long, found again on the same site, is one article
 OTHER_SITE_CHARS = 400  # ... found on another school's site, a republished copy
 FTS_PENDING_MAX = 2000  # index writes held back before they are written (2 per new article)
-_FOLDED_TERM = re.compile(r"[a-z0-9]+")  # the folded index's tokens: folded text is lower-case ASCII
+DERIVE_CHUNK = 100  # records a worker derives at a time
+KNOWN_TERMS_MAX = 100_000  # folded words remembered as already in fold_terms (_note_terms)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 @dataclass
@@ -114,7 +98,8 @@ class Archive:
         # flushes its pending terms into a new segment: interleaved with other writes, that is
         # one segment per article. Written in one run at commit, it is one segment per batch.
         self._fts_ops: list[tuple[str, list[Any]]] = []
-        self._known_terms: set[str] | None = None  # words already in fold_terms (archive/search.py)
+        self._known_terms: set[bytes] = set()  # words known to be in fold_terms (archive/search.py)
+        self._derivers: tuple[int, Any] | None = None  # (workers, pool) of save_many
 
     def _prepare(self) -> None:
         if self.read_only:
@@ -129,6 +114,7 @@ class Archive:
         migrate(self.db)
 
     def close(self) -> None:
+        self._close_derivers()
         if self.batching:
             self.commit()
         self.db.conn.close()
@@ -229,7 +215,7 @@ class Archive:
                 conn.execute(f"ROLLBACK TO {name}")
                 conn.execute(f"RELEASE {name}")
                 del self._fts_ops[pending:]
-                self._known_terms = None  # some were noted with the writes just undone
+                self._known_terms.clear()  # some were noted with the writes just undone
                 raise
             conn.execute(f"RELEASE {name}")
             return
@@ -244,7 +230,7 @@ class Archive:
         except BaseException:
             conn.rollback()
             self._fts_ops.clear()
-            self._known_terms = None
+            self._known_terms.clear()
             raise
         conn.commit()
 
@@ -259,7 +245,7 @@ class Archive:
         writes. What was rolled back was never marked done, so the next crawl fetches it again."""
         self.unwritable = True
         self._fts_ops = []
-        self._known_terms = None
+        self._known_terms.clear()
         try:
             if self.db.conn.in_transaction:
                 self.db.conn.rollback()
@@ -299,16 +285,55 @@ class Archive:
         with self.transaction():
             return self._save(record, site=site, **page)
 
-    def save_many(self, records: Iterable[Mapping[str, Any]], *, site: str) -> Counter:
-        """Bulk ingest (imports, benchmarks): one transaction for the whole batch."""
+    def save_many(self, records: Iterable[Mapping[str, Any]], *, site: str,
+                  workers: int = 0) -> Counter:
+        """Bulk ingest (imports, benchmarks): one transaction for the whole batch.
+
+        workers: processes that fold and hash the texts (archive/derive.py) while this one
+        writes; they stay up for the next batch, until `close()`. They are spawned, so a script
+        that asks for them needs the `if __name__ == "__main__":` guard (multiprocessing's rule)."""
         counts: Counter = Counter()
         outermost = not self.db.conn.in_transaction
         with self.transaction():
-            for rec in records:
-                counts[self._save(rec, site=site).status] += 1
-                if outermost and len(self._fts_ops) >= FTS_PENDING_MAX:
-                    self._write_index()  # a large import holds a bounded index backlog
+            for chunk in self._derived(records, workers):
+                # What the chunk's addresses and texts are known as, in two look-ups rather than
+                # two per article; a record whose address or text is known (or comes twice in
+                # the batch) is looked up one by one as `save_article` does.
+                known = self._known_of(chunk)
+                for rec, derived in chunk:
+                    fresh = rec["url"] not in known and derived.body_hash not in known
+                    counts[self._save(rec, site=site, derived=derived, fresh=fresh).status] += 1
+                    known.update((rec["url"], derived.body_hash))
+                    if outermost and len(self._fts_ops) >= FTS_PENDING_MAX:
+                        self._write_index()  # a large import holds a bounded index backlog
         return counts
+
+    def _derived(self, records: Iterable[Mapping[str, Any]],
+                 workers: int) -> Iterator[list[tuple[Mapping[str, Any], Derived]]]:
+        if workers <= 0:
+            for chunk in _chunks(records, DERIVE_CHUNK):
+                yield [(rec, derive(rec)) for rec in chunk]
+            return
+        if self._derivers is None or self._derivers[0] != workers:
+            self._close_derivers()
+            self._derivers = (workers, worker_pool(workers))
+        for chunk, wires in mapped_ahead(derive_batch, _chunks(records, DERIVE_CHUNK), self._derivers[1]):
+            yield [(rec, from_batch(rec, wire)) for rec, wire in zip(chunk, wires, strict=True)]
+
+    def _known_of(self, chunk: list[tuple[Mapping[str, Any], Derived]]) -> set[str]:
+        """The addresses (articles' and aliases') and text hashes of a chunk the archive holds."""
+        urls = [rec["url"] for rec, _ in chunk]
+        hashes = [d.body_hash for _, d in chunk]
+        u, h = ", ".join("?" * len(urls)), ", ".join("?" * len(hashes))
+        return {v for (v,) in self.db.execute(
+            f"SELECT url FROM articles WHERE url IN ({u}) UNION ALL SELECT url FROM aliases "
+            f"WHERE url IN ({u}) UNION ALL SELECT body_hash FROM articles WHERE body_hash IN ({h})",
+            [*urls, *urls, *hashes])}
+
+    def _close_derivers(self) -> None:
+        if self._derivers is not None:
+            self._derivers[1].shutdown()
+            self._derivers = None
 
     def _save(
         self, record: Mapping[str, Any], *, site: str, html: bytes | None = None,
@@ -316,17 +341,16 @@ class Archive:
         etag: str | None = None, last_modified: str | None = None,
         category: str | None = None, school_name: str | None = None,
         http: Mapping[str, Any] | None = None, archived_from: str | None = None,
-        captured: str | None = None,
+        captured: str | None = None, derived: Derived | None = None, fresh: bool = False,
     ) -> SaveResult:
+        """fresh: the caller knows that neither the address nor the text is archived."""
         url = record["url"]
         fetched_at = fetched_at or now_iso()
-        fields = {k: record.get(k) for k in ARTICLE_FIELDS}
-        folded = folded_fields(record)
-        chash = content_hash(record, folded)
+        d = derived or derive(record)
+        fields, chash, bhash = d.fields, d.content_hash, d.body_hash
         body = fields["body"] or ""
-        bhash = body_hash(body, folded["body"])
         # The caller holds the transaction (save_article, save_many).
-        existing = self.find_url(url)
+        existing = None if fresh else self.find_url(url)
         if existing is not None:
             aid = existing["id"]
             if existing["content_hash"] == chash:
@@ -336,15 +360,15 @@ class Archive:
                     [fetched_at, fetched_at, etag, last_modified, aid],
                 )
                 return SaveResult("unchanged", aid)
-            self._revise(aid, fields, folded, fetched_at, {
-                "content_hash": chash, "body_hash": bhash, "word_count": len(body.split()),
+            self._revise(aid, d, fetched_at, {
+                "content_hash": chash, "body_hash": bhash, "word_count": d.word_count,
                 "last_seen": fetched_at, "fetched_at": fetched_at, "etag": etag,
                 "last_modified": last_modified, "flags": _flags(record), "archived_from": archived_from,
             })
             self._store_page(aid, html, encoding, fetched_at, http)
             return SaveResult("changed", aid)
 
-        same_site, earlier = self._copies(site, bhash, body)
+        same_site, earlier = (None, None) if fresh else self._copies(site, bhash, body)
         if same_site is not None:  # the same article under a second address of the school
             self._insert("aliases", {"url": url, "article_id": same_site, "first_seen": fetched_at},
                          replace=True)
@@ -356,19 +380,18 @@ class Archive:
             # A host that served two schools: the article's date says whose it is, else the day
             # a web archive captured it.
             "school": self.attribute(record.get("host"), fields["published_at"] or captured, site),
-            "category": category, "school_name": school_name, "word_count": len(body.split()),
+            "category": category, "school_name": school_name, "word_count": d.word_count,
             "content_hash": chash, "body_hash": bhash,
             "duplicate_of": earlier,
             "first_seen": fetched_at, "last_seen": fetched_at, "fetched_at": fetched_at,
             "etag": etag, "last_modified": last_modified, "flags": _flags(record),
             "archived_from": archived_from,
         })
-        self._index(aid, fields, folded)
+        self._index(aid, d)
         self._store_page(aid, html, encoding, fetched_at, http)
         return SaveResult("new", aid)
 
-    def _revise(self, aid: int, fields: Mapping[str, Any], folded: Mapping[str, str], fetched_at: str,
-                columns: Mapping[str, Any]) -> None:
+    def _revise(self, aid: int, d: Derived, fetched_at: str, columns: Mapping[str, Any]) -> None:
         """A changed article: its earlier version kept as a revision, the new one indexed."""
         old = self._row(aid)
         self._insert("revisions", {
@@ -376,8 +399,8 @@ class Archive:
             **{k: old[k] for k in ARTICLE_FIELDS}, "content_hash": old["content_hash"],
         })
         self._unindex(aid, old)
-        self._update("articles", aid, {**fields, **columns})
-        self._index(aid, fields, folded)
+        self._update("articles", aid, {**d.fields, **columns})
+        self._index(aid, d)
 
     def _row(self, aid: int) -> dict[str, Any]:
         return self.db["articles"].get(aid)
@@ -411,8 +434,9 @@ class Archive:
                 break
         return same, (other if len(body) >= OTHER_SITE_CHARS else None)
 
-    def _index(self, aid: int, fields: Mapping[str, Any], folded: Mapping[str, str]) -> None:
-        self._note_terms(folded)
+    def _index(self, aid: int, d: Derived) -> None:
+        self._note_terms(d.terms)
+        fields, folded = d.fields, d.folded
         vals = [fields.get("title") or "", fields.get("body") or "", fields.get("author") or ""]
         self._fts_ops.append(
             ("INSERT INTO articles_fts(rowid, title, body, author) VALUES (?, ?, ?, ?)", [aid, *vals]))
@@ -420,17 +444,18 @@ class Archive:
             ("INSERT INTO articles_fold(rowid, title, body, author) VALUES (?, ?, ?, ?)",
              [aid, folded["title"], folded["body"], folded["author"]]))
 
-    def _note_terms(self, folded: Mapping[str, str]) -> None:
-        """Words of the folded index not seen before go into `fold_terms` (a plain table, written
-        at once, ahead of the held-back index writes); the set of known ones is read once per
-        connection and forgotten when a write is undone."""
-        if self._known_terms is None:
-            self._known_terms = {t for (t,) in self.db.execute("SELECT term FROM fold_terms")}
-        new = set(_FOLDED_TERM.findall(" ".join((folded["title"], folded["body"], folded["author"]))))
-        new -= self._known_terms
+    def _note_terms(self, terms: frozenset[bytes]) -> None:
+        """Words of the folded index go into `fold_terms` (a plain table, written at once, ahead
+        of the held-back index writes). Words written lately are remembered, up to
+        KNOWN_TERMS_MAX, then forgotten all at once: the common ones are soon known again, the
+        rare ones (numbers, names) cost an INSERT OR IGNORE each, and memory stays flat however
+        many distinct words a million articles hold."""
+        new = terms - self._known_terms
         if new:
+            if len(self._known_terms) + len(new) > KNOWN_TERMS_MAX:
+                self._known_terms.clear()
             self.db.conn.executemany("INSERT OR IGNORE INTO fold_terms (term) VALUES (?)",
-                                     [(t,) for t in sorted(new)])
+                                     [(t.decode("ascii"),) for t in sorted(new)])
             self._known_terms |= new
 
     def _unindex(self, aid: int, old: Mapping[str, Any]) -> None:

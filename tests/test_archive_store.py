@@ -1,5 +1,6 @@
 """Upserts, revisions, aliases and crawl runs over a real SQLite file."""
 import sqlite3
+from collections import Counter
 
 import pytest
 
@@ -193,3 +194,50 @@ def test_csv_quotes_urls_with_commas(db_path):
         export(arc, out, "csv", excel=True)
     rows = list(csv.DictReader(io.StringIO(out.getvalue().lstrip("\ufeff"))))
     assert rows[0]["url"] == 'https://a.gov.vn/tin?ids=1,2&t="x"'
+
+
+def test_a_bulk_batch_is_stored_as_one_article_at_a_time_would_be(tmp_path):
+    """save_many folds and hashes in worker processes and looks a chunk's addresses and texts up
+    at once: every stored column, the folded index, the words for prefix search and each
+    outcome are what `save_article` one by one makes of the same records."""
+    import unicodedata
+
+    before = [rec(url="https://a.gov.vn/tin/old.html", body=BODY + " Bản cũ."),
+              rec(url="https://a.gov.vn/tin/same.html", body=BODY + " Không đổi."),
+              rec(url="https://b.gov.vn/tin/b.html", body=BODY + " Đăng lại.")]
+    records = [rec(url="https://a.gov.vn/tin/0.html", body="BGĐT - " + BODY),  # a dateline tag
+               rec(url="https://a.gov.vn/tin/1.html", title=unicodedata.normalize("NFD", "Đổi mới"),
+                   body=unicodedata.normalize("NFD", BODY) + " Đảng ủy – “Khối” 2024."),
+               rec(url="https://a.gov.vn/tin/2.html", author=None, body=BODY),  # 0 without its tag
+               rec(url="https://a.gov.vn/tin/old.html", body=BODY + " Bản mới."),  # changed
+               rec(url="https://a.gov.vn/tin/same.html", body=BODY + " Không đổi."),  # unchanged
+               rec(url="https://a.gov.vn/tin/copy.html", body=BODY + " Đăng lại."),  # b's text
+               rec(url="https://a.gov.vn/tin/1.html", title="Đổi mới", body=BODY + " Sửa."),  # again
+               *(rec(url=f"https://a.gov.vn/tin/{i}.html", body=f"{BODY} Kỳ {i} đạt {i * 7}%.")
+                 for i in range(3, 250))]
+    tables = {}
+    for how in ("one by one", 0, 1):
+        with Archive(tmp_path / f"{how}.db") as arc:
+            for r in before:
+                arc.save_article(r, site=r["url"][8])
+            if how == "one by one":
+                counts = Counter(arc.save_article(r, site="a").status for r in records)
+            else:
+                counts = arc.save_many(records, site="a", workers=how)
+                assert (arc._derivers is not None) == (how == 1)  # the pool stays up for the next batch
+            tables[how] = (
+                counts,
+                arc.db.execute("SELECT id, url, site, title, word_count, content_hash, body_hash, duplicate_of "
+                               "FROM articles ORDER BY id").fetchall(),
+                arc.db.execute("SELECT url, article_id FROM aliases ORDER BY url").fetchall(),
+                arc.db.execute("SELECT article_id, title FROM revisions ORDER BY id").fetchall(),
+                arc.db.execute("SELECT term FROM fold_terms ORDER BY term").fetchall(),
+                arc.db.execute("SELECT rowid FROM articles_fold WHERE articles_fold MATCH 'doi moi' "
+                               "ORDER BY rowid").fetchall(),
+            )
+        assert arc._derivers is None  # close() stopped it
+    assert tables[0] == tables["one by one"] == tables[1]
+    counts, rows, aliases, revisions, terms, found = tables[1]
+    assert counts == {"new": 250, "duplicate": 1, "changed": 2, "unchanged": 1}
+    assert [r[7] for r in rows if r[1].endswith("copy.html")] == [3]  # b's copy points to it
+    assert ("dang",) in terms and ("khoi",) in terms and found == [(5,)]
