@@ -227,8 +227,8 @@ def test_a_bulk_batch_is_stored_as_one_article_at_a_time_would_be(tmp_path):
                 assert (arc._derivers is not None) == (how == 1)  # the pool stays up for the next batch
             tables[how] = (
                 counts,
-                arc.db.execute("SELECT id, url, site, title, word_count, content_hash, body_hash, duplicate_of "
-                               "FROM articles ORDER BY id").fetchall(),
+                arc.db.execute("SELECT id, url, site, title, word_count, content_hash, body_hash, "
+                               "duplicate_of FROM articles ORDER BY id").fetchall(),
                 arc.db.execute("SELECT url, article_id FROM aliases ORDER BY url").fetchall(),
                 arc.db.execute("SELECT article_id, title FROM revisions ORDER BY id").fetchall(),
                 arc.db.execute("SELECT term FROM fold_terms ORDER BY term").fetchall(),

@@ -167,3 +167,49 @@ def test_a_lead_between_the_headline_and_the_date_is_the_texts():
     main = f"<h1>{TITLE}</h1><p class='lead'>{lead}</p><div class='info'>12/03/2024 09:00</div>{paras(PARAS)}"
     art = extract(page(main), URL)
     assert art.body == "\n\n".join([lead, *PARAS]) and art.published_at.startswith("2024-03-12")
+
+
+def test_a_slideshow_with_no_lead_is_told_by_its_captions():
+    story = [f"Ảnh {i}: các thầy cô giáo nhiều thế hệ cùng ôn lại những kỷ niệm gắn bó với mái trường qua "
+             f"các thời kỳ." for i in range(1, 4)]
+    slides = "".join(f"<section class='slide'><img src='/a{i}.jpg'><h2>Phần {i}</h2><caption>{c}</caption>"
+                     "</section>" for i, c in enumerate(story))
+    art = extract(page(f"<h1>{TITLE}</h1><p>20/11/2024 16:00</p>{slides}"), URL)
+    assert art.body is not None and all(c in art.body for c in story)
+
+
+def test_hidden_on_phones_only_is_seen():
+    """`hidden lg:flex` (Tailwind), `d-none d-md-block` (Bootstrap) show a block from some screen
+    width up: a desktop reader sees the article inside one; plain `hidden` hides."""
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+    # The page's other text outweighs the article (a hidden block holding most of the page's
+    # text is read whatever its class says).
+    links = "".join(f"<li><a href='/tin-{i}.html'>{p.replace('Đoạn', 'Tin')}</a></li>"
+                    for i, p in enumerate(PARAS * 2))
+    aside = f"<ul class='sidebar'>{links}</ul>"
+    for shown in ("hidden lg:flex", "d-none d-md-block", "hide show-for-large"):
+        art = extract(page(f"<div class='{shown}'><div>{main}</div></div>{aside}"), URL, second_opinion=False)
+        assert art.body == "\n\n".join(PARAS), shown
+    art = extract(page(f"<div class='hidden'>{paras(PARAS[:1])}</div>{main}"), URL)
+    assert art.body == "\n\n".join(PARAS)  # not twice
+
+
+def test_a_page_whose_text_is_all_in_noscript_is_read_there():
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+    art = extract(page(f"<script>render()</script><noscript><div>{main}</div></noscript>"), URL)
+    assert art.body == "\n\n".join(PARAS) and "read_noscript" in art.flags
+    # A page with its own text keeps its <noscript> fallback (a tracking pixel's note) out.
+    note = "Vui lòng bật JavaScript để xem trang. " * 12
+    art = extract(page(f"{main}<noscript><p>{note}</p></noscript>"), URL)
+    assert art.body == "\n\n".join(PARAS) and "read_noscript" not in art.flags
+
+
+def test_a_two_word_headline_named_by_the_title_and_the_site_name_left_out():
+    html = ("<html><head><meta charset='utf-8'><title>Plejaden, M45 - Thiên văn Trẻ</title>"
+            "<meta property='og:site_name' content='Thiên văn Trẻ'></head><body>"
+            "<div class='menu'><a href='/'>Trang chủ</a></div><h1>Plejaden, M45</h1>"
+            "<p><a href='/2019/09/17/'>17/09/2019</a></p>" + paras(PARAS) +
+            "<ul><li>Ngày chụp: 31/08/2019</li><li>Thời gian phơi sáng: 60 x 3 phút</li></ul></body></html>")
+    art = extract(html.encode(), "https://thienvantre.example.vn/anh/plejaden-m45/")
+    assert art.title == "Plejaden, M45"
+    assert art.published_at.startswith("2019-09-17") and art.body.startswith(PARAS[0])

@@ -136,7 +136,21 @@ def read_page(data: bytes | str, http_charset: str | None = None) -> Page:
     if root is None:
         flags.append("empty_or_unparseable")
         return Page(None, [], encoding, flags)
-    return Page(root, linearize(root), encoding, flags, text)
+    lines = linearize(root)
+    if sum(len(ln.text) for ln in lines) < NOSCRIPT_ONLY_CHARS <= _noscript_text(root) / 2:
+        # The page's text is all in <noscript>: a site built by script prints its no-script
+        # version there, and that is the page as a crawler (and a reader without script) has it.
+        etree.strip_tags(root, "noscript")
+        lines = linearize(root)
+        flags.append("read_noscript")
+    return Page(root, lines, encoding, flags, text)
+
+
+NOSCRIPT_ONLY_CHARS = 200
+
+
+def _noscript_text(root: etree._Element) -> int:
+    return sum(len(clean_ws("".join(el.itertext()))) for el in root.iter("noscript"))
 
 
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")

@@ -277,14 +277,15 @@ def with_story_captions(lines: list[Line], start: int, kept: list[int], used: se
     """A photo story's text is its captions: with little text of its own (a lead), two or more
     captions that are sentences join it, each once, in reading order. They are looked for from
     the text's start up to the page chrome that follows it (captions are not running text, so
-    the text's container may hold the lead alone)."""
-    if not kept or sum(len(lines[i].text) for i in kept) >= PHOTO_STORY_OWN_CHARS:
+    the text's container may hold the lead alone, or nothing: a slideshow of captions)."""
+    if sum(len(lines[i].text) for i in kept) >= PHOTO_STORY_OWN_CHARS:
         return kept
     own = {lines[i].text for i in kept}
     story, seen = [], set()
     for i in range(start, len(lines)):
         ln = lines[i]
-        if i > kept[-1] and (ln.chrome or rules.END_OF_ARTICLE.match(ln.text)):
+        last = max(kept[-1] if kept else -1, story[-1] if story else -1)
+        if last >= 0 and i > last and (ln.chrome or rules.END_OF_ARTICLE.match(ln.text)):
             break
         if i in used or i in kept or ln.text in seen or ln.text in own or ln.chrome:
             continue

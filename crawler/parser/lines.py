@@ -354,7 +354,7 @@ def text_length(el: etree._Element) -> int:
 
 @functools.lru_cache(maxsize=4096)
 def _hiding_class(cls: str) -> bool:
-    return bool(rules.HIDDEN_CLASS.search(cls))
+    return bool(rules.HIDDEN_CLASS.search(cls)) and not rules.SHOWN_FROM_WIDTH.search(cls)
 
 
 @functools.lru_cache(maxsize=4096)

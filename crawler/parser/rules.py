@@ -54,6 +54,15 @@ AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author|authors|tacgia|tac-?gia|byline
 # block): whole tokens only ("hidden-xs" hides on phones alone).
 HIDDEN_CLASS = re.compile(r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|screen-reader-text|"
                           r"u-hide|is-hidden|invisible|element-invisible)(?:$|\s)", re.I)
+# ... unless the same element is shown from some screen width up: Tailwind's `hidden lg:flex`,
+# Bootstrap's `d-none d-md-block` (and version 3's `visible-lg`), Foundation's `show-for-large`
+# hide a block on phones only: a desktop reader sees it, and a page's whole article can sit
+# inside one (a menu that never closes in the markup).
+SHOWN_FROM_WIDTH = re.compile(
+    r"(?:^|\s)(?:(?:sm|md|lg|xl|2xl):(?:block|flex|grid|inline|inline-block|inline-flex|inline-grid|"
+    r"table|contents|flow-root)|d-(?:sm|md|lg|xl|xxl)-(?:block|flex|grid|inline|inline-block|"
+    r"inline-flex|table|table-cell|table-row)|visible-(?:sm|md|lg)(?:-block|-inline|-inline-block)?|"
+    r"show-for-(?:medium|large|xlarge)(?:-up)?)(?:$|\s)", re.I)
 # WordPress prints each post's tags and categories as classes of its element (post_class()):
 # `tag-<slug>`, `category-<slug>` say what the post is about, not what the block is.
 POST_CLASS = re.compile(r"(?:^|\s)(?:hentry|type-post|status-publish|post-\d+|format-standard)(?:$|\s)")

@@ -41,6 +41,7 @@ def _key(text: str) -> str:
 def meta_titles(root) -> list[str]:
     """og:title, twitter:title and <title>, cleaned of whitespace; best evidence first."""
     out = []
+    names = _site_names(root)
     for xp in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
                "//title//text()", '//meta[@itemprop="headline"]/@content'):
         try:
@@ -48,9 +49,30 @@ def meta_titles(root) -> list[str]:
         except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
             vals = []
         text = _NULL_PREFIX.sub("", clean_ws(" ".join(str(v) for v in vals)[:MAX_TITLE_CHARS * 2]))
+        text = _without_site_name(text, names)
         if text and text not in out:
             out.append(text)
     return out
+
+
+def _site_names(root) -> set[str]:
+    """The names the page gives its site (og:site_name, application-name), as keys."""
+    try:
+        vals = root.xpath('//meta[@property="og:site_name" or @name="application-name"]/@content')
+    except Exception:  # noqa: BLE001
+        return set()
+    return {k for v in vals if (k := _key(clean_ws(str(v))))}
+
+
+def _without_site_name(title: str, names: set[str]) -> str:
+    """`Headline - Site` → `Headline` when the page names its site `Site` (either end)."""
+    parts = _SEPARATORS.split(title)
+    if len(parts) > 1 and names:
+        if _key(parts[-1]) in names:
+            return title[:title.rfind(parts[-1])].rstrip(" -|–—:»«›>")
+        if _key(parts[0]) in names:
+            return title[len(parts[0]):].lstrip(" -|–—:»«›>")
+    return title
 
 
 MAX_TITLE_CHARS = 400  # longer "titles" (metadata stuffed with text) are cut here
@@ -160,12 +182,12 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
         return None  # a menu entry or a listed link: a headline that is a link is a heading or named so
     text = ln.text
     words = len(text.split())
-    if words < 3 or words > 60 or len(text) > 400:
-        return None
-    if len(_LETTER_WORD.findall(text)) < 2:
-        return None  # counters and toolbars ("9 10 675"), not words
     k = _key(text)
-    if not k:
+    if not k or words > 60 or len(text) > 400:
+        return None
+    # Two words, or counters and toolbars ("9 10 675"), are a headline only as a heading that the
+    # page's <title> names ("Plejaden, M45").
+    if (words < 3 or len(_LETTER_WORD.findall(text)) < 2) and not (ln.heading and k in ctx.stripped):
         return None
     short = words <= 6
     is_meta = k in ctx.stripped
