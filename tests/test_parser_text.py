@@ -213,3 +213,19 @@ def test_a_two_word_headline_named_by_the_title_and_the_site_name_left_out():
     art = extract(html.encode(), "https://thienvantre.example.vn/anh/plejaden-m45/")
     assert art.title == "Plejaden, M45"
     assert art.published_at.startswith("2019-09-17") and art.body.startswith(PARAS[0])
+
+
+def test_a_closed_dialog_is_no_text_even_with_more_prose_than_the_article():
+    """A cookie-settings dialog printed closed (`aria-hidden="true"`) can hold more prose than the
+    article; it is hidden from every reader. One holding most of the page's text is read."""
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}"
+    policy = paras(f"Cookie {i}: trang web sử dụng cookie để ghi nhớ lựa chọn của bạn, đo lường lượt "
+                   "truy cập và cải thiện trải nghiệm; bạn có thể tắt cookie này trong phần cài đặt."
+                   for i in range(3))
+    dialog = f"<div class='cli-modal' aria-hidden='true'><h4>Tổng quan về quyền riêng tư</h4>{policy}</div>"
+    links = "".join(f"<li><a href='/tin-{i}.html'>{p.replace('Đoạn', 'Tin')}</a></li>"
+                    for i, p in enumerate(PARAS * 2))
+    art = extract(page(f"<ul class='sidebar'>{links}</ul>{main}{dialog}"), URL, second_opinion=False)
+    assert art.body == "\n\n".join(PARAS[:2])
+    art = extract(page(f"<div aria-hidden='true'>{main}</div>"), URL, second_opinion=False)
+    assert art.body == "\n\n".join(PARAS[:2])

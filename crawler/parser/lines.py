@@ -260,8 +260,11 @@ class _Linearizer:
         if (style and rules.HIDDEN_STYLE.search(style)) or el.get("hidden") is not None:
             return _SKIP
         cls = el.get("class")
-        if cls and _hiding_class(cls) and not self._holds_most_text(el):
-            return _SKIP  # hidden by the CSS class every framework has for it (schema.org data)
+        hidden = (cls and _hiding_class(cls)) or el.get("aria-hidden") == "true"
+        if hidden and not self._holds_most_text(el):
+            # Hidden by the CSS class every framework has for it (schema.org data), or from every
+            # reader, screen readers included (a closed dialog: cookie settings, a log-in form).
+            return _SKIP
         prop = el.get("itemprop")
         if prop and tag != "a" and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS:
             return _SKIP  # schema.org data for machines (a logo's address, the page's own URL)
