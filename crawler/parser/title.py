@@ -182,8 +182,10 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
         return None  # a menu entry or a listed link: a headline that is a link is a heading or named so
     text = ln.text
     words = len(text.split())
+    if words > 60 or len(text) > 400:
+        return None
     k = _key(text)
-    if not k or words > 60 or len(text) > 400:
+    if not k:
         return None
     # Two words, or counters and toolbars ("9 10 675"), are a headline only as a heading that the
     # page's <title> names ("Plejaden, M45").
