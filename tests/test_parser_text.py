@@ -229,3 +229,15 @@ def test_a_closed_dialog_is_no_text_even_with_more_prose_than_the_article():
     assert art.body == "\n\n".join(PARAS[:2])
     art = extract(page(f"<div aria-hidden='true'>{main}</div>"), URL, second_opinion=False)
     assert art.body == "\n\n".join(PARAS[:2])
+
+
+def test_a_short_post_keeps_its_closing_line_above_a_share_bar_in_its_container():
+    """A share bar printed inside the post's container costs the container more than its short
+    closing paragraphs bring: they are the text's all the same."""
+    closing = ["Xin cảm ơn quý thầy cô đã đồng hành cùng nhà trường…"]
+    targets = ("Facebook", "Twitter", "Zalo", "LinkedIn", "E-mail", "In bài viết", "Sao chép liên kết")
+    share = "".join(f"<li><a href='/share?to={n}'>{n}</a></li>" for n in targets)
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div class='entry-content'><p>{PARAS[0]}</p>"
+            f"{paras(closing)}<div class='sharedaddy'><h3>Chia sẻ:</h3><ul>{share}</ul></div></div>")
+    art = extract(page(main), URL, second_opinion=False)
+    assert art.body == "\n\n".join([PARAS[0], *closing])

@@ -106,7 +106,17 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
                     _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
                     and ln.link_chars == 0 and not ln.text.endswith(("…", "..."))):
                 lead.append(i)
-    out = lead + inside
+    # A box that is one paragraph (a share bar inside the post's container cost the container
+    # more than its short last paragraph brought): the paragraphs right after it in its parent,
+    # up to the first line that is not one, are the text's too.
+    trail = []
+    if parent is not None and box.tag == "p":
+        for i in range(inside[-1] + 1, len(lines)):
+            ln = lines[i]
+            if not (_contains(parent, ln.owner) and paragraph_like(ln) and ln.link_chars == 0):
+                break
+            trail.append(i)
+    out = lead + inside + trail
     # Cut at the first related-news / comments / attachments heading that is followed by what
     # such a heading introduces; one followed by running text is a widget inside the text
     # ("TIN MỚI" over an empty box), and only the heading goes.
