@@ -123,10 +123,17 @@ class Extractor:
         for _ in range(2):
             if self.pool is None:
                 break
-            pool, generation = self.pool, self.generation
-            if self.warming:  # the new pool's workers start outside any page's budget
-                warming, self.warming = self.warming, []
+            # A new pool's workers start outside any page's budget: every page waits for them
+            # (pages retried from a replaced pool queued behind the start-up and ran out of time
+            # unstarted on a loaded machine).
+            while self.warming:
+                warming, generation = self.warming, self.generation
                 await asyncio.wait([asyncio.wrap_future(f) for f in warming], timeout=WARM_UP_SECONDS)
+                if generation == self.generation:
+                    self.warming = []
+            if self.pool is None:
+                break
+            pool, generation = self.pool, self.generation
             loop = asyncio.get_running_loop()
             task = loop.run_in_executor(pool, extract_for_pool, body, url, http_charset, school, host)
             try:
@@ -134,14 +141,15 @@ class Extractor:
                 return to_article(data), targets
             except TimeoutError:
                 self._replace(generation)
-                raise ExtractionTimeout(f"extraction ran over {self.budget:g} s; its worker was replaced"
-                                        ) from None
+                raise ExtractionTimeout(f"extraction ran over {self.budget:g} s; its worker was "
+                                        "replaced") from None
             except BrokenProcessPool:
                 if self._replace(generation):  # not ours: the worker died on its own
                     self.lost += 1
                     logger.warning("[%s] extraction worker lost (%d)", school.key, self.lost)
                     if self.lost >= MAX_LOST_WORKERS:
-                        logger.warning("[%s] workers keep dying; parsing in the crawl process", school.key)
+                        logger.warning("[%s] workers keep dying; parsing in the crawl process",
+                                       school.key)
                         self._stop(self.pool)
                         self.pool = None
         return extract_page(body, url, http_charset, school, host, self.templates[host])
