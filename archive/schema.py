@@ -227,8 +227,9 @@ def _v13_index_writes(db: sqlite_utils.Database) -> None:
     them as a segment, so a bulk ingest writes a few large segments rather than one per ~150
     articles; a crawl commits every second, far below it, and the memory is bounded. Segments
     are merged when 8 of one size have gathered (`automerge`, 4 by default): each word is
-    rewritten fewer times as the index grows. Together, ingest at 300,000 articles +22 %;
-    searches open a few more segments (their p95 measured unchanged within 20 ms at a million)."""
+    rewritten fewer times as the index grows. Measured: the buffer +10 % at 40,000 articles,
+    the merge setting 4,928 → 5,459 articles/s at 300,000; searches open a few more segments
+    (newest-first p95 17.3-18.8 ms at a million, best match 4.9 ms)."""
     for table in {"articles_fts", "articles_fold"} & set(db.table_names()):
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', {FTS_HASH_BYTES})")
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', {FTS_AUTOMERGE})")

@@ -296,9 +296,9 @@ class Archive:
         outermost = not self.db.conn.in_transaction
         with self.transaction():
             for chunk in self._derived(records, workers):
-                # What the chunk's addresses and texts are known as, in two look-ups rather than
-                # two per article; a record whose address or text is known (or comes twice in
-                # the batch) is looked up one by one as `save_article` does.
+                # Which of the chunk's addresses and texts the archive holds, in one look-up
+                # rather than two per article; a record whose address or text is known (or
+                # comes twice in the batch) is looked up one by one as `save_article` does.
                 known = self._known_of(chunk)
                 for rec, derived in chunk:
                     fresh = rec["url"] not in known and derived.body_hash not in known
