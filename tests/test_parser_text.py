@@ -241,3 +241,11 @@ def test_a_short_post_keeps_its_closing_line_above_a_share_bar_in_its_container(
             f"{paras(closing)}<div class='sharedaddy'><h3>Chia sẻ:</h3><ul>{share}</ul></div></div>")
     art = extract(page(main), URL, second_opinion=False)
     assert art.body == "\n\n".join([PARAS[0], *closing])
+
+
+def test_a_two_word_h1_inside_the_title_is_the_headline():
+    html = ("<html><head><meta charset='utf-8'><title>THIÊN VĂN TRẺ: Sao chổi</title></head><body>"
+            "<div class='menu'><a href='/'>Trang chủ</a></div><p>Số 2022/3 · Chuyên mục: Kiến thức</p>"
+            "<h1>Sao chổi</h1><p>17/09/2019</p>" + paras(PARAS) + "</body></html>")
+    art = extract(html.encode(), "https://thienvantre.example.vn/so-3/sao-choi/")
+    assert art.title == "Sao chổi" and art.body == "\n\n".join(PARAS)

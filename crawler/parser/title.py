@@ -188,8 +188,10 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
     if not k:
         return None
     # Two words, or counters and toolbars ("9 10 675"), are a headline only as a heading that the
-    # page's <title> names ("Plejaden, M45").
-    if (words < 3 or len(_LETTER_WORD.findall(text)) < 2) and not (ln.heading and k in ctx.stripped):
+    # page's <title> names ("Plejaden, M45"), or as the page's <h1> inside its <title>
+    # ("SONNENENERGIE: Der WindRebell").
+    named = ln.heading and (k in ctx.stripped or (ln.heading == 1 and any(k in m for m in ctx.meta_keys)))
+    if (words < 3 or len(_LETTER_WORD.findall(text)) < 2) and not named:
         return None
     short = words <= 6
     is_meta = k in ctx.stripped
