@@ -123,17 +123,10 @@ class Extractor:
         for _ in range(2):
             if self.pool is None:
                 break
-            # A new pool's workers start outside any page's budget: every page waits for them
-            # (pages retried from a replaced pool queued behind the start-up and ran out of time
-            # unstarted on a loaded machine).
-            while self.warming:
-                warming, generation = self.warming, self.generation
-                await asyncio.wait([asyncio.wrap_future(f) for f in warming], timeout=WARM_UP_SECONDS)
-                if generation == self.generation:
-                    self.warming = []
-            if self.pool is None:
-                break
             pool, generation = self.pool, self.generation
+            if self.warming:  # the new pool's workers start outside any page's budget
+                warming, self.warming = self.warming, []
+                await asyncio.wait([asyncio.wrap_future(f) for f in warming], timeout=WARM_UP_SECONDS)
             loop = asyncio.get_running_loop()
             task = loop.run_in_executor(pool, extract_for_pool, body, url, http_charset, school, host)
             try:
@@ -141,15 +134,23 @@ class Extractor:
                 return to_article(data), targets
             except TimeoutError:
                 self._replace(generation)
-                raise ExtractionTimeout(f"extraction ran over {self.budget:g} s; its worker was "
-                                        "replaced") from None
+                raise ExtractionTimeout(f"extraction ran over {self.budget:g} s; its worker was replaced"
+                                        ) from None
+            except asyncio.CancelledError:
+                # Queued in a pool that was replaced meanwhile (another page ran over its budget):
+                # cancelled with it, unstarted; tried again in the new pool. A crawl that is
+                # stopping cancels this coroutine itself: that goes on up.
+                current = asyncio.current_task()
+                if task.cancelled() and generation != self.generation and \
+                        not (current is not None and current.cancelling()):
+                    continue
+                raise
             except BrokenProcessPool:
                 if self._replace(generation):  # not ours: the worker died on its own
                     self.lost += 1
                     logger.warning("[%s] extraction worker lost (%d)", school.key, self.lost)
                     if self.lost >= MAX_LOST_WORKERS:
-                        logger.warning("[%s] workers keep dying; parsing in the crawl process",
-                                       school.key)
+                        logger.warning("[%s] workers keep dying; parsing in the crawl process", school.key)
                         self._stop(self.pool)
                         self.pool = None
         return extract_page(body, url, http_charset, school, host, self.templates[host])

@@ -162,8 +162,10 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
     assert len(urls) == len(set(urls)) == len(articles)
     if in_flight == 4:
         assert peak <= 4 + 2  # + sitemap.xml and the feed, which are not on the queue
-    else:  # the probe can see a large queue: with room for all, Scrapy holds most of the site
-        assert peak > 100
+    else:  # the probe can see a large queue: with room for all, Scrapy holds much of the site
+        # (how much depends on how fast pages come back: 94 to 200+ on this machine; the point is
+        # the contrast with the bounded case, ~8x its limit at least)
+        assert peak > 50
 
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong"])
