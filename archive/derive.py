@@ -28,7 +28,7 @@ _NOT_TERM = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(
 class Derived:
     fields: dict[str, Any]  # the record's article fields (ARTICLE_FIELDS), None where absent
     folded: dict[str, str]  # each field folded (textfold.fold), "" where absent
-    content_hash: str  # what a reader sees, folded: changes when the article does
+    content_hash: str  # what a reader sees, folded (NFC/NFD noise aside): changes with the article
     body_hash: str  # the text alone, folded, without a dateline tag: equal for copies
     word_count: int
     terms: frozenset[bytes]  # the words the folded index gets (title, body, author)
@@ -65,11 +65,6 @@ def from_batch(record: Mapping[str, Any], wire: tuple) -> Derived:
     folded, chash, bhash, words, terms = wire
     return Derived({k: record.get(k) for k in ARTICLE_FIELDS}, folded, chash, bhash, words,
                    frozenset(terms.split()))
-
-
-def content_hash(record: Mapping[str, Any]) -> str:
-    """Hash of what a reader sees, folded so that NFC/NFD or tone-placement noise does not count."""
-    return derive(record).content_hash
 
 
 def body_hash(body: str | None, collapsed_folded_body: str | None = None) -> str:

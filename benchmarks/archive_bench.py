@@ -60,7 +60,7 @@ WORKERS = max(1, (os.cpu_count() or 1) - 1)  # processes folding and hashing bes
 
 
 def fill(arc: Archive, n: int, rng: random.Random | None = None, workers: int = WORKERS) -> float:
-    """n generated articles into the archive, BATCH at a time over 40 schools, their texts folded
+    """n generated articles into the archive, BATCH at a time over up to 40 schools, their texts folded
     and hashed by `workers` processes; returns the seconds spent ingesting them (the time to
     generate them is not counted)."""
     rng = rng or random.Random(42)
