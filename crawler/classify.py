@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
 from crawler.parser import Article
+from crawler.parser.rules import TEASER_ENDS
 from crawler.registry import School
 
 MIN_BODY_WORDS = 40
@@ -134,7 +135,7 @@ def _dateless(art: Article, link: str | None, parts: SplitResult) -> Verdict:
         return _no("no_date", "no publication date and no visible headline")
     if len((art.body or "").split()) < MIN_BODY_WORDS_NO_DATE:
         return _no("no_date", f"no publication date and under {MIN_BODY_WORDS_NO_DATE} words")
-    if art.signals.get("teasers", 0) or (art.body or "").rstrip().endswith(("…", "...")):
+    if art.signals.get("teasers", 0) or (art.body or "").rstrip().endswith(TEASER_ENDS):
         return _no("no_date", "no publication date, and its text is a teaser cut short")
     tail = "/".join([seg for seg in parts.path.split("/") if seg][-2:]) + "?" + parts.query
     if not (art.author or _ITEM_ADDRESS.search(tail)):

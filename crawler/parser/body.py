@@ -104,7 +104,7 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
             # when the theme prints it with the headline (then it is plain prose, no links).
             if _contains(parent, ln.owner) or (
                     _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
-                    and ln.link_chars == 0 and not ln.text.endswith(("…", "..."))):
+                    and ln.link_chars == 0 and not ln.text.endswith(rules.TEASER_ENDS)):
                 lead.append(i)
     # A box that is one paragraph (a share bar inside the post's container cost the container
     # more than its short last paragraph brought): the paragraphs right after it in its parent,
@@ -208,7 +208,7 @@ def _running_text_follows(lines: list[Line], after: list[int]) -> bool:
         ln = lines[j]
         if ln.link_density > rules.TEXT_LINE:
             run = 0
-        elif paragraph_like(ln) and not ln.text.endswith(("…", "...")):
+        elif paragraph_like(ln) and not ln.text.endswith(rules.TEASER_ENDS):
             run += 1
             if run >= 2:
                 return True
@@ -230,7 +230,7 @@ def release_named_prose(lines: list[Line], region: list[int]) -> None:
     for i in region:
         ln = lines[i]
         if lo < i < hi and ln.named_only and len(ln.text) >= IN_TEXT_CHARS and ln.link_chars == 0 \
-                and not ln.caption and not ln.text.endswith(("…", "...")):
+                and not ln.caption and not ln.text.endswith(rules.TEASER_ENDS):
             ln.chrome = False
 
 

@@ -412,7 +412,7 @@ SILENCED_SHARE = 0.1  # names that leave less than this of the running text unna
 def running_chars(ln: Line) -> int:
     """Characters of running text on a line (names aside): sentences, not links or teasers."""
     text = ln.text
-    if len(text) < 40 or ln.link_density >= rules.TEXT_LINE or ln.chrome or text.endswith(("…", "...")):
+    if len(text) < 40 or ln.link_density >= rules.TEXT_LINE or ln.chrome or text.endswith(rules.TEASER_ENDS):
         return 0
     return len(text)
 
@@ -442,5 +442,5 @@ def _settle_names(lines: list[Line]) -> None:
     if total and sum(running_chars(ln) for ln in lines) < SILENCED_SHARE * total:
         for ln in lines:
             if ln.named_only and len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE \
-                    and not ln.text.endswith(("…", "...")):
+                    and not ln.text.endswith(rules.TEASER_ENDS):
                 ln.chrome = ln.named_only = False

@@ -72,6 +72,9 @@ TAXONOMY_CLASS = re.compile(r"(?:^|\s)(?:tag|category|post_tag|format)-\S+")
 METADATA_PROPS = frozenset({"publisher", "logo", "mainEntityOfPage", "image", "thumbnailUrl", "url"})
 MODIFIER_CLASS = re.compile(r"\S*--\S*")
 LABEL_ID = re.compile(r"(?:^|_)lbl", re.I)  # ASP.NET Label controls: ctl00_…_lblTitle, dnn_ctr1_lblContent
+# How a teaser (a listed item's cut-off text) ends; running text that ends so is not counted
+# as the article's own.
+TEASER_ENDS = ("…", "...")
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 RIGHT_ALIGN = re.compile(r"text-align\s*:\s*right", re.I)
 

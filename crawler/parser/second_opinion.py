@@ -52,7 +52,7 @@ def unsure(lines: list[Line], kept: list[int], listing: bool) -> str:
 def _prose(ln: Line) -> bool:
     """A line of sentences, whatever the page's names and tags say about it."""
     return len(ln.text) >= 40 and not ln.caption and ln.link_density < rules.TEXT_LINE \
-        and not ln.text.endswith(("…", "..."))
+        and not ln.text.endswith(rules.TEASER_ENDS)
 
 
 def warm_up() -> None:

@@ -190,8 +190,8 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
     # Two words, or counters and toolbars ("9 10 675"), are a headline only as a heading that the
     # page's <title> names ("Plejaden, M45"), or as the page's <h1> inside its <title>
     # ("SONNENENERGIE: Der WindRebell").
-    named = ln.heading and (k in ctx.stripped or (ln.heading == 1 and any(k in m for m in ctx.meta_keys)))
-    if (words < 3 or len(_LETTER_WORD.findall(text)) < 2) and not named:
+    if (words < 3 or len(_LETTER_WORD.findall(text)) < 2) and not (
+            ln.heading and (k in ctx.stripped or (ln.heading == 1 and any(k in m for m in ctx.meta_keys)))):
         return None
     short = words <= 6
     is_meta = k in ctx.stripped
@@ -204,7 +204,7 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
         ("banner", ln.banner), ("caption", ln.caption),
         ("link", ln.link_density > rules.LINK_LINE), ("table_row", ln.row),
         ("generic_heading", bool(rules.GENERIC_HEADING.match(text))),
-        ("teaser", text.endswith(("…", "..."))), ("breadcrumb", is_breadcrumb(text)),
+        ("teaser", text.endswith(rules.TEASER_ENDS)), ("breadcrumb", is_breadcrumb(text)),
         ("short", short), ("capitals_label", short and text.isupper() and words <= SHORT_HEADING_WORDS + 1),
         ("menu_entry", short and ln.link_density < rules.LINK_LINE and text.casefold() in ctx.link_texts),
         ("sentence", text.endswith((".", ";", ",")) and words > 25),
