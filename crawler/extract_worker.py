@@ -133,6 +133,10 @@ class Extractor:
                 data, targets = await asyncio.wait_for(task, self.budget)
                 return to_article(data), targets
             except TimeoutError:
+                if generation != self.generation:
+                    # Its pool was replaced while it waited (another page ran over its budget):
+                    # the time was not its own; tried again in the new pool.
+                    continue
                 self._replace(generation)
                 raise ExtractionTimeout(f"extraction ran over {self.budget:g} s; its worker was replaced"
                                         ) from None
