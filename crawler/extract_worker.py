@@ -123,10 +123,16 @@ class Extractor:
         for _ in range(2):
             if self.pool is None:
                 break
-            pool, generation = self.pool, self.generation
-            if self.warming:  # the new pool's workers start outside any page's budget
-                warming, self.warming = self.warming, []
+            # A new pool's workers start outside any page's budget: every page waits for them
+            # (one queued behind the start-up would have its clock running).
+            while self.warming:
+                warming, generation = self.warming, self.generation
                 await asyncio.wait([asyncio.wrap_future(f) for f in warming], timeout=WARM_UP_SECONDS)
+                if generation == self.generation:
+                    self.warming = []
+            if self.pool is None:
+                break
+            pool, generation = self.pool, self.generation
             loop = asyncio.get_running_loop()
             task = loop.run_in_executor(pool, extract_for_pool, body, url, http_charset, school, host)
             try:
