@@ -215,3 +215,30 @@ def test_a_static_page_linked_by_its_full_title_from_the_menu_is_not_a_dateless_
     assert not static and static.kind == "no_date"
     item = "http://x.vn/index.php/tin-tuc/214-lich-su-hinh-thanh"  # the CMS numbers its items
     assert classify(extract(html, item), item, anchor=title)
+
+
+def test_a_listing_whose_text_is_all_teasers_under_headline_links_is_not():
+    # A news portal's category page: its own heading sits in the navigation, and each item is a
+    # headline link, the section and date, and a teaser of one full sentence (no '…'). Whatever
+    # line is taken for a headline, every paragraph of the text stands under a link.
+    items = "".join(
+        f'<div class="item"><h2><a href="/chinh-sach/quy-dinh-{i}.htm">Quy định mới số {i} về chế độ '
+        f'làm việc của giảng viên</a></h2><div><a href="/chinh-sach.htm">Chính sách mới</a> '
+        f'1{i}/02/2026 15:3{i}</div><p>(Mẫu.vn) - Bộ trưởng vừa ban hành Thông tư số {i}/2026 quy '
+        f'định chế độ làm việc đối với giảng viên của các trường chính trị trong cả nước.</p></div>'
+        for i in range(8))
+    html = ('<html><head><meta charset="utf-8"><title>Chính sách mới - Báo Mẫu</title></head><body>'
+            '<div class="nav-menu"><a href="/">Trang chủ</a> <a href="/chinh-tri.htm">Chính trị</a>'
+            '<h1><a href="/chinh-sach.htm">Chính sách mới</a></h1></div>'
+            f'<div class="list-main">{items}</div><div class="footer">Báo Mẫu</div></body></html>')
+    assert not judge(html.encode(), "http://x.vn/chinh-sach.htm")
+
+
+def test_an_article_writing_etc_with_an_ellipsis_is_an_article():
+    # '…' ends a sapo and a list item as "and so on", with the text going on below: not teasers.
+    main = (f"<h1>Chính sách mới có hiệu lực từ tháng 3/2026</h1><p>01/03/2026 09:51</p>"
+            "<p>(Mẫu.vn) - Tháng 3 có nhiều chính sách mới có hiệu lực, nổi bật là các quy định về "
+            "đào tạo, bồi dưỡng; chế độ làm việc; nghiên cứu khoa học…</p>"
+            f"<p>{TEXT * 2}</p><p>- Giảng viên kiêm nhiệm, thỉnh giảng, báo cáo viên…</p><p>{TEXT}</p>")
+    assert judge(page("Chính sách mới có hiệu lực từ tháng 3/2026", main),
+                 "http://x.vn/chinh-sach-moi-co-hieu-luc-102260228.htm")

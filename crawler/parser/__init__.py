@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from archive.records import CONTRACT_KEYS
-from crawler.parser import body, credits, published, rules, second_opinion, signals, title
+from crawler.parser import body, credits, published, second_opinion, signals, title
 from crawler.parser.dates import VN_TZ, find_date, iso
 from crawler.parser.decode import decode_html, legacy_font
 from crawler.parser.lines import Line, clean_ws, linearize
@@ -39,7 +39,7 @@ class Article:
     encoding: str | None = None
     canonical_url: str | None = None
     flags: list[str] = field(default_factory=list)
-    signals: dict[str, int] = field(default_factory=dict)  # page-shape figures for the classifier
+    signals: dict[str, float] = field(default_factory=dict)  # page-shape figures for the classifier
     links: list[str] = field(default_factory=list, repr=False)  # every <a href> of the page
     link_texts: list[str] = field(default_factory=list, repr=False)  # their texts, same order
     school_name: str | None = None  # the school's name as the page prints it (banner, footer)
@@ -275,7 +275,8 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     kept = body.without_orphan_headings(lines, kept)
     kept = body.with_story_captions(lines, start, kept, used | set(items_cut))
     art.signals["list_items"] = signals.interleaved_items(lines, region, set(kept))
-    art.signals["teasers"] = sum(1 for i in region if lines[i].text.endswith(rules.TEASER_ENDS))
+    art.signals["teasers"] = signals.teasers(lines, region)
+    art.signals["teaser_share"] = round(signals.teaser_share(lines, kept, used), 2)
     if tidx is not None and dchoice.idx is not None:
         art.signals["date_gap"] = dchoice.idx - tidx  # lines from the headline down to its date
     page_url = url or art.canonical_url

@@ -8,6 +8,7 @@ import re
 from urllib.parse import urljoin
 
 from crawler.parser import authors, body, published, rules
+from crawler.parser.dates import find_date
 from crawler.parser.lines import Line
 
 _SCHOOL_NAME = re.compile(
@@ -72,6 +73,44 @@ def interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> i
                 count += 1
                 after_link = False
     return count
+
+
+def teasers(lines: list[Line], region: list[int]) -> int:
+    """Lines cut short with '…' as a listing prints them: a link ("Xem tiếp", the next item's
+    headline) or nothing of the region after each. Vietnamese writes '…' for "and so on" too,
+    inside an article's sapo and lists, with the text going on below."""
+    count = 0
+    for n, i in enumerate(region):
+        if not lines[i].text.endswith(rules.TEASER_ENDS):
+            continue
+        nxt = region[n + 1] if n + 1 < len(region) else None
+        between = lines[i + 1:nxt] if nxt is not None else lines[i + 1:i + 2]
+        if nxt is None or any(ln.link_density > rules.LINK_LINE for ln in between) or \
+                lines[nxt].link_density > rules.LINK_LINE:
+            count += 1
+    return count
+
+
+TEASER_REACH = 3  # lines from a headline link down to its teaser (a date or a thumbnail between)
+
+
+def teaser_share(lines: list[Line], kept: list[int], own: set[int]) -> float:
+    """How much of the text is teasers: paragraphs each printed a few lines under a headline
+    link. A listing's text is all teasers, whatever region was taken for its "article"; an
+    article's paragraphs follow one another under one headline (`own`: the page's headline,
+    date and byline lines, which a theme may link to the article itself)."""
+    total = teased = items = 0
+    for i in kept:
+        size = len(lines[i].text)
+        total += size
+        for j in range(i - 1, max(-1, i - 1 - TEASER_REACH), -1):
+            if j not in own and published.is_headline_link(lines[j]) and not find_date(lines[j].text):
+                teased += size
+                items += 1
+                break
+            if body.paragraph_like(lines[j]):
+                break  # running text above: this paragraph continues it
+    return teased / total if total and items >= 2 else 0.0  # (one item is no list)
 
 
 def links_away(line: Line, page_url: str | None) -> bool:
