@@ -296,8 +296,26 @@ class _Linearizer:
 
     def _cues(self, el: etree._Element, tag: str, style: str, block: bool) -> _Frame:
         """The frame of an element: which cues (chrome, caption, link, bold…) it sets. Elements
-        that set none share one frame per kind, so most elements cost no allocation."""
-        attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+        that set none share one frame per kind, and elements alike in tag and the attributes
+        read here share one frame (frames are never modified), so most cost no allocation."""
+        cls, ident, align = el.get("class"), el.get("id"), el.get("align")
+        if tag == "a":
+            href = el.get("href")
+            if href:
+                self.anchors.append(href)
+        key = (tag, cls, ident, style, align, block)
+        fr = _FRAMES.get(key)
+        if fr is None:
+            fr = self._new_frame(el, tag, style, block, cls, ident, align)
+            if tag not in _FRAME_OF_CONTEXT:
+                if len(_FRAMES) >= MAX_FRAMES_KEPT:
+                    _FRAMES.clear()
+                _FRAMES[key] = fr
+        return fr
+
+    def _new_frame(self, el: etree._Element, tag: str, style: str, block: bool, cls: str | None,
+                   ident: str | None, align: str | None) -> _Frame:
+        attrs = (cls or "") + " " + (ident or "")
         chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if len(attrs) > 1
                                                           else _NO_CLASS_CUES)
         if tag == "form" and _has_controls(el):
@@ -306,13 +324,9 @@ class _Linearizer:
         banner = tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
         caption = tag in ("figcaption", "caption")
         link = tag == "a"
-        if link:
-            href = el.get("href")
-            if href:
-                self.anchors.append(href)
         bold = tag in ("b", "strong") or bool(style and _BOLD_STYLE.search(style))
         italic = tag in ("i", "em")
-        right = (el.get("align") or "").lower() == "right" or bool(style and rules.RIGHT_ALIGN.search(style))
+        right = (align or "").lower() == "right" or bool(style and rules.RIGHT_ALIGN.search(style))
         heading = rules.HEADING_TAGS.get(tag, 0)
         if not (chrome or caption or link or bold or italic or right or title_cls or author_cls or heading
                 or chrome_cls or caption_cls or banner):
@@ -340,6 +354,13 @@ class _Linearizer:
             self.flush()
             if self.blocks and self.blocks[-1] is el:
                 self.blocks.pop()
+
+
+# Frames of elements by (tag, class, id, style, align, block), shared across pages: a host's pages
+# repeat their markup. A <form>'s frame depends on its fields and a <header>'s on where it sits.
+_FRAMES: dict[tuple, _Frame] = {}
+_FRAME_OF_CONTEXT = frozenset({"form", "header"})
+MAX_FRAMES_KEPT = 8192
 
 
 def _has_controls(form: etree._Element) -> bool:

@@ -142,6 +142,7 @@ class _Context:
     stripped: list[str]  # metadata titles without the site's name, as keys
     meta_keys: list[str]
     link_texts: set[str]  # texts of menu entries and other links
+    longest: int = 0  # characters of the longest metadata title
 
 
 # How much each sign says for (+) or against (-) a line being the page's headline.
@@ -175,8 +176,15 @@ TEXT_BELOW = ((300, 1.5), (100, 0.5))  # characters of running text below: bonus
 SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than a headline
 
 
-def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
-    """How much line i looks like the page's headline (weights W); None when it cannot be one."""
+# The most that the signs read from the text itself (metadata, a date on the line, what follows)
+# can add: a line whose other signs leave it below the best so far is not read further.
+_TEXT_SIGNS_MAX = (W["matches_metadata"] + W["date_on_line"] + max(DATE_BELOW_BONUS.values())
+                   + TEXT_BELOW[0][1])
+
+
+def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | None = None) -> float | None:
+    """How much line i looks like the page's headline (weights W); None when it cannot be one,
+    or when it cannot score above `floor` (the best line so far)."""
     ln = lines[i]
     if ln.link_density > rules.MENU_LINE and not ln.heading and not ln.title_class:
         return None  # a menu entry or a listed link: a headline that is a link is a heading or named so
@@ -184,6 +192,19 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context) -> float | None:
     words = len(text.split())
     if words > 60 or len(text) > 400:
         return None
+    if floor is not None:
+        # (Only the layout signs, all cheap, before the text is read.)
+        layout = sum(W[name] for name, present in (
+            ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome and not ln.banner),
+            ("banner", ln.banner), ("caption", ln.caption), ("link", ln.link_density > rules.LINK_LINE),
+            ("table_row", ln.row), ("short", words <= 6),
+            ("sentence", words > 25 and text.endswith((".", ";", ","))),
+            ("teaser", text.endswith(rules.TEASER_ENDS))) if present)
+        # Far longer than any metadata title (punctuation aside): no metadata sign can hold.
+        text_max = _TEXT_SIGNS_MAX if len(text) <= 2 * ctx.longest + 40 else \
+            _TEXT_SIGNS_MAX - W["matches_metadata"]
+        if layout + HEADING_BONUS.get(ln.heading, 0) + text_max <= floor:
+            return None
     k = _key(text)
     if not k:
         return None
@@ -220,7 +241,8 @@ def make_context(lines: list[Line], metas: list[str]) -> _Context:
     # A <title> that only names the site (the school) says nothing about which line is the headline.
     metas = [m for m in metas if not _is_site_piece(strip_site_name(m))]
     return _Context([_key(strip_site_name(m)) for m in metas], [_key(m) for m in metas],
-                    {ln.text.casefold() for ln in lines if ln.link_density > rules.MENU_LINE})
+                    {ln.text.casefold() for ln in lines if ln.link_density > rules.MENU_LINE},
+                    max((len(m) for m in metas), default=0))
 
 
 def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) -> TitleChoice:
@@ -228,7 +250,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
     best: TitleChoice | None = None
     n = len(lines) if limit is None else min(limit, len(lines))
     for i in range(n):
-        score = candidate_score(lines, i, ctx)
+        score = candidate_score(lines, i, ctx, best.score if best is not None else None)
         if score is not None and (best is None or score > best.score):
             best = TitleChoice(lines[i].text, i, score)
     if best is not None and best.score >= 3:
