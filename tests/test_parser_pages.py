@@ -39,8 +39,8 @@ def test_page_is_classified_as_an_article(case):
 
 KEPT_OUT = PAGES.parent / "pages-kept-out"
 EVERY_PAGE = [PAGES / f"{c}.html" for c in CASES] + sorted(KEPT_OUT.glob("*.html"))
-MIN_STRIPPED_F1 = 0.8  # a page whose captions are known only by their class keeps them
-MIN_STRIPPED_MEAN = 0.97
+MIN_STRIPPED_F1 = 0.95  # (measured: every page 1.0; captions known only by a class may join)
+MIN_STRIPPED_MEAN = 0.99
 
 
 def test_the_body_survives_random_class_and_id_names():

@@ -249,3 +249,38 @@ def test_a_two_word_h1_inside_the_title_is_the_headline():
             "<h1>Sao chổi</h1><p>17/09/2019</p>" + paras(PARAS) + "</body></html>")
     art = extract(html.encode(), "https://thienvantre.example.vn/so-3/sao-choi/")
     assert art.title == "Sao chổi" and art.body == "\n\n".join(PARAS)
+
+
+def bare_page(main: str, after: str) -> bytes:
+    """A page with no class or id at all: only its shape and its words tell what is what."""
+    return (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
+            "<div><a href='/'>Trang chủ</a> <a href='/tin-tuc/'>Tin tức</a></div>"
+            f"<div><div>{main}</div>{after}</div></body></html>").encode()
+
+
+def test_two_related_items_cut_short_after_the_text_leave_it_and_its_closing_credit_is_the_writer():
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+            "<p style='text-align:right'><strong>Hoàng Nam (tổng hợp)</strong></p>")
+    related = "<div><h2>Cùng chuyên mục</h2>" + "".join(
+        f"<div><h3><a href='/tin-tuc/bai-{i}.html'>Hội nghị số {i} về công tác đào tạo, bồi dưỡng cán bộ "
+        f"năm 2024</a></h3><p>Ngày 1{i}/5, nhà trường đã tổ chức hội nghị bàn về công tác đào tạo, bồi "
+        "dưỡng cán bộ trước kỳ…</p></div>" for i in range(2)) + "</div>"
+    art = extract(bare_page(main, related), URL)
+    assert art.body == "\n\n".join(PARAS)
+    assert art.author == "Hoàng Nam"
+
+
+def test_the_sites_imprint_after_the_text_is_no_text_even_unnamed():
+    imprint = ("<div><p>© Báo điện tử tỉnh Mẫu</p><p>Tổng biên tập: Nguyễn Văn Khánh</p>"
+               "<p>Giấy phép số 123/GP-BTTTT cấp ngày 15/04/2024.</p>"
+               "<p>Trụ sở: số 1 Lê Lợi, thành phố Mẫu</p>"
+               "<p>Ghi rõ nguồn “Báo điện tử tỉnh Mẫu” khi phát hành lại thông tin từ website này.</p></div>")
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}", imprint), URL)
+    assert art.body == "\n\n".join(PARAS)
+
+
+def test_one_credit_line_with_a_copyright_sign_keeps_the_text_after_it():
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<p><img src='/a.jpg'></p>"
+            f"<p>© Ảnh: Thông tấn xã Việt Nam</p>{paras(PARAS[2:])}")
+    art = extract(bare_page(main, ""), URL)
+    assert all(p in art.body for p in PARAS)

@@ -127,7 +127,7 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
                 break
             continue
         kept.append(i)
-    kept = kept[:_footer_start(lines, kept)]
+    kept = kept[:min(_footer_start(lines, kept), _imprint_start(lines, kept))]
     cut = items_start(lines, kept)
     if cut is None:
         return kept, []
@@ -156,12 +156,39 @@ def _footer_start(lines: list[Line], idxs: list[int]) -> int:
     return len(idxs)
 
 
+IMPRINT_RUN = 2  # imprint lines among the next few: the site's imprint (one alone may be quoted)
+IMPRINT_LINE_CHARS = 200
+IMPRINT_TEXT_AFTER = 600  # characters of running text an imprint may have after it
+
+
+def _imprint_start(lines: list[Line], idxs: list[int]) -> int:
+    """Where, in `idxs`, the site's imprint begins after the text (two lines of copyright,
+    licence, editor, the publisher's seat, with little text after them): the page's footer read
+    by its words. One such line alone is a photo's credit (`© AFP`) as often. len(idxs) when
+    there is none."""
+    seen = 0
+    for pos, i in enumerate(idxs):
+        ln = lines[i]
+        if seen >= FOOTER_AFTER_CHARS and len(ln.text) < IMPRINT_LINE_CHARS and rules.IMPRINT.match(ln.text):
+            near = [j for j in idxs[pos:pos + 5] if len(lines[j].text) < IMPRINT_LINE_CHARS
+                    and rules.IMPRINT.match(lines[j].text)]
+            after = sum(len(lines[j].text) for j in idxs[pos + 1:]
+                        if paragraph_like(lines[j]) and not rules.IMPRINT.match(lines[j].text))
+            # (A footer ends the page; an article goes on after a credit.)
+            if len(near) >= IMPRINT_RUN and after <= IMPRINT_TEXT_AFTER:
+                return pos
+        if paragraph_like(ln):
+            seen += len(ln.text)
+    return len(idxs)
+
+
 def teasers(lines: list[Line], idxs: list[int]) -> int:
     """Teaser paragraphs among these lines (their headline links and dates aside)."""
     return sum(1 for i in idxs if paragraph_like(lines[i]) and not _item_head(lines[i]))
 
 
 MIN_ITEMS = 3  # teasers in a row, each under its own headline link or date, make a list
+MIN_CUT_SHORT_ITEMS = 2  # ... or this many ending the text, each teaser cut short with '…'
 
 
 def _item_head(ln: Line) -> bool:
@@ -174,7 +201,7 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
     link or a date, then a teaser; three times or more), whatever its heading says or its
     container is called; None when there is none. A run with no text of the page's own before
     it is a listing's body and stays (the classifier reads it)."""
-    own = 0
+    own = cut_short = 0
     head = run_start = None
     items = 0
     for pos, i in enumerate(idxs):
@@ -190,9 +217,15 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
                 head = None
                 if items >= MIN_ITEMS and own:
                     return run_start
+                if ln.text.endswith(rules.TEASER_ENDS):
+                    cut_short += 1
             else:
                 own += 1
-                items, run_start = 0, None
+                items, run_start, cut_short = 0, None, 0
+    # Two items whose teasers are cut short with '…' ending the text are a list too (a theme's
+    # "related posts" of two).
+    if own and items >= MIN_CUT_SHORT_ITEMS and cut_short >= MIN_CUT_SHORT_ITEMS:
+        return run_start
     return None
 
 

@@ -97,11 +97,21 @@ END_OF_ARTICLE = re.compile(
     r"^\s*" + alt((
         r"tin\s+liên\s+quan", r"các\s+tin\s+(?:khác|đã\s+đưa|cũ\s+hơn|mới\s+hơn)", r"tin\s+khác",
         r"bài\s+viết\s+(?:liên\s+quan|khác)", r"tin\s+(?:mới|cùng\s+chuyên\s+mục|đã\s+đăng)",
+        r"(?:bài\s+(?:viết\s+)?)?cùng\s+chuyên\s+mục", r"bài\s+liên\s+quan", r"tin\s+bài\s+khác",
+        r"có\s+thể\s+bạn\s+quan\s+tâm", r"tham\s+khảo\s+thêm",
         r"xem\s+thêm", r"bình\s+luận", r"ý\s+kiến\s+bạn\s+đọc", r"gửi\s+ý\s+kiến", r"viết\s+bình\s+luận",
         r"t[ệệ]p\s+(?:tin\s+)?đính\s+kèm", r"file\s+đính\s+kèm", r"tài\s+liệu\s+đính\s+kèm",
         r"related\s+(?:news|posts|articles)", r"other\s+news", r"chia\s+sẻ\s+bài\s+viết",
         r"\[?\s*trở\s+về\s*\]?\s*\[?\s*đầu\s+trang",
     )) + r"\b\s*:?", re.I)
+# The site's imprint, as a news site or a school prints it under every page: a page footer read
+# by its words when no name or landmark says "footer".
+IMPRINT = re.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|" + alt((
+        r"bản\s+quyền", r"giấy\s+phép\s+(?:số|xuất\s+bản|hoạt\s+động|thiết\s+lập|mxh|ICP)",
+        r"(?:phó\s+)?tổng\s+biên\s+tập\s*:", r"chịu\s+trách\s+nhiệm\s+(?:nội\s+dung|xuất\s+bản|chính)",
+        r"cơ\s+quan\s+chủ\s+quản", r"ghi\s+rõ\s+nguồn", r"trụ\s+sở\s*(?:chính\s*)?:",
+    )) + ")", re.I)
 # Lines that are never body text wherever they sit.
 BOILERPLATE_LINE = re.compile(
     r"^\s*(?:" + alt((
