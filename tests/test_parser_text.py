@@ -284,3 +284,19 @@ def test_one_credit_line_with_a_copyright_sign_keeps_the_text_after_it():
             f"<p>© Ảnh: Thông tấn xã Việt Nam</p>{paras(PARAS[2:])}")
     art = extract(bare_page(main, ""), URL)
     assert all(p in art.body for p in PARAS)
+
+
+def test_a_pen_name_marked_as_the_writer_by_itemprop_rel_or_data_role_is_the_author():
+    # Two syllables and no surname: a pen name, taken only where the page marks the writer. No
+    # class says so here; schema.org, HTML's rel and a data-role do.
+    for attr in ("itemprop='author'", "rel='author'", "data-role='author'"):
+        main = (f"<h1>{TITLE}</h1><div><p {attr}>Minh Chiến</p></div><p>12/03/2024 09:00</p>"
+                f"{paras(PARAS)}")
+        art = extract(bare_page(main, ""), URL)
+        assert (art.author, art.body) == ("Minh Chiến", "\n\n".join(PARAS)), attr
+
+
+def test_a_byline_in_another_language_gives_the_name_alone():
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p>By Jane Whitaker</p>{paras(PARAS)}"
+    art = extract(bare_page(main, ""), URL)
+    assert (art.author, art.body) == ("Jane Whitaker", "\n\n".join(PARAS))

@@ -34,8 +34,10 @@ _COMPILED_BY = re.compile(
     re.I)
 # A footnote mark after the name ("LƯU MAI HOA*", "Trần Văn An (*)", "Lê Hà¹").
 _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s*(?:[-–—,/(]|$))")
-# "Bài viết của ThS X": a label without a colon.
-_WRITTEN_BY = re.compile(r"^\s*(?:bài\s+viết|bài|tin|tác\s+phẩm)\s+của\s+", re.I)
+# "Bài viết của ThS X": a label without a colon; so is "By Jane Doe" (English, German, French…
+# bylines) before a capital.
+_WRITTEN_BY = re.compile(r"^\s*(?:(?i:bài\s+viết|bài|tin|tác\s+phẩm)\s+(?i:của)\s+"
+                         r"|(?i:by|von|par|door|por)\s+(?=[A-ZÀ-ÝĐ]))")
 # "Theo Hồ Hương": according to a person (the author) or to an outlet (no author).
 _ACCORDING_TO = re.compile(r"^\s*theo\s+", re.I)
 

@@ -299,14 +299,17 @@ class _Linearizer:
         that set none share one frame per kind, and elements alike in tag and the attributes
         read here share one frame (frames are never modified), so most cost no allocation."""
         cls, ident, align = el.get("class"), el.get("id"), el.get("align")
+        # schema.org's itemprop, HTML's rel and a data-role saying "author" mark the writer as
+        # plainly as a class does, and no theme renames them.
+        writer = any("author" in (el.get(a) or "").lower() for a in _WRITER_ATTRS)
         if tag == "a":
             href = el.get("href")
             if href:
                 self.anchors.append(href)
-        key = (tag, cls, ident, style, align, block)
+        key = (tag, cls, ident, style, align, block, writer)
         fr = _FRAMES.get(key)
         if fr is None:
-            fr = self._new_frame(el, tag, style, block, cls, ident, align)
+            fr = self._new_frame(el, tag, style, block, cls, ident, align, writer)
             if tag not in _FRAME_OF_CONTEXT:
                 if len(_FRAMES) >= MAX_FRAMES_KEPT:
                     _FRAMES.clear()
@@ -314,10 +317,11 @@ class _Linearizer:
         return fr
 
     def _new_frame(self, el: etree._Element, tag: str, style: str, block: bool, cls: str | None,
-                   ident: str | None, align: str | None) -> _Frame:
+                   ident: str | None, align: str | None, writer: bool) -> _Frame:
         attrs = (cls or "") + " " + (ident or "")
         chrome_cls, caption_cls, title_cls, author_cls = (_attr_flags(attrs) if len(attrs) > 1
                                                           else _NO_CLASS_CUES)
+        author_cls = author_cls or writer
         if tag == "form" and _has_controls(el):
             chrome_cls = True  # comment, search and sign-up forms; one around the page holds its text
         chrome = tag in rules.CHROME_TAGS
@@ -356,10 +360,11 @@ class _Linearizer:
                 self.blocks.pop()
 
 
-# Frames of elements by (tag, class, id, style, align, block), shared across pages: a host's pages
+# Frames of elements by (tag, class, id, style, align, block, writer), shared across pages: a host's pages
 # repeat their markup. A <form>'s frame depends on its fields and a <header>'s on where it sits.
 _FRAMES: dict[tuple, _Frame] = {}
 _FRAME_OF_CONTEXT = frozenset({"form", "header"})
+_WRITER_ATTRS = ("itemprop", "rel", "data-role")
 MAX_FRAMES_KEPT = 8192
 
 
