@@ -300,3 +300,15 @@ def test_a_byline_in_another_language_gives_the_name_alone():
     main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p>By Jane Whitaker</p>{paras(PARAS)}"
     art = extract(bare_page(main, ""), URL)
     assert (art.author, art.body) == ("Jane Whitaker", "\n\n".join(PARAS))
+
+
+def test_an_article_streamed_into_a_hidden_div_with_scripts_around_it_is_read():
+    # A Next.js page: the server streams the article into <div hidden>, a script moves it into
+    # place; the page's scripts hold many times its text.
+    data = "".join(f"<script>self.__next_f.push([1,\"{'x' * 3000}\"])</script>" for _ in range(10))
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
+            "<div><a href='/'>Trang chủ</a> <a href='/tin-tuc/'>Tin tức</a></div>"
+            f"<div hidden><h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}</div>{data}"
+            "<div hidden><p>Đăng nhập để bình luận</p></div></body></html>").encode()
+    art = extract(html, URL)
+    assert (art.title, art.body) == (TITLE, "\n\n".join(PARAS))

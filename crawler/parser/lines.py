@@ -257,13 +257,15 @@ class _Linearizer:
         if tag in _PLAIN_TAGS and not el.keys():  # <span>, <font>… with no attributes: no cue
             return _PLAIN
         style = el.get("style") or ""
-        if (style and rules.HIDDEN_STYLE.search(style)) or el.get("hidden") is not None:
-            return _SKIP
         cls = el.get("class")
-        hidden = (cls and _hiding_class(cls)) or el.get("aria-hidden") == "true"
+        hidden = (bool(style and rules.HIDDEN_STYLE.search(style)) or bool(cls and _hiding_class(cls))
+                  or el.get("aria-hidden") == "true" or el.get("hidden") is not None)
         if hidden and not self._holds_most_text(el):
-            # Hidden by the CSS class every framework has for it (schema.org data), or from every
-            # reader, screen readers included (a closed dialog: cookie settings, a log-in form).
+            # Hidden by its style, by the CSS class every framework has for it (schema.org data),
+            # from every reader, screen readers included (a closed dialog: cookie settings, a
+            # log-in form), or by HTML's `hidden` — unless it holds most of the page's text: React
+            # streams a Next.js page's article into a `<div hidden>` that a script then shows, and
+            # themes fold an article's start away for a script to unfold.
             return _SKIP
         prop = el.get("itemprop")
         if prop and tag != "a" and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS:
@@ -403,7 +405,9 @@ def linearize(root: etree._Element) -> list[Line]:
     lin = _Linearizer()
     lin.find_images(root)
     try:
-        lin.total_text = max(1, text_length(root))
+        # (What scripts and styles hold is no text: a Next.js page carries 30 times its text in them.)
+        lin.total_text = max(1, text_length(root) - sum(
+            text_length(el) for el in root.iter("script", "style", "template")))
     except ValueError:
         pass
     walker = etree.iterwalk(root, events=("start", "end"))
