@@ -312,3 +312,15 @@ def test_an_article_streamed_into_a_hidden_div_with_scripts_around_it_is_read():
             "<div hidden><p>Đăng nhập để bình luận</p></div></body></html>").encode()
     art = extract(html, URL)
     assert (art.title, art.body) == (TITLE, "\n\n".join(PARAS))
+
+
+def test_the_same_links_repeated_between_paragraphs_are_a_widget_not_a_list_ending_the_text():
+    widget = "<div><p>Đọc nhiều</p>" + "".join(
+        f"<p><a href='/tin-tuc/bai-{i}.html'>Hội nghị số {i} về công tác đào tạo, bồi dưỡng cán bộ năm 2024"
+        f"</a></p><p>Phóng viên {i}</p>" for i in range(3)) + "</div>"
+    texts = PARAS + [p.replace("Đoạn", "Phần") for p in PARAS]
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>"
+            + widget.join(f"<p>{p}</p><p>{p.replace('thời gian qua', 'năm nay')}</p>" for p in texts)
+            + "</div>")
+    art = extract(bare_page(main, ""), URL)
+    assert art.body == "\n\n".join(q for p in texts for q in (p, p.replace("thời gian qua", "năm nay")))

@@ -272,7 +272,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     used |= _credit(art, lines, tidx, dchoice.idx, region, used)
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)
             and not signals.is_school_name_line(lines[i], art.school_name)]
-    kept = body.without_orphan_headings(lines, kept)
+    kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
     kept = body.with_story_captions(lines, start, kept, used | set(items_cut))
     art.signals["list_items"] = signals.interleaved_items(lines, region, set(kept))
     art.signals["teasers"] = signals.teasers(lines, region)

@@ -204,13 +204,22 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
     own = cut_short = 0
     head = run_start = None
     items = 0
+    heads_seen: set[str] = set()
+    fresh = False  # a head not seen before since the last paragraph
     for pos, i in enumerate(idxs):
         ln = lines[i]
         if _item_head(ln):
             head = pos if head is None else head
+            fresh = fresh or ln.text not in heads_seen
+            heads_seen.add(ln.text)
         elif ln.heading:
             head = None  # a subheading of the text between a link and a paragraph: no item
         elif paragraph_like(ln):
+            # The same links again and again between paragraphs are a widget repeated inside
+            # the text ("Most read" after every few paragraphs), not items with teasers.
+            if head is not None and not fresh:
+                head = None
+            fresh = False
             if head is not None:
                 run_start = head if items == 0 else run_start
                 items += 1
@@ -296,6 +305,22 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
 
 
 ORPHAN_HEADING_CHARS = 100
+
+
+REPEATED_LINE = 3  # a short line printed this often in the text is a repeated widget's
+
+
+def without_repeated_furniture(lines: list[Line], kept: list[int]) -> list[int]:
+    """The kept lines less the short ones that recur three times or more (a widget printed after
+    every few paragraphs: its label, its items' sections and writers). Running text never
+    repeats itself like that; a short label of the text's own may, and is a few words lost."""
+    counts: dict[str, int] = {}
+    for i in kept:
+        if not paragraph_like(lines[i]) and not lines[i].row:  # (a table's header row may recur)
+            counts[lines[i].text] = counts.get(lines[i].text, 0) + 1
+    if not counts or max(counts.values()) < REPEATED_LINE:
+        return kept
+    return [i for i in kept if counts.get(lines[i].text, 0) < REPEATED_LINE]
 
 
 def without_orphan_headings(lines: list[Line], kept: list[int]) -> list[int]:
