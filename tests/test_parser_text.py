@@ -324,3 +324,14 @@ def test_the_same_links_repeated_between_paragraphs_are_a_widget_not_a_list_endi
             + "</div>")
     art = extract(bare_page(main, ""), URL)
     assert art.body == "\n\n".join(q for p in texts for q in (p, p.replace("thời gian qua", "năm nay")))
+
+
+def test_a_paragraph_right_under_a_photo_ending_with_an_ideographic_stop_is_text():
+    # Under an image, a short line without a closing stop reads as a caption; "。" closes a
+    # sentence as "." does.
+    ja = "十三日午後九時ごろ、県内で震度五弱の地震があった。気象庁によると、震源の深さは約三十六キロ"
+    paras_ja = [ja + "。", ja + "と推定される。"]
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div><p><img src='/a.jpg'></p>"
+            f"<p>{paras_ja[0]}</p></div><div><p>{paras_ja[1]}</p></div>")
+    art = extract(bare_page(main, ""), URL)
+    assert art.body == "\n\n".join(paras_ja)

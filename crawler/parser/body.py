@@ -106,11 +106,11 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
                     _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
                     and ln.link_chars == 0 and not ln.text.endswith(rules.TEASER_ENDS)):
                 lead.append(i)
-    # A box that is one paragraph (a share bar inside the post's container cost the container
+    # A box that is one paragraph, or holds one (a share bar inside the post's container cost the container
     # more than its short last paragraph brought): the paragraphs right after it in its parent,
     # up to the first line that is not one, are the text's too.
     trail = []
-    if parent is not None and box.tag == "p":
+    if parent is not None and (box.tag == "p" or sum(paragraph_like(lines[i]) for i in inside) == 1):
         for i in range(inside[-1] + 1, len(lines)):
             ln = lines[i]
             if not (_contains(parent, ln.owner) and paragraph_like(ln) and ln.link_chars == 0):
@@ -276,6 +276,9 @@ def release_named_prose(lines: list[Line], region: list[int]) -> None:
             ln.chrome = False
 
 
+SENTENCE_ENDS = (".", ":", "。", "：", "!", "?", "！", "？")  # (Chinese and Japanese stops too)
+
+
 def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
     """Lines inside the region that are not the article's text (chrome_counts=False: whatever
     the page's names and tags called chrome is judged on its text alone)."""
@@ -300,7 +303,7 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
     # A short line in an image's block, or right below an image, set like a caption: italics,
     # a trailing `|`, or no closing full stop.
     if (ln.image_block or ln.after_image) and len(text) < 250:
-        return text.endswith("|") or ln.italic or (ln.after_image and not text.endswith((".", ":")))
+        return text.endswith("|") or ln.italic or (ln.after_image and not text.endswith(SENTENCE_ENDS))
     return False
 
 
