@@ -335,3 +335,13 @@ def test_a_paragraph_right_under_a_photo_ending_with_an_ideographic_stop_is_text
             f"<p>{paras_ja[0]}</p></div><div><p>{paras_ja[1]}</p></div>")
     art = extract(bare_page(main, ""), URL)
     assert art.body == "\n\n".join(paras_ja)
+
+
+def test_the_text_goes_on_after_a_long_more_on_this_box_printed_inside_it():
+    more = "<aside><p>Đọc thêm</p>" + "".join(
+        f"<p><a href='/tin-tuc/bai-{i}.html'>Tin số {i}</a></p><p>Phóng viên {i}</p>" for i in range(8)) + \
+        "</aside>"
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>"
+            f"<div>{paras(PARAS[:2])}{paras(PARAS[:2]).replace('Đoạn', 'Mục')}{more}{paras(PARAS[2:])}</div>")
+    art = extract(bare_page(main, "<div><p>Liên hệ quảng cáo</p></div>"), URL)
+    assert art.body.split("\n\n")[-2:] == PARAS[2:]

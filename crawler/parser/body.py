@@ -143,17 +143,35 @@ def _footer_start(lines: list[Line], idxs: list[int]) -> int:
     after the text has begun (what a theme prints after its footer is a cookie notice or a
     modal, not the article). len(idxs) when there is none."""
     seen = run = 0
+    last_text = None  # the last line of running text before the run
     for pos, i in enumerate(idxs):
         ln = lines[i]
         if ln.chrome:
             run += 1
-            if run >= FOOTER_RUN and seen >= FOOTER_AFTER_CHARS:
+            if run == FOOTER_RUN and seen >= FOOTER_AFTER_CHARS and \
+                    not _text_resumes(lines, idxs[pos + 1:], last_text):
                 return pos - run + 1
             continue
         run = 0
         if paragraph_like(ln):
             seen += len(ln.text)
+            last_text = ln
     return len(idxs)
+
+
+def _text_resumes(lines: list[Line], after: list[int], last_text: Line | None) -> bool:
+    """After a run of page furniture, do paragraphs follow as siblings of the text's own (a
+    "more on this" box printed inside the text), rather than elsewhere on the page?"""
+    if last_text is None:
+        return False
+    parent = last_text.owner.getparent() if last_text.owner is not None else None
+    for j in after:
+        ln = lines[j]
+        if ln.chrome:
+            continue
+        return paragraph_like(ln) and parent is not None and ln.owner is not None and \
+            ln.owner.getparent() is parent
+    return False
 
 
 IMPRINT_RUN = 2  # imprint lines among the next few: the site's imprint (one alone may be quoted)
