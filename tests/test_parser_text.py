@@ -345,3 +345,15 @@ def test_the_text_goes_on_after_a_long_more_on_this_box_printed_inside_it():
             f"<div>{paras(PARAS[:2])}{paras(PARAS[:2]).replace('Đoạn', 'Mục')}{more}{paras(PARAS[2:])}</div>")
     art = extract(bare_page(main, "<div><p>Liên hệ quảng cáo</p></div>"), URL)
     assert art.body.split("\n\n")[-2:] == PARAS[2:]
+
+
+def test_items_dated_by_their_age_after_the_text_are_a_list_and_an_about_the_author_box_no_text():
+    items = "".join(f"<div><p>{i + 2} giờ trước</p><p>Hội nghị số {i} bàn về công tác đào tạo, bồi "
+                    "dưỡng cán bộ của nhà trường trong năm 2024 và những năm tiếp theo.</p></div>"
+                    for i in range(3))
+    bio = ("<div><h3>Về tác giả</h3><p>ThS. Nguyễn Văn An là giảng viên Khoa Lý luận cơ sở, đã công tác "
+           "tại nhà trường hơn mười năm và viết nhiều bài nghiên cứu.</p></div>")
+    for after in (items, bio):
+        main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{after}"
+        art = extract(bare_page(main, ""), URL)
+        assert art.body == "\n\n".join(PARAS)

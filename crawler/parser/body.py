@@ -122,6 +122,8 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     # ("TIN MỚI" over an empty box), and only the heading goes.
     kept: list[int] = []
     for pos, i in enumerate(out):
+        if pos > 0 and rules.ABOUT_THE_WRITER.match(lines[i].text):
+            break
         if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
             if not _running_text_follows(lines, out[pos + 1:]):
                 break
@@ -210,8 +212,9 @@ MIN_CUT_SHORT_ITEMS = 2  # ... or this many ending the text, each teaser cut sho
 
 
 def _item_head(ln: Line) -> bool:
-    """A line that opens a listed item: its headline link, or its date alone on a line."""
-    return published.is_headline_link(ln) or (len(ln.text) < 60 and find_date(ln.text) is not None)
+    """A line that opens a listed item: its headline link, or its date (or age) alone on a line."""
+    return published.is_headline_link(ln) or (len(ln.text) < 60 and (
+        find_date(ln.text) is not None or bool(rules.RELATIVE_TIME.match(ln.text))))
 
 
 def items_start(lines: list[Line], idxs: list[int]) -> int | None:

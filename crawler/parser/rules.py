@@ -104,6 +104,13 @@ END_OF_ARTICLE = re.compile(
         r"related\s+(?:news|posts|articles)", r"other\s+news", r"chia\s+sẻ\s+bài\s+viết",
         r"\[?\s*trở\s+về\s*\]?\s*\[?\s*đầu\s+trang",
     )) + r"\b\s*:?", re.I)
+# A box about the writer after the text: a biography, never the article's (even one paragraph).
+ABOUT_THE_WRITER = re.compile(
+    r"^\s*(?:về\s+tác\s+giả|about\s+the\s+author|über\s+den\s+autor)\s*:?\s*$", re.I)
+# A listed item's age instead of its date ("2 giờ trước", "14 hours ago"): news boxes print it.
+RELATIVE_TIME = re.compile(
+    r"^\s*(?:\d+\s*(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước"
+    r"|\d+\s*(?:secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago)\b", re.I)
 # The site's imprint, as a news site or a school prints it under every page: a page footer read
 # by its words when no name or landmark says "footer".
 IMPRINT = re.compile(
