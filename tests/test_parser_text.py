@@ -357,3 +357,17 @@ def test_items_dated_by_their_age_after_the_text_are_a_list_and_an_about_the_aut
         main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{after}"
         art = extract(bare_page(main, ""), URL)
         assert art.body == "\n\n".join(PARAS)
+
+
+def test_the_writer_named_for_machines_counts_only_when_the_page_prints_the_name_too():
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+          '"author": [{"@type": "Person", "name": "%s"}], "image": {"@type": "ImageObject", '
+          '"author": {"@type": "Person", "name": "Lê Văn Ảnh"}}}</script>')
+    shown = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p><small>Hà Thu ·</small> <em>Thời sự</em></p>"
+             f"{paras(PARAS)}")
+    for name, printed, expected in (("Hà Thu", True, "Hà Thu"), ("Bùi Minh Khang", False, None),
+                                    ("Lê Văn Ảnh", False, None)):
+        main = shown if printed else shown.replace("<p><small>Hà Thu ·</small> <em>Thời sự</em></p>", "")
+        html = bare_page(main, "").replace(b"</head>", (ld % name).encode() + b"</head>")
+        art = extract(html, URL)
+        assert (art.author, art.body) == (expected, "\n\n".join(PARAS)), name

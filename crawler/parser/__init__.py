@@ -270,6 +270,12 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
 
     body.release_named_prose(lines, region)
     used |= _credit(art, lines, tidx, dchoice.idx, region, used)
+    if art.author is None and "credit_without_writer" not in art.flags:
+        person = credits.metadata_author(root, lines)
+        if person is not None:
+            art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
+            art.flags.append("author_from_metadata")
+            used |= credits.byline_lines(lines, region, person.name)
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)
             and not signals.is_school_name_line(lines[i], art.school_name)]
     kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
@@ -306,6 +312,8 @@ def _credit(art: Article, lines: list[Line], tidx: int | None, didx: int | None,
         person = tail_person if tail_person is not None else person
     if person is not None and person.name:
         art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
+    elif person is not None:
+        art.flags.append("credit_without_writer")  # an account or an organisation is credited
     return taken
 
 

@@ -6,6 +6,7 @@ Both return the person found (if any) and the lines to keep out of the body.
 """
 from __future__ import annotations
 
+import json
 import re
 
 from crawler.parser import authors, body, published
@@ -256,3 +257,82 @@ def _set_apart_credit(ln: Line) -> bool:
 def _is_initials(text: str) -> bool:
     t = re.sub(r"\s", "", text)
     return bool(re.fullmatch(r"(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?", t))
+
+
+_META_AUTHOR_XPATHS = ('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
+                       '//meta[@name="dc.creator" or @name="DC.creator"]/@content')
+_JSONLD = '//script[@type="application/ld+json"]/text()'
+MAX_JSONLD_NODES = 500
+_ARTICLE_TYPES = ("Article", "BlogPosting", "Report")  # NewsArticle, ReportageNewsArticle…
+
+
+def metadata_author(root, lines: list[Line]) -> authors.Person | None:
+    """The writer the page names for machines (schema.org JSON-LD `author` of type Person,
+    `<meta name="author">`), taken only when the page also prints that name where a reader sees
+    it: a byline we could not read. A name printed nowhere is a CMS account or a default, and an
+    organisation is no writer."""
+    names: list[str] = []
+    for script in _xpath(root, _JSONLD):
+        names += _jsonld_people(str(script))
+    for xp in _META_AUTHOR_XPATHS:
+        names += [str(v) for v in _xpath(root, xp) if "://" not in str(v)]
+    if not names:
+        return None
+    shown = "\n".join(ln.text for ln in lines if len(ln.text) < 300)
+    for name in names:
+        name = " ".join(name.split())
+        if not name or len(name) > 60 or name not in shown:
+            continue
+        person = authors.parse_person(name, bare_ok=True, pen_ok=True)
+        if person is not None and person.name and not person.labelled:
+            return person
+    return None
+
+
+BYLINE_CHARS = 80
+
+
+def byline_lines(lines: list[Line], region: list[int], name: str) -> set[int]:
+    """The short line printing the writer's name above the text's first paragraph, or ending
+    the text: the byline that was not read as one."""
+    first = next((i for i in region if body.paragraph_like(lines[i]) and len(lines[i].text) > 100), None)
+    for i in region:
+        text = lines[i].text
+        if len(text) <= BYLINE_CHARS and name in text and (first is None or i < first or i == region[-1]):
+            return {i}
+    return set()
+
+
+def _xpath(root, xp: str) -> list:
+    try:
+        return root.xpath(xp)
+    except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
+        return []
+
+
+def _jsonld_people(text: str) -> list[str]:
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return []
+    out: list[str] = []
+    stack, seen = [data], 0
+    while stack and seen < MAX_JSONLD_NODES:
+        seen += 1
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            kind = node.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            # (The article's author; a photo's, or a reviewed claim's, is someone else.)
+            who = node.get("author") if any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES)
+                                            for k in kinds) else None
+            for a in who if isinstance(who, list) else [who]:
+                if isinstance(a, dict) and a.get("@type", "Person") == "Person" and \
+                        isinstance(a.get("name"), str):
+                    out.append(a["name"])
+                elif isinstance(a, str):
+                    out.append(a)
+            stack.extend(v for k, v in node.items() if k != "author")
+    return out
