@@ -106,9 +106,10 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
                     _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
                     and ln.link_chars == 0 and not ln.text.endswith(rules.TEASER_ENDS)):
                 lead.append(i)
-    # A box that is one paragraph, or holds one (a share bar inside the post's container cost the container
-    # more than its short last paragraph brought): the paragraphs right after it in its parent,
-    # up to the first line that is not one, are the text's too.
+    # A box that is one paragraph, or holds only one (a share bar inside the post's container
+    # cost the container more than its short last paragraph brought; each paragraph in a box of
+    # its own): the paragraphs right after it in its parent, up to the first line that is not
+    # one, are the text's too.
     trail = []
     if parent is not None and (box.tag == "p" or sum(paragraph_like(lines[i]) for i in inside) == 1):
         for i in range(inside[-1] + 1, len(lines)):

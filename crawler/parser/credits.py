@@ -6,10 +6,9 @@ Both return the person found (if any) and the lines to keep out of the body.
 """
 from __future__ import annotations
 
-import json
 import re
 
-from crawler.parser import authors, body, published
+from crawler.parser import authors, body, jsonld, published
 from crawler.parser.lines import Line
 
 TOP_BLOCK_LINES = 8
@@ -261,8 +260,6 @@ def _is_initials(text: str) -> bool:
 
 _META_AUTHOR_XPATHS = ('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
                        '//meta[@name="dc.creator" or @name="DC.creator"]/@content')
-_JSONLD = '//script[@type="application/ld+json"]/text()'
-MAX_JSONLD_NODES = 500
 _ARTICLE_TYPES = ("Article", "BlogPosting", "Report")  # NewsArticle, ReportageNewsArticle…
 
 
@@ -272,8 +269,16 @@ def metadata_author(root, lines: list[Line]) -> authors.Person | None:
     it: a byline we could not read. A name printed nowhere is a CMS account or a default, and an
     organisation is no writer."""
     names: list[str] = []
-    for script in _xpath(root, _JSONLD):
-        names += _jsonld_people(str(script))
+    for node in jsonld.objects(root):
+        # (The article's author; a photo's, or a reviewed claim's, is someone else.)
+        if any(k.endswith(_ARTICLE_TYPES) for k in jsonld.types(node)):
+            who = node.get("author")
+            for a in who if isinstance(who, list) else [who]:
+                if isinstance(a, str):
+                    names.append(a)
+                elif isinstance(a, dict) and a.get("@type", "Person") == "Person" and \
+                        isinstance(a.get("name"), str):
+                    names.append(a["name"])
     for xp in _META_AUTHOR_XPATHS:
         names += [str(v) for v in _xpath(root, xp) if "://" not in str(v)]
     if not names:
@@ -308,31 +313,3 @@ def _xpath(root, xp: str) -> list:
         return root.xpath(xp)
     except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
         return []
-
-
-def _jsonld_people(text: str) -> list[str]:
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return []
-    out: list[str] = []
-    stack, seen = [data], 0
-    while stack and seen < MAX_JSONLD_NODES:
-        seen += 1
-        node = stack.pop()
-        if isinstance(node, list):
-            stack.extend(node)
-        elif isinstance(node, dict):
-            kind = node.get("@type")
-            kinds = kind if isinstance(kind, list) else [kind]
-            # (The article's author; a photo's, or a reviewed claim's, is someone else.)
-            who = node.get("author") if any(isinstance(k, str) and k.endswith(_ARTICLE_TYPES)
-                                            for k in kinds) else None
-            for a in who if isinstance(who, list) else [who]:
-                if isinstance(a, dict) and a.get("@type", "Person") == "Person" and \
-                        isinstance(a.get("name"), str):
-                    out.append(a["name"])
-                elif isinstance(a, str):
-                    out.append(a)
-            stack.extend(v for k, v in node.items() if k != "author")
-    return out

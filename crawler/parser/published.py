@@ -6,12 +6,11 @@ when no visible date sits by the headline: the visible one wins (CLI contract).
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from crawler.parser import rules
+from crawler.parser import jsonld, rules
 from crawler.parser.dates import (
     ENGLISH_MONTH_WORD,
     HAS_DIGIT,
@@ -229,32 +228,12 @@ def metadata_date(root, now: datetime) -> datetime | None:
             found = find_date(str(v))
             if found and plausible(found.when, now):
                 return found.when
-    for script in root.xpath('//script[@type="application/ld+json"]/text()'):
-        when = _jsonld_date(script, now)
-        if when:
-            return when
-    return None
-
-
-def _jsonld_date(text: str, now: datetime) -> datetime | None:
-    try:
-        data = json.loads(text)
-    except (ValueError, RecursionError):
-        return None
-    stack = [data]
-    seen = 0
-    while stack and seen < 500:
-        seen += 1
-        node = stack.pop()
-        if isinstance(node, dict):
-            v = node.get("datePublished")
-            if isinstance(v, str):
-                found = find_date(v)
-                if found and plausible(found.when, now):
-                    return found.when
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    for node in jsonld.objects(root):
+        v = node.get("datePublished")
+        if isinstance(v, str):
+            found = find_date(v)
+            if found and plausible(found.when, now):
+                return found.when
     return None
 
 
