@@ -269,13 +269,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
         used.add(dchoice.idx)
 
     body.release_named_prose(lines, region)
-    used |= _credit(art, lines, tidx, dchoice.idx, region, used)
-    if art.author is None and "credit_without_writer" not in art.flags:
-        person = credits.metadata_author(root, lines)
-        if person is not None:
-            art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
-            art.flags.append("author_from_metadata")
-            used |= credits.byline_lines(lines, region, person.name)
+    used |= _credit(art, root, lines, tidx, dchoice.idx, region, used)
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)
             and not signals.is_school_name_line(lines[i], art.school_name)]
     kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
@@ -295,10 +289,11 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     art.body = body.assemble(lines, kept) or None
 
 
-def _credit(art: Article, lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
+def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
             used: set[int]) -> set[int]:
-    """The writer, from the byline under the headline, an element named for the writer, or the
-    credit after the text (in that order); returns the lines the credits took."""
+    """The writer, from the byline under the headline, an element named for the writer, the
+    credit after the text, or the page's metadata when it prints the name too (in that order);
+    returns the lines the credits took."""
     person, taken = credits.top_author(lines, tidx, didx, region)
     tail_person, tail_used = credits.tail_author(
         lines, [i for i in region if i not in used | taken] + credits.after_region(lines, region),
@@ -310,11 +305,14 @@ def _credit(art: Article, lines: list[Line], tidx: int | None, didx: int | None,
         person = marked or person
     if person is None or person.name is None:
         person = tail_person if tail_person is not None else person
+    if person is None:
+        person = credits.metadata_author(root, lines)
+        if person is not None:
+            art.flags.append("author_from_metadata")
+            taken |= credits.byline_lines(lines, region, person.name or "")
     if person is not None and person.name:
         art.author, art.author_degree, art.author_role = person.name, person.degree, person.role
-    elif person is not None:
-        art.flags.append("credit_without_writer")  # an account or an organisation is credited
-    return taken
+    return taken  # (a person with no name: an account or an organisation is credited, no writer)
 
 
 def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[int], html: str,
