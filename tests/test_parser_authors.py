@@ -119,3 +119,10 @@ def test_a_pen_name_linked_to_the_writers_page(top, bottom):
 
     art = extract(_page(top, bottom), "https://tct.example.vn/tin/a.html")
     assert art.author == "Minh Anh" and "Minh Anh" not in (art.body or "")
+
+
+@pytest.mark.parametrize("line", ["Text Size", "Read More", "Photo Gallery"])
+def test_a_controls_label_where_a_pen_name_may_stand_is_no_writer(line):
+    # A short bold line under the headline may be a pen name ("Minh Anh"); a button's is not.
+    assert parse_person(line, pen_ok=True) is None
+    assert parse_person("Minh Anh", pen_ok=True).name == "Minh Anh"

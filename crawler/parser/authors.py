@@ -81,6 +81,8 @@ def looks_like_name(text: str, need_surname: bool = False) -> bool:
         return False
     if text.lower() in rules.SITE_ACCOUNTS:
         return False
+    if any(w.lower() in rules.INTERFACE_WORDS for w in words):
+        return False  # a control's label in title case ("Text Size", "Read More"), not a pen name
     return not need_surname or _surname_ok(words[0])
 
 

@@ -173,6 +173,14 @@ RANK_PREFIX = re.compile(r"^\s*(?:(?:đại|thượng|trung|thiếu)\s+(?:tướ
 # Labels that name whoever posted the page: an account, not a writer.
 ACCOUNT_LABEL = re.compile(r"^\s*(?:đăng\s+bởi|người\s+đăng|posted\s+by|người\s+cập\s+nhật|"
                            r"biên\s+tập\s+viên|người\s+duyệt|duyệt\s+bởi)\s*:", re.I)
+# Words of a page's controls that no name holds: a short bold line of them under a headline is
+# a button or a menu's label, not a pen name.
+INTERFACE_WORDS = frozenset({
+    "text", "size", "font", "print", "share", "email", "e-mail", "comment", "comments", "read", "more",
+    "listen", "save", "follow", "subscribe", "login", "log", "sign", "menu", "search", "home", "next",
+    "previous", "back", "top", "close", "open", "download", "view", "show", "hide", "click", "here",
+    "gallery", "video", "photo", "photos", "audio", "podcast", "newsletter", "advertisement",
+})
 SITE_ACCOUNTS = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "super user",
                            "superuser", "webmaster", "editor", "biên tập", "ban biên tập", "bbt",
                            "root", "user", "guest", "pv", "ctv", "phóng viên", "cộng tác viên"})
