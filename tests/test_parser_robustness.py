@@ -36,3 +36,17 @@ def test_fields_survive_without_classes_headings_or_titles():
         if not ok:
             failures.append(page.stem)
     assert right / total >= 0.9, f"only {right}/{total} pages all right: {failures}"
+
+
+def test_reading_the_same_pages_again_keeps_no_more_in_the_shared_caches():
+    """The linearizer shares one frame among elements alike; a page read twice adds none (an
+    ASP.NET label's `id` match once made every such element's key new, and the cache grew)."""
+    from crawler.parser import lines
+
+    pages = [p.read_bytes() for p in sorted(PAGES.glob("*.html"))]
+    for data in pages:
+        extract(data)
+    before = len(lines._FRAMES)
+    for data in pages:
+        extract(data)
+    assert len(lines._FRAMES) == before

@@ -280,7 +280,7 @@ class _Linearizer:
             return _PLAIN
         # An ASP.NET label (`<span id="…_lblContent">`, DNN and WebForms portals) holds a field of
         # its own (a date, the whole text): it starts and ends a line like a block.
-        block = tag in rules.BLOCK_TAGS or (tag == "span" and rules.LABEL_ID.search(el.get("id") or ""))
+        block = tag in rules.BLOCK_TAGS or (tag == "span" and bool(rules.LABEL_ID.search(el.get("id") or "")))
         fr = self._cues(el, tag, style, block)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
