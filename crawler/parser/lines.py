@@ -254,12 +254,14 @@ class _Linearizer:
         tag = el.tag  # lxml's HTML parser gives lower-case names
         if tag in rules.DROP_TAGS:
             return _SKIP
-        if tag in _PLAIN_TAGS and not el.keys():  # <span>, <font>… with no attributes: no cue
+        attrs = dict(el.items()) if el.keys() else _NO_ATTRS  # (read once: each get() is a call)
+        if tag in _PLAIN_TAGS and not attrs:  # <span>, <font>… with no attributes: no cue
             return _PLAIN
-        style = el.get("style") or ""
-        cls = el.get("class")
-        hidden = (bool(style and rules.HIDDEN_STYLE.search(style)) or bool(cls and _hiding_class(cls))
-                  or el.get("aria-hidden") == "true" or el.get("hidden") is not None)
+        style = attrs.get("style") or ""
+        cls = attrs.get("class")
+        hidden = attrs and (bool(style and rules.HIDDEN_STYLE.search(style))
+                            or bool(cls and _hiding_class(cls))
+                            or attrs.get("aria-hidden") == "true" or "hidden" in attrs)
         if hidden and not self._holds_most_text(el):
             # Hidden by its style, by the CSS class every framework has for it (schema.org data),
             # from every reader, screen readers included (a closed dialog: cookie settings, a
@@ -267,7 +269,7 @@ class _Linearizer:
             # streams a Next.js page's article into a `<div hidden>` that a script then shows, and
             # themes fold an article's start away for a script to unfold.
             return _SKIP
-        prop = el.get("itemprop")
+        prop = attrs.get("itemprop")
         if prop and tag != "a" and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS:
             return _SKIP  # schema.org data for machines (a logo's address, the page's own URL)
         if tag == "img":
@@ -280,8 +282,9 @@ class _Linearizer:
             return _PLAIN
         # An ASP.NET label (`<span id="…_lblContent">`, DNN and WebForms portals) holds a field of
         # its own (a date, the whole text): it starts and ends a line like a block.
-        block = tag in rules.BLOCK_TAGS or (tag == "span" and bool(rules.LABEL_ID.search(el.get("id") or "")))
-        fr = self._cues(el, tag, style, block)
+        block = tag in rules.BLOCK_TAGS or (
+            tag == "span" and bool(rules.LABEL_ID.search(attrs.get("id") or "")))
+        fr = self._cues(el, attrs, tag, style, block)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
             fr = replace(fr, row=True)  # a copy: fr may be a shared frame
@@ -296,16 +299,17 @@ class _Linearizer:
             self.blocks.append(el)
         return fr
 
-    def _cues(self, el: etree._Element, tag: str, style: str, block: bool) -> _Frame:
+    def _cues(self, el: etree._Element, attrs: dict[str, str], tag: str, style: str,
+              block: bool) -> _Frame:
         """The frame of an element: which cues (chrome, caption, link, bold…) it sets. Elements
         that set none share one frame per kind, and elements alike in tag and the attributes
         read here share one frame (frames are never modified), so most cost no allocation."""
-        cls, ident, align = el.get("class"), el.get("id"), el.get("align")
+        cls, ident, align = attrs.get("class"), attrs.get("id"), attrs.get("align")
         # schema.org's itemprop, HTML's rel and a data-role saying "author" mark the writer as
         # plainly as a class does, and no theme renames them.
-        writer = any("author" in (el.get(a) or "").lower() for a in _WRITER_ATTRS)
+        writer = bool(attrs) and any("author" in (attrs.get(a) or "").lower() for a in _WRITER_ATTRS)
         if tag == "a":
-            href = el.get("href")
+            href = attrs.get("href")
             if href:
                 self.anchors.append(href)
         key = (tag, cls, ident, style, align, block, writer)
@@ -366,6 +370,7 @@ class _Linearizer:
 # repeat their markup. A <form>'s frame depends on its fields and a <header>'s on where it sits.
 _FRAMES: dict[tuple, _Frame] = {}
 _FRAME_OF_CONTEXT = frozenset({"form", "header"})
+_NO_ATTRS: dict[str, str] = {}  # (shared, never modified)
 _WRITER_ATTRS = ("itemprop", "rel", "data-role")
 MAX_FRAMES_KEPT = 8192
 
