@@ -40,9 +40,7 @@ def _contains(container: etree._Element, el: etree._Element | None) -> bool:
 
 def best_container(lines: list[Line], start: int) -> etree._Element | None:
     """The element with most sentence text and fewest links among the lines after `start`."""
-    scores: dict[int, float] = {}
-    elems: dict[int, etree._Element] = {}
-    depth: dict[int, int] = {}
+    owners: dict[int, tuple[etree._Element, float]] = {}  # (lines of one block: one walk up)
     for ln in lines[start:]:
         if ln.owner is None:
             continue
@@ -50,11 +48,18 @@ def best_container(lines: list[Line], start: int) -> etree._Element | None:
             gain = float(min(len(ln.text), 2000)) - ln.link_chars
         else:
             gain = -1.5 * ln.link_chars - (0.5 * len(ln.text) if ln.chrome else 0.0)
-        for d, anc in enumerate(_ancestors(ln.owner)):
+        k = id(ln.owner)
+        owners[k] = (ln.owner, owners[k][1] + gain if k in owners else gain)
+    scores: dict[int, float] = {}
+    elems: dict[int, etree._Element] = {}
+    for owner, gain in owners.values():
+        for anc in _ancestors(owner):
             k = id(anc)
-            scores[k] = scores.get(k, 0.0) + gain
-            elems[k] = anc
-            depth[k] = d
+            if k in scores:
+                scores[k] += gain
+            else:
+                scores[k] = gain
+                elems[k] = anc
     if not scores:
         return None
     # Highest score; among near-equals (an inner wrapper holding the same text) the innermost.

@@ -98,7 +98,10 @@ _WORD = re.compile(r"\w+")
 
 def legacy_font(text: str) -> str | None:
     """'tcvn3' or 'vni' when many words carry a legacy font's marks, else None."""
-    words = _WORD.findall(text[:20000])
+    sample = text[:20000]
+    if not _TCVN3_MARKS.search(sample) and not _VNI_MARKS.search(sample):
+        return None  # (no mark at all, the usual case: no word needs a look)
+    words = _WORD.findall(sample)
     if len(words) < 20:
         return None
     tcvn3 = sum(1 for w in words if _TCVN3_MARKS.search(w))
