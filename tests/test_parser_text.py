@@ -371,3 +371,11 @@ def test_the_writer_named_for_machines_counts_only_when_the_page_prints_the_name
         html = bare_page(main, "").replace(b"</head>", (ld % name).encode() + b"</head>")
         art = extract(html, URL)
         assert (art.author, art.body) == (expected, "\n\n".join(PARAS)), name
+
+
+def test_the_writer_named_for_machines_and_shown_only_as_the_poster_is_an_account():
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "author": {"@type": "Person", '
+          '"name": "Trần Văn Bình"}}</script>')
+    main = f"<p>Đăng bởi: Trần Văn Bình</p><h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+    html = bare_page(main, "").replace(b"</head>", ld.encode() + b"</head>")
+    assert extract(html, URL).author is None

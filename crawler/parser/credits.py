@@ -283,7 +283,9 @@ def metadata_author(root, lines: list[Line]) -> authors.Person | None:
         names += [str(v) for v in _xpath(root, xp) if "://" not in str(v)]
     if not names:
         return None
-    shown = "\n".join(ln.text for ln in lines if len(ln.text) < 300)
+    # (A name printed only as whoever posted the page, "Đăng bởi: …", is an account's.)
+    shown = "\n".join(ln.text for ln in lines
+                      if len(ln.text) < 300 and not authors.rules.ACCOUNT_LABEL.match(ln.text))
     for name in names:
         name = " ".join(name.split())
         if not name or len(name) > 60 or name not in shown:
