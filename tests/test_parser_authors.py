@@ -126,3 +126,18 @@ def test_a_controls_label_where_a_pen_name_may_stand_is_no_writer(line):
     # A short bold line under the headline may be a pen name ("Minh Anh"); a button's is not.
     assert parse_person(line, pen_ok=True) is None
     assert parse_person("Minh Anh", pen_ok=True).name == "Minh Anh"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Theo ThS. Bùi Văn Tư", ("Bùi Văn Tư", "ThS.", None)),
+    ("NCS. ThS. Phan Thị Hương", ("Phan Thị Hương", "NCS. ThS.", None)),
+])
+def test_a_degree_after_theo_and_two_degrees_in_a_row(line, expected):
+    p = parse_person(line)
+    assert p is not None and (p.name, p.degree, p.role) == expected
+
+
+def test_a_role_line_labelled_with_its_unit_gives_the_unit():
+    from crawler.parser.authors import role_below
+
+    assert role_below("Đơn vị: Khoa Xây dựng Đảng", credited=False) == "Khoa Xây dựng Đảng"

@@ -91,8 +91,13 @@ def _surname_ok(word: str) -> bool:
     return w in rules.SURNAMES or (w.startswith("h'") or w.startswith("h’"))
 
 
+# A role line's own label ("Đơn vị: Khoa Xây dựng Đảng"): the unit is the role.
+_ROLE_LABEL = re.compile(
+    r"^\s*(?:đơn\s+vị|chức\s+vụ|cơ\s+quan|nơi\s+công\s+tác|công\s+tác\s+tại)\s*:\s*", re.I)
+
+
 def _strip_role(role: str) -> str | None:
-    role = _LEAD.sub("", role)
+    role = _ROLE_LABEL.sub("", _LEAD.sub("", role))
     role = _TRAIL.sub("", role)
     if role.endswith(")") and "(" not in role:
         role = role[:-1].rstrip()
@@ -137,6 +142,10 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
     if dm:
         degree = normal_degree(dm.group(1))
         line = line[dm.end():]
+        second = rules.DEGREE_PREFIX.match(line)  # "NCS. ThS. Phan Thị Hương": both, as printed
+        if second:
+            degree = f"{degree} {normal_degree(second.group(1))}"
+            line = line[second.end():]
     line = _first_of_two(line)
     name, role = _name_and_role(line)
     if name.lower() in rules.SITE_ACCOUNTS:
@@ -186,6 +195,10 @@ def _according_to(rest: str) -> Person | None:
     """`Theo Hồ Hương` credits that person; `Theo TTXVN`, `Theo Báo Nhân Dân` an outlet."""
     rest = _TRAIL.sub("", rest.strip())
     rest = re.sub(r"\s*[(\[][^()\[\]]*[)\]]$", "", rest)  # "Theo Hồ Hương (Đại Đoàn kết)"
+    degree = None
+    dm = rules.DEGREE_PREFIX.match(rest)
+    if dm:  # "Theo ThS. Bùi Văn Tư"
+        degree, rest = normal_degree(dm.group(1)), rest[dm.end():]
     words = rest.split()
     if not words or len(words) > 6 or rest.endswith((".", "!", "?")) and len(words) > 3:
         return None  # a sentence that starts with "Theo" ("Theo kế hoạch, …")
@@ -193,7 +206,7 @@ def _according_to(rest: str) -> Person | None:
         return None
     # A family name is required: outlets are capitalised too ("Theo Tuổi Trẻ").
     if not rules.ORG_START.match(rest) and looks_like_name(rest, need_surname=True):
-        return Person(name_case(rest), labelled=True)
+        return Person(name_case(rest), degree, labelled=True)
     return Person(None, labelled=True)
 
 
@@ -270,6 +283,9 @@ def credited(p: Person) -> bool:
 def role_below(text: str, credited: bool) -> str | None:
     """The role a line printed under a name gives (its wrapping punctuation off), or None when
     the line is no role: a role line, or, under a credited name, an institution's name."""
-    if not (is_role_line(text) or credited and is_affiliation_line(text)):
+    unlabelled = _ROLE_LABEL.sub("", text)
+    if unlabelled != text:
+        credited = True  # "Đơn vị: …" says what follows is where the writer works
+    if not (is_role_line(unlabelled) or credited and is_affiliation_line(unlabelled)):
         return None
     return _strip_role(text.strip().lstrip("(").rstrip(" |;").rstrip(")")) or None
