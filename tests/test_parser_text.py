@@ -379,3 +379,16 @@ def test_the_writer_named_for_machines_and_shown_only_as_the_poster_is_an_accoun
     main = f"<p>Đăng bởi: Trần Văn Bình</p><h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
     html = bare_page(main, "").replace(b"</head>", ld.encode() + b"</head>")
     assert extract(html, URL).author is None
+
+
+def test_a_modal_dialog_printed_closed_is_no_text_even_with_more_prose_than_the_article():
+    # A consent manager's preference centre: a modal, hidden by its own stylesheet class, with
+    # more sentences than the article.
+    policy = "".join(f"<p>Những tệp cookie loại {i} giúp trang web ghi nhớ lựa chọn của bạn và đo lường "
+                     "lượt truy cập để cải thiện nội dung, bạn có thể tắt chúng trong phần cài đặt.</p>"
+                     for i in range(8))
+    for attrs in ("aria-modal='true' role='region'", "role='dialog'"):
+        dialog = f"<div class='ot-hide' {attrs}><div><h2>Cài đặt cookie</h2>{policy}</div></div>"
+        main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+        art = extract(bare_page(main, dialog), URL)
+        assert art.body == "\n\n".join(PARAS), attrs

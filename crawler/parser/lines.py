@@ -259,6 +259,8 @@ class _Linearizer:
             return _PLAIN
         style = attrs.get("style") or ""
         cls = attrs.get("class")
+        if attrs and (attrs.get("aria-modal") == "true" or attrs.get("role") in _DIALOG_ROLES):
+            return _SKIP  # a modal dialog is shown over the page when asked for: never the article
         hidden = attrs and (bool(style and rules.HIDDEN_STYLE.search(style))
                             or bool(cls and _hiding_class(cls))
                             or attrs.get("aria-hidden") == "true" or "hidden" in attrs)
@@ -371,6 +373,7 @@ class _Linearizer:
 _FRAMES: dict[tuple, _Frame] = {}
 _FRAME_OF_CONTEXT = frozenset({"form", "header"})
 _NO_ATTRS: dict[str, str] = {}  # (shared, never modified)
+_DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _WRITER_ATTRS = ("itemprop", "rel", "data-role")
 MAX_FRAMES_KEPT = 8192
 
