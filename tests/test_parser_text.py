@@ -392,3 +392,15 @@ def test_a_modal_dialog_printed_closed_is_no_text_even_with_more_prose_than_the_
         main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
         art = extract(bare_page(main, dialog), URL)
         assert art.body == "\n\n".join(PARAS), attrs
+
+
+def test_captions_ending_in_their_photo_credit_are_no_text_of_an_article_but_a_photo_storys():
+    captions = [f"Đại biểu số {i} phát biểu tham luận tại hội nghị tổng kết công tác năm 2024. "
+                "(Ảnh: Minh Hòa)" for i in range(3)]
+    photos = "".join(f"<p><img src='/a{i}.jpg'></p><p>{c}</p>" for i, c in enumerate(captions))
+    article = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}{photos}"
+                                f"{paras(PARAS[2:])}", ""), URL)
+    assert article.body == "\n\n".join(PARAS)
+    story = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p>Một số hình ảnh:</p>{photos}", ""),
+                    URL)
+    assert all(c in story.body for c in captions)

@@ -304,6 +304,7 @@ def release_named_prose(lines: list[Line], region: list[int]) -> None:
 
 
 SENTENCE_ENDS = (".", ":", "。", "：", "!", "?", "！", "？")  # (Chinese and Japanese stops too)
+CAPTION_CHARS = 400
 
 
 def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
@@ -318,6 +319,8 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
         return True
     if rules.BOILERPLATE_LINE.match(text) or rules.PHOTO_CREDIT.match(text):
         return True
+    if len(text) < CAPTION_CHARS and rules.CAPTION_CREDIT_END.search(text):
+        return True  # a photo's caption, its credit in brackets at the end
     if rules.END_MARKER.match(text) or rules.FILE_NAME_LINE.match(text):
         return True
     if len(text) < 300 and rules.SOURCE_OR_FOLLOW_LINE.match(text):
@@ -390,7 +393,8 @@ def with_story_captions(lines: list[Line], start: int, kept: list[int], used: se
         if not (ln.caption or ln.image_block or ln.after_image):
             continue
         text = ln.text
-        sentence = text.endswith((".", "!", "?", ".)")) or len(text) >= 2 * NARRATIVE_CAPTION_CHARS
+        core = rules.CAPTION_CREDIT_END.sub("", text).rstrip()  # ("… ở Hà Nội. (Ảnh: TTXVN)")
+        sentence = core.endswith((".", "!", "?", ".)")) or len(text) >= 2 * NARRATIVE_CAPTION_CHARS
         if len(text) >= NARRATIVE_CAPTION_CHARS and ln.link_chars == 0 and sentence \
                 and not rules.PHOTO_CREDIT.match(text):
             story.append(i)

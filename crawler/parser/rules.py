@@ -144,6 +144,10 @@ TAG_LABEL = re.compile(r"^\s*(?:từ\s+khóa|từ\s+khoá|tags?|thẻ|chủ\s+đ
 TAG_LINKS = 0.7  # share of the text after the label inside links
 PHOTO_CREDIT = re.compile(r"^\s*(?:\(\s*)?(?:ảnh|ảnh\s+minh\s+h[ọo][aạ]|ảnh\s+tư\s+liệu|nguồn\s+ảnh|"
                           r"photo|hình\s+ảnh|hình)\s*:", re.I)
+# A photo's caption ends with its credit in brackets: "… ở Hà Nội. (Ảnh: TTXVN)", "(AP Photo/Jane Doe)".
+CAPTION_CREDIT_END = re.compile(
+    r"[(\[]\s*(?:[\w.-]+\s+){0,2}(?:ảnh|photo|foto|hình\s+ảnh|nguồn\s+ảnh)\s*[:/][^()\[\]]{1,80}[)\]]\s*\.?\s*$",
+    re.I)
 END_MARKER = re.compile(r"^\s*\.\s*/\s*\.\s*$")
 FILE_NAME_LINE = re.compile(r"^\s*(?:[\w\-,.]+\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?)|DSC\w*\d+|"
                             r"IMG_?\d+|leftcenterrightdel|ảnh\s+bìa\s*\d*)\s*$", re.I)
