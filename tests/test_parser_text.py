@@ -404,3 +404,14 @@ def test_captions_ending_in_their_photo_credit_are_no_text_of_an_article_but_a_p
     story = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p>Một số hình ảnh:</p>{photos}", ""),
                     URL)
     assert all(c in story.body for c in captions)
+
+
+def test_a_cookie_notice_printed_after_the_text_is_no_text_but_a_recipes_cookies_are():
+    notice = ("<div><p>Trang web này sử dụng cookie để cải thiện trải nghiệm của bạn. Tiếp tục truy cập "
+              "nghĩa là bạn đồng ý với chính sách của chúng tôi.</p></div>")
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}", notice), URL)
+    assert art.body == "\n\n".join(PARAS)
+    recipe = "Trộn bột với bơ, nặn thành từng chiếc cookie nhỏ rồi nướng trong mười lăm phút là dùng được."
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<p>{recipe}</p>"
+                            f"{paras(PARAS[2:])}", ""), URL)
+    assert recipe in art.body

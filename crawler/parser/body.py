@@ -305,6 +305,7 @@ def release_named_prose(lines: list[Line], region: list[int]) -> None:
 
 SENTENCE_ENDS = (".", ":", "。", "：", "!", "?", "！", "？")  # (Chinese and Japanese stops too)
 CAPTION_CHARS = 400
+COOKIE_NOTICE_CHARS = 600
 
 
 def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
@@ -321,6 +322,9 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
         return True
     if len(text) < CAPTION_CHARS and rules.CAPTION_CREDIT_END.search(text):
         return True  # a photo's caption, its credit in brackets at the end
+    if len(text) < COOKIE_NOTICE_CHARS and rules.COOKIE_NOTICE.search(text) and \
+            rules.COOKIE_CONTEXT.search(text):
+        return True  # the site's cookie notice, wherever the theme printed it
     if rules.END_MARKER.match(text) or rules.FILE_NAME_LINE.match(text):
         return True
     if len(text) < 300 and rules.SOURCE_OR_FOLLOW_LINE.match(text):

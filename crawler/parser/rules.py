@@ -148,6 +148,13 @@ PHOTO_CREDIT = re.compile(r"^\s*(?:\(\s*)?(?:ảnh|ảnh\s+minh\s+h[ọo][aạ]|
 CAPTION_CREDIT_END = re.compile(
     r"[(\[]\s*(?:[\w.-]+\s+){0,2}(?:ảnh|photo|foto|hình\s+ảnh|nguồn\s+ảnh)\s*[:/][^()\[\]]{1,80}[)\]]\s*\.?\s*$",
     re.I)
+# A cookie notice: cookies named together with the site, the browser or the reader's consent
+# (a recipe's cookies are never with those).
+COOKIE_NOTICE = re.compile(r"\bcookies?\b", re.I)
+COOKIE_CONTEXT = re.compile(
+    r"\b(?:website|webseite|trang\s+web|internetangebot|browser|trình\s+duyệt|datenschutz|privacy|"
+    r"richtlinie|cookie-richtlinie|policy|chính\s+sách|consent|einwilligung|accept|akzeptier\w*|"
+    r"đồng\s+ý|chấp\s+nhận|zustimm\w*|stimmst)\b", re.I)
 END_MARKER = re.compile(r"^\s*\.\s*/\s*\.\s*$")
 FILE_NAME_LINE = re.compile(r"^\s*(?:[\w\-,.]+\.(?:jpe?g|png|gif|bmp|webp|pdf|docx?|xlsx?)|DSC\w*\d+|"
                             r"IMG_?\d+|leftcenterrightdel|ảnh\s+bìa\s*\d*)\s*$", re.I)
