@@ -275,7 +275,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
     kept = body.with_story_captions(lines, start, kept, used | set(items_cut))
     art.signals["list_items"] = signals.interleaved_items(lines, region, set(kept))
-    art.signals["teasers"] = signals.teasers(lines, region)
+    art.signals["teasers"] = signals.cut_short_lines(lines, region)
     art.signals["teaser_share"] = round(signals.teaser_share(lines, kept, used), 2)
     if tidx is not None and dchoice.idx is not None:
         art.signals["date_gap"] = dchoice.idx - tidx  # lines from the headline down to its date

@@ -75,7 +75,7 @@ def interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> i
     return count
 
 
-def teasers(lines: list[Line], region: list[int]) -> int:
+def cut_short_lines(lines: list[Line], region: list[int]) -> int:
     """Lines cut short with '…' as a listing prints them: a link ("Xem tiếp", the next item's
     headline) or nothing of the region after each. Vietnamese writes '…' for "and so on" too,
     inside an article's sapo and lists, with the text going on below."""

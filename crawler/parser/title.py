@@ -192,19 +192,13 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
     words = len(text.split())
     if words > 60 or len(text) > 400:
         return None
+    layout = _layout_score(ln, text, words)
     if floor is not None:
-        # (Only the layout signs, all cheap, before the text is read.)
-        layout = sum(W[name] for name, present in (
-            ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome and not ln.banner),
-            ("banner", ln.banner), ("caption", ln.caption), ("link", ln.link_density > rules.LINK_LINE),
-            ("table_row", ln.row), ("short", words <= 6),
-            ("sentence", words > 25 and text.endswith((".", ";", ","))),
-            ("teaser", text.endswith(rules.TEASER_ENDS))) if present)
         # Far longer than any metadata title (punctuation aside): no metadata sign can hold.
         text_max = _TEXT_SIGNS_MAX if len(text) <= 2 * ctx.longest + 40 else \
             _TEXT_SIGNS_MAX - W["matches_metadata"]
-        if layout + HEADING_BONUS.get(ln.heading, 0) + text_max <= floor:
-            return None
+        if layout + text_max <= floor:
+            return None  # (its cheap signs leave it below the best line so far)
     k = _key(text)
     if not k:
         return None
@@ -221,20 +215,25 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
         ("matches_metadata_short", words <= SHORT_HEADING_WORDS and is_meta),
         ("inside_metadata", words > SHORT_HEADING_WORDS and not is_meta
          and any(k in m for m in ctx.meta_keys if m)),
-        ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome and not ln.banner),
-        ("banner", ln.banner), ("caption", ln.caption),
-        ("link", ln.link_density > rules.LINK_LINE), ("table_row", ln.row),
         ("generic_heading", bool(rules.GENERIC_HEADING.match(text))),
-        ("teaser", text.endswith(rules.TEASER_ENDS)), ("breadcrumb", is_breadcrumb(text)),
-        ("short", short), ("capitals_label", short and text.isupper() and words <= SHORT_HEADING_WORDS + 1),
+        ("breadcrumb", is_breadcrumb(text)),
+        ("capitals_label", short and text.isupper() and words <= SHORT_HEADING_WORDS + 1),
         ("menu_entry", short and ln.link_density < rules.LINK_LINE and text.casefold() in ctx.link_texts),
-        ("sentence", text.endswith((".", ";", ",")) and words > 25),
         ("mostly_date", words < 6 and find_date(text) is not None),
         ("site_name", words <= 12 and _is_site_piece(text)),
         ("date_on_line", strip_trailing_date(text) != text),
     )
-    score = sum(W[name] for name, present in signs if present) + HEADING_BONUS.get(ln.heading, 0)
-    return score + _followers(lines, i)
+    return layout + sum(W[name] for name, present in signs if present) + _followers(lines, i)
+
+
+def _layout_score(ln: Line, text: str, words: int) -> float:
+    """The signs read from the line's place and look alone (and its heading level): cheap."""
+    return sum(W[name] for name, present in (
+        ("title_class", ln.title_class), ("bold", ln.bold), ("chrome", ln.chrome and not ln.banner),
+        ("banner", ln.banner), ("caption", ln.caption), ("link", ln.link_density > rules.LINK_LINE),
+        ("table_row", ln.row), ("short", words <= 6),
+        ("sentence", words > 25 and text.endswith((".", ";", ","))),
+        ("teaser", text.endswith(rules.TEASER_ENDS))) if present) + HEADING_BONUS.get(ln.heading, 0)
 
 
 def make_context(lines: list[Line], metas: list[str]) -> _Context:
