@@ -47,7 +47,7 @@ def _flags(record: Mapping[str, Any]) -> str | None:
 
 SAME_SITE_CHARS = 200  # a text at least this long, found again on the same site, is one article
 OTHER_SITE_CHARS = 400  # ... found on another school's site, a republished copy
-FTS_PENDING_MAX = 2000  # index writes held back before they are written (2 per new article)
+FTS_PENDING_MAX = 800  # index writes held back before they are written (2 per new article)
 DERIVE_CHUNK = 100  # records a worker derives at a time
 KNOWN_TERMS_MAX = 100_000  # folded words remembered as already in fold_terms (_note_terms)
 
