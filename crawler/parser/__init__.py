@@ -257,7 +257,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
         lead = any(body.paragraph_like(lines[j]) and len(lines[j].text) >= body.SAPO_CHARS
                    for j in range(anchor + 1, dchoice.idx))
         start = max(start, dchoice.idx + 1) if dchoice.idx - anchor <= 2 and not lead else start
-    region, items_cut = body.region_and_items(lines, start)
+    region, items_cut, boxes = body.region_and_items(lines, start)
     art.signals["items_after_text"] = body.teasers(lines, items_cut)
     used: set[int] = set()
     if tidx is not None:
@@ -267,6 +267,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
                     if lines[tidx].heading and lines[j].owner is lines[tidx].owner)
     if dchoice.idx is not None:
         used.add(dchoice.idx)
+    used.update(boxes)  # other articles' headlines and teasers, whatever else may claim them
 
     body.release_named_prose(lines, region)
     used |= _credit(art, root, lines, tidx, dchoice.idx, region, used)

@@ -74,6 +74,52 @@ LEAD_LEVELS = 3  # how far up from the text's container a sapo printed with the 
 SAPO_CHARS = 80
 
 
+def _lead(lines: list[Line], start: int, box: etree._Element, inside: list[int]) -> list[int]:
+    """The paragraphs above the text's container that are the text's lead (the sapo)."""
+    parent, outer = box.getparent(), _nth_parent(box, LEAD_LEVELS)
+    first = inside[0]
+    # Paragraphs under headline links, two or more, over a text of the page's own that weighs
+    # at least half as much, are other articles' teasers (a box of news between the headline
+    # and the text), not a sapo. Over no such text, they are a listing's items.
+    teasers = _teasers_under_links(lines, start, first)
+    if len(teasers) < MIN_CUT_SHORT_ITEMS or _text_chars(lines, inside) < \
+            max(1, BOX_OUTWEIGHED * sum(len(lines[i].text) for i in teasers)):
+        teasers = set()
+    lead = []
+    for i in range(start, first):
+        ln = lines[i]
+        if not paragraph_like(ln) or i in teasers:
+            continue
+        # The sapo sits just before the text's container, in its parent, or a few levels up
+        # when the theme prints it with the headline (then it is plain prose, no links).
+        if _contains(parent, ln.owner) or (
+                _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
+                and ln.link_chars == 0 and not ln.text.endswith(rules.TEASER_ENDS)):
+            lead.append(i)
+    return lead
+
+
+def _text_chars(lines: list[Line], idxs: list[int]) -> int:
+    """Characters of the paragraphs among these lines that are not cut short with '…', when
+    there are two or more of them (a text, not one teaser); else 0."""
+    sizes = [len(lines[i].text) for i in idxs
+             if paragraph_like(lines[i]) and not lines[i].text.endswith(rules.TEASER_ENDS)]
+    return sum(sizes) if len(sizes) >= 2 else 0
+
+
+def _teasers_under_links(lines: list[Line], start: int, end: int) -> set[int]:
+    """The paragraphs among lines[start:end] that come right under a headline link."""
+    out, after_link = set(), False
+    for i in range(start, end):
+        if published.is_headline_link(lines[i]):
+            after_link = True
+        elif paragraph_like(lines[i]):
+            if after_link:
+                out.add(i)
+            after_link = False
+    return out
+
+
 def _nth_parent(el: etree._Element, n: int) -> etree._Element:
     """The element n levels up (or the root, if nearer)."""
     for _ in range(n):
@@ -87,30 +133,18 @@ def _depth_of(el: etree._Element) -> int:
     return sum(1 for _ in _ancestors(el))
 
 
-def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int]]:
-    """Indexes of the lines that make up the article text region, in reading order, and the
-    lines of listed items cut from its end (see `items_start`)."""
+def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int], list[int]]:
+    """Indexes of the lines that make up the article text region, in reading order, the lines
+    of listed items cut from its end (see `items_start`), and those of boxes of listed items
+    taken out above or inside the text (see `boxed_items`)."""
     box = best_container(lines, start)
     if box is None:
-        return [i for i in range(start, len(lines)) if paragraph_like(lines[i])], []
+        return [i for i in range(start, len(lines)) if paragraph_like(lines[i])], [], []
     inside = [i for i in range(start, len(lines)) if _contains(box, lines[i].owner)]
     if not inside:
-        return [], []
-    first = inside[0]
+        return [], [], []
     parent = box.getparent()
-    outer = _nth_parent(box, LEAD_LEVELS)
-    lead = []
-    if parent is not None:
-        for i in range(start, first):
-            ln = lines[i]
-            if not paragraph_like(ln):
-                continue
-            # The sapo sits just before the text's container, in its parent, or a few levels up
-            # when the theme prints it with the headline (then it is plain prose, no links).
-            if _contains(parent, ln.owner) or (
-                    _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
-                    and ln.link_chars == 0 and not ln.text.endswith(rules.TEASER_ENDS)):
-                lead.append(i)
+    lead = _lead(lines, start, box, inside) if parent is not None else []
     # A box that is one paragraph, or holds only one (a share bar inside the post's container
     # cost the container more than its short last paragraph brought; each paragraph in a box of
     # its own): the paragraphs right after it in its parent, up to the first line that is not
@@ -136,10 +170,13 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
             continue
         kept.append(i)
     kept = kept[:min(_footer_start(lines, kept), _imprint_start(lines, kept))]
+    boxed = boxed_items(lines, kept)
+    boxes = [kept[pos] for pos in sorted(boxed)]
+    kept = [i for pos, i in enumerate(kept) if pos not in boxed]
     cut = items_start(lines, kept)
     if cut is None:
-        return kept, []
-    return kept[:cut], kept[cut:]
+        return kept, [], boxes
+    return kept[:cut], kept[cut:], boxes
 
 
 FOOTER_RUN = 12  # lines of page furniture in a row: the page's footer (or a sidebar) is reached
@@ -215,6 +252,7 @@ def teasers(lines: list[Line], idxs: list[int]) -> int:
 
 MIN_ITEMS = 3  # teasers in a row, each under its own headline link or date, make a list
 MIN_CUT_SHORT_ITEMS = 2  # ... or this many ending the text, each teaser cut short with '…'
+BOX_OUTWEIGHED = 0.5  # a box of items above the text: the text after it holds this share of its size
 
 
 def _item_head(ln: Line) -> bool:
@@ -263,6 +301,70 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
     if own and items >= MIN_CUT_SHORT_ITEMS and cut_short >= MIN_CUT_SHORT_ITEMS:
         return run_start
     return None
+
+
+def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
+    """Positions, in `idxs`, of boxes of listed items printed above or inside the article's
+    text ("Tin mới" between the headline and the text, "Đọc thêm" between two paragraphs): a
+    run of MIN_ITEMS items or more (a headline link or a date, then a teaser), with the heading
+    right over it, after which the page's own running text resumes, two plain paragraphs in a
+    row. Its items are headed by links: comments, headed by a name and a date, are followed by
+    replies. Above any text of the page's own, the text after the box must also weigh half as much
+    as the box: a listing whose items are followed by a short blurb stays a listing."""
+    boxed: set[int] = set()
+    own_before = 0
+    items, head, run_start = 0, None, None
+    for pos, i in enumerate(idxs):
+        ln = lines[i]
+        if published.is_headline_link(ln):
+            head = pos if head is None else head
+        elif _item_head(ln):  # a date alone: what a comment is headed by too (replies follow)
+            head, items, run_start = None, 0, None
+        elif ln.heading:
+            head = None
+        elif paragraph_like(ln):
+            if head is not None:
+                run_start = head if items == 0 else run_start
+                items += 1
+                head = None
+                continue
+            if items >= MIN_ITEMS and run_start is not None and \
+                    _text_resumes_after_box(lines, idxs, run_start, pos, own_before == 0):
+                first = run_start
+                if first > 0 and _box_heading(lines[idxs[first - 1]]):
+                    first -= 1
+                boxed.update(range(first, pos))
+            own_before += 1
+            items, run_start = 0, None
+    return boxed
+
+
+def _box_heading(ln: Line) -> bool:
+    """The short line over a box of items: its heading ("Tin mới", "Đọc thêm")."""
+    return len(ln.text) < 60 and not paragraph_like(ln) and (
+        ln.heading or bool(rules.END_OF_ARTICLE.match(ln.text)))
+
+
+def _text_resumes_after_box(lines: list[Line], idxs: list[int], run_start: int, pos: int,
+                            above_text: bool) -> bool:
+    """Do two plain paragraphs in a row (no item between them) start at `pos`? Above the text,
+    the page's own text after the box must also weigh at least half as much as the box."""
+    run = own_chars = 0
+    for i in idxs[pos:]:
+        ln = lines[i]
+        if _item_head(ln):
+            break
+        if paragraph_like(ln) and not ln.text.endswith(rules.TEASER_ENDS):
+            run += 1
+            own_chars += len(ln.text)
+        elif paragraph_like(ln):
+            break
+    if run < 2:
+        return False
+    if not above_text:
+        return True
+    box_chars = sum(len(lines[i].text) for i in idxs[run_start:pos])
+    return own_chars >= BOX_OUTWEIGHED * box_chars
 
 
 def _running_text_follows(lines: list[Line], after: list[int]) -> bool:
