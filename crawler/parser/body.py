@@ -313,27 +313,30 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
     as the box: a listing whose items are followed by a short blurb stays a listing."""
     boxed: set[int] = set()
     own_before = 0
-    items, head, run_start = 0, None, None
+    items, head, run_start, run_end = 0, None, None, None
+    dated = False  # a date alone heads what follows: a comment (its replies follow), no item
     for pos, i in enumerate(idxs):
         ln = lines[i]
         if published.is_headline_link(ln):
             head = pos if head is None else head
-        elif _item_head(ln):  # a date alone: what a comment is headed by too (replies follow)
-            head, items, run_start = None, 0, None
+        elif _item_head(ln):
+            dated = head is None
         elif ln.heading:
-            head = None
+            head, dated = None, False
         elif paragraph_like(ln):
             if head is not None:
                 run_start = head if items == 0 else run_start
-                items += 1
-                head = None
+                items, run_end, head, dated = items + 1, pos, None, False
+                continue
+            if dated:
+                items, run_start, dated = 0, None, False
                 continue
             if items >= MIN_ITEMS and run_start is not None and \
                     _text_resumes_after_box(lines, idxs, run_start, pos, own_before == 0):
                 first = run_start
                 if first > 0 and _box_heading(lines[idxs[first - 1]]):
                     first -= 1
-                boxed.update(range(first, pos))
+                boxed.update(range(first, run_end + 1))
             own_before += 1
             items, run_start = 0, None
     return boxed
