@@ -7,7 +7,8 @@ checkout, the project's own corpus, or the DIRs given) is rewritten in ways a re
 notice or would skip over — paragraphs wrapped in more blocks, `<p>` turned into `<div>` or into
 text broken by `<br>`, every `<div>` a `<section>`, the body's blocks in reverse order, the page
 put in a layout table, `<font>` inside every paragraph, a box of other articles' headlines and
-teasers above the text, inside it or after it, a comment thread after it — and extracted again.
+teasers above the text, inside it or after it, a comment thread after it or inside its block —
+and extracted again.
 Per variant: the share of pages still taken as an article (by the classifier, with and without
 a headline link leading to them), each field right, the body F1, and every field right; then the
 pages that lost something. The pages themselves are never changed on disk.
@@ -150,6 +151,15 @@ def comments(root, truth) -> bool:
     return _insert_after(_text_box(root, truth), COMMENTS)
 
 
+def comments_inside(root, truth) -> bool:
+    """The comment thread inside the text's own block, after its last paragraph."""
+    box = _text_box(root, truth)
+    if box is None:
+        return False
+    box.append(_fragment(COMMENTS))
+    return True
+
+
 def sections(root, truth) -> bool:
     """Every <div> a <section>."""
     divs = list(root.iter("div"))
@@ -203,7 +213,7 @@ def font_tags(root, truth) -> bool:
 
 VARIANTS: dict[str, Callable[[etree._Element, dict], bool]] = {
     f.__name__: f for f in (wrapped, p_as_div, br_paragraphs, sections, font_tags, reversed_blocks,
-                            layout_table, box_above, box_inside, box_after, comments)}
+                            layout_table, box_above, box_inside, box_after, comments, comments_inside)}
 
 
 def score(page: bytes, truth: dict) -> dict[str, float]:

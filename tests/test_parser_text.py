@@ -415,3 +415,16 @@ def test_a_cookie_notice_printed_after_the_text_is_no_text_but_a_recipes_cookies
     art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<p>{recipe}</p>"
                             f"{paras(PARAS[2:])}", ""), URL)
     assert recipe in art.body
+
+
+def test_readers_comments_under_the_text_are_not_added_by_the_second_opinion():
+    """A long comment thread makes our text a small share of the page's prose, so trafilatura is
+    asked; what follows the comments heading is the readers', never added to the article."""
+    said = ("Ý kiến {}: bài viết rất thiết thực, cảm ơn nhà trường đã chia sẻ kinh nghiệm đổi mới "
+            "phương pháp giảng dạy lý luận chính trị cho cán bộ cơ sở ở địa phương chúng tôi.")
+    thread = "".join(f"<div><b>Bạn đọc {i}</b> <span>1{i}:20 0{i}/06/2024</span><p>{said.format(i)}</p>"
+                     f"<p>{said.format(i * 10)}</p></div>" for i in range(1, 7))
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div class='noi-dung'>{paras(PARAS[:2])}</div>"
+            f"<div><h4>Ý kiến bạn đọc (6)</h4>{thread}</div>")
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join(PARAS[:2])

@@ -323,6 +323,9 @@ def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[
     sig = art.signals
     listing = (sig["list_items"] > 1 or sig["teasers"] >= 2 or sig["dated_lines"] > 3
                or bool(sig["title_links_away"]) or sig["items_after_text"] >= 3)
+    # What follows a comments heading after our text is the readers', not the article's:
+    # neither page text that our body should hold a share of, nor lines to add.
+    lines = lines[:second_opinion.text_end(lines, kept)]
     if not second_opinion.unsure(lines, kept, listing):
         return kept
     other = second_opinion.trafilatura_text(html, url)

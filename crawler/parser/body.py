@@ -165,7 +165,7 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
         if pos > 0 and rules.ABOUT_THE_WRITER.match(lines[i].text):
             break
         if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
-            if not _running_text_follows(lines, out[pos + 1:]):
+            if not _running_text_follows(lines, out[pos + 1:]) or _comments_follow(lines, i, out[pos + 1:]):
                 break
             continue
         kept.append(i)
@@ -252,6 +252,7 @@ def teasers(lines: list[Line], idxs: list[int]) -> int:
 
 MIN_ITEMS = 3  # teasers in a row, each under its own headline link or date, make a list
 MIN_CUT_SHORT_ITEMS = 2  # ... or this many ending the text, each teaser cut short with '…'
+COMMENT_HEAD_WITHIN = 3  # lines under a comments heading within which the first comment's date is
 BOX_OUTWEIGHED = 0.5  # a box of items above the text: the text after it holds this share of its size
 
 
@@ -368,6 +369,13 @@ def _text_resumes_after_box(lines: list[Line], idxs: list[int], run_start: int, 
         return True
     box_chars = sum(len(lines[i].text) for i in idxs[run_start:pos])
     return own_chars >= BOX_OUTWEIGHED * box_chars
+
+
+def _comments_follow(lines: list[Line], heading: int, after: list[int]) -> bool:
+    """Is this heading over readers' comments (`Ý kiến bạn đọc`, `Bình luận`), the first of them
+    headed by a name and a date? Their replies are running text, and none of it the article's."""
+    return bool(rules.COMMENTS_HEADING.match(lines[heading].text)) and \
+        any(_item_head(lines[j]) for j in after[:COMMENT_HEAD_WITHIN])
 
 
 def _running_text_follows(lines: list[Line], after: list[int]) -> bool:

@@ -104,6 +104,13 @@ END_OF_ARTICLE = re.compile(
         r"related\s+(?:news|posts|articles)", r"other\s+news", r"chia\s+sẻ\s+bài\s+viết",
         r"\[?\s*trở\s+về\s*\]?\s*\[?\s*đầu\s+trang",
     )) + r"\b\s*:?", re.I)
+# The heading over readers' comments: what follows it is theirs, not the article's.
+COMMENTS_HEADING = re.compile(
+    r"^\s*(?:\d+\s+)?" + alt((
+        r"bình\s+luận(?!\s+viên)", r"ý\s+kiến\s+(?:bạn\s+đọc|của\s+bạn)", r"gửi\s+(?:ý\s+kiến|bình\s+luận)",
+        r"viết\s+bình\s+luận", r"comments?", r"leave\s+a\s+(?:reply|comment)", r"kommentare",
+        r"commentaires",
+    )) + r"\b", re.I)
 # A box about the writer after the text: a biography, never the article's (even one paragraph).
 ABOUT_THE_WRITER = re.compile(
     r"^\s*(?:về\s+tác\s+giả|about\s+the\s+author|über\s+den\s+autor)\s*:?\s*$", re.I)

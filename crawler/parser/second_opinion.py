@@ -20,6 +20,7 @@ MIN_CONFIDENT_CHARS = 300  # a body shorter than this on a page with more prose 
 MIN_PROSE_SHARE = 0.5  # the body holds less than this share of the page's running text
 MIN_PAGE_PROSE = 300  # pages with less running text than this have nothing to recover
 MAX_TRAF_CHARS = 200_000  # a text this long from trafilatura is a page dump, not an article
+END_HEADING_CHARS = 80  # a comments heading is a short line
 
 _KEY = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -47,6 +48,19 @@ def unsure(lines: list[Line], kept: list[int], listing: bool) -> str:
     if ours < MIN_PROSE_SHARE * page:
         return "small share"
     return ""
+
+
+def text_end(lines: list[Line], kept: list[int]) -> int:
+    """Where the page's article ends for the second opinion: at the first heading after our
+    text that opens readers' comments (`Ý kiến bạn đọc`, `Bình luận`), else at the page's end.
+    (Not a related-news heading: our text may have stopped at a box inside the article.) With
+    no text of our own there is no "after"."""
+    if not kept:
+        return len(lines)
+    for ln in lines[kept[-1] + 1:]:
+        if len(ln.text) < END_HEADING_CHARS and rules.COMMENTS_HEADING.match(ln.text):
+            return ln.idx
+    return len(lines)
 
 
 def _prose(ln: Line) -> bool:
