@@ -428,3 +428,16 @@ def test_readers_comments_under_the_text_are_not_added_by_the_second_opinion():
             f"<div><h4>Ý kiến bạn đọc (6)</h4>{thread}</div>")
     art = extract(page(main), URL)
     assert art.body == "\n\n".join(PARAS[:2])
+
+
+def test_a_role_line_in_a_text_block_with_a_picture_is_no_caption():
+    """An editor that breaks paragraphs with <br> puts the whole text, its picture and the
+    byline in one block: the italic role line under the name is the writer's role."""
+    text = "<br><br>".join(PARAS)
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div class='noidung'>{text}<br><br>"
+            "<img src='/anh/hoi-nghi.jpg'><br><br>"
+            "<b>ThS. Lê Thị Thu Hà</b><br><i>Giảng viên Khoa Xây dựng Đảng</i></div>")
+    art = extract(page(main), URL)
+    assert (art.author, art.author_degree, art.author_role) == (
+        "Lê Thị Thu Hà", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
+    assert art.body == "\n\n".join(PARAS)

@@ -421,9 +421,10 @@ CAPTION_CHARS = 400
 COOKIE_NOTICE_CHARS = 600
 
 
-def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
+def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: bool = True) -> bool:
     """Lines inside the region that are not the article's text (chrome_counts=False: whatever
-    the page's names and tags called chrome is judged on its text alone)."""
+    the page's names and tags called chrome is judged on its text alone; figures=False: a short
+    line in a block with an image is not taken for its caption on that ground alone)."""
     text = ln.text
     if not _HAS_LETTER.search(text):
         return True
@@ -449,7 +450,7 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True) -> bool:
         return True
     # A short line in an image's block, or right below an image, set like a caption: italics,
     # a trailing `|`, or no closing full stop.
-    if (ln.image_block or ln.after_image) and len(text) < 250:
+    if (ln.image_block and figures or ln.after_image) and len(text) < 250:
         return text.endswith("|") or ln.italic or (ln.after_image and not text.endswith(SENTENCE_ENDS))
     return False
 

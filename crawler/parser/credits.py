@@ -174,6 +174,15 @@ def _is_sentence(text: str) -> bool:
 TEXT_AFTER_CREDIT_CHARS = 300  # a credit closes the text; tool bars and footers after it are short
 
 
+def _credit_candidates(lines: list[Line], region: list[int], title_text: str | None) -> list[int]:
+    """The region's lines that may be the text or its credits. A name linked to its writer's
+    page is a link line, not noise, here; and a block holding an image may hold the whole text,
+    the byline and its italic role line included (an editor that breaks paragraphs with <br>):
+    its lines are no captions for that alone."""
+    return [i for i in region
+            if not body.is_noise(lines[i], title_text, figures=False) or _writer_link(lines[i])]
+
+
 def tail_author(lines: list[Line], region: list[int], title_text: str | None,
                 ) -> tuple[authors.Person | None, set[int]]:
     """The credit zone after the last sentence of the text: names, roles, org credits, initials.
@@ -181,8 +190,7 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     Returns the first person listed and the lines to keep out of the body: the zone and
     whatever follows it (tool bars, footers caught in the same container).
     """
-    # (A name linked to its writer's page is a link line, not noise, here.)
-    tail = [i for i in region if not body.is_noise(lines[i], title_text) or _writer_link(lines[i])]
+    tail = _credit_candidates(lines, region, title_text)
     last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)
                          and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
     if any(SIGNATURE_LINE.match(lines[i].text) for i in tail[last_sentence + 1:last_sentence + 9]):
