@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from lxml import etree
@@ -125,6 +127,90 @@ def br_paragraphs(root, truth) -> bool:
         for k, el in enumerate((span, first, second)):
             parent.insert(at + k, el)
     return True
+
+
+def _headline(root, truth) -> etree._Element | None:
+    """The innermost element whose text is the expected headline."""
+    want = unicodedata.normalize("NFC", " ".join((truth.get("title") or "").split())).casefold()
+    found = None
+    for el in root.iter():
+        if isinstance(el.tag, str) and el.tag not in ("title", "html", "head", "meta") \
+                and want and _text(el).casefold() == want:
+            found = el
+    return found
+
+
+def headline_bold_div(root, truth) -> bool:
+    """The headline in a <div><b>, no heading element."""
+    el = _headline(root, truth)
+    if el is None or el.getparent() is None:
+        return False
+    div = _fragment(f"<div><b>{_text(el)}</b></div>")
+    div.tail = el.tail
+    el.getparent().replace(el, div)
+    return True
+
+
+def headline_self_link(root, truth) -> bool:
+    """The headline a link to the page itself."""
+    el = _headline(root, truth)
+    if el is None or not truth.get("url"):
+        return False
+    text = _text(el)
+    for child in list(el):
+        el.remove(child)
+    el.text = None
+    link = etree.SubElement(el, "a", href=truth["url"])
+    link.text = text
+    return True
+
+
+def headline_in_breadcrumb(root, truth) -> bool:
+    """A breadcrumb ending with the headline printed over the page's content."""
+    el = _headline(root, truth)
+    if el is None or el.getparent() is None:
+        return False
+    parent = el.getparent()
+    crumbs = '<a href="/">Trang chủ</a> &gt; <a href="/tin-tuc">Tin tức</a> &gt; '
+    parent.insert(parent.index(el), _fragment(f"<div>{crumbs}<span>{_text(el)}</span></div>"))
+    return True
+
+
+_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D{0,4}(\d{1,2})[:h](\d{2}))?")
+_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+
+
+def _date_rewrite(form: Callable[[datetime], str]):
+    def rewrite(root, truth) -> bool:
+        """The page's date line printed another way."""
+        when = truth.get("published_at")
+        if not when or "T" not in when:
+            return False
+        at = datetime.fromisoformat(when)
+        for el in root.iter():
+            if not isinstance(el.tag, str) or el.tag in ("script", "style", "title", "head", "meta"):
+                continue
+            for attr in ("text", "tail"):
+                value = getattr(el, attr)
+                m = _DATE.search(value or "")
+                if m and (int(m[1]), int(m[2]), int(m[3])) == (at.day, at.month, at.year) and \
+                        (m[4] is None or (int(m[4]), int(m[5])) == (at.hour, at.minute)):
+                    setattr(el, attr, value[:m.start()] + form(at) + value[m.end():])
+                    return True
+        return False
+    return rewrite
+
+
+date_weekday_dash = _date_rewrite(lambda d: f"{_WEEKDAYS[d.weekday()]}, {d:%d/%m/%Y} - {d:%H:%M}")
+date_dots = _date_rewrite(lambda d: f"{d:%d.%m.%Y} {d:%H:%M}")
+date_time_first = _date_rewrite(lambda d: f"{d:%H:%M} | {d.day}/{d.month}/{d.year}")
+date_month_words = _date_rewrite(lambda d: f"{d.day} Tháng {d.month}, {d.year} - {d:%H:%M}")
+date_sa_ch = _date_rewrite(lambda d: f"{(d.hour - 1) % 12 + 1:02d}:{d:%M} {'SA' if d.hour < 12 else 'CH'} - "
+                                     f"{d:%d/%m/%Y}")
+for _name, _fn in (("date_weekday_dash", date_weekday_dash), ("date_dots", date_dots),
+                   ("date_time_first", date_time_first), ("date_month_words", date_month_words),
+                   ("date_sa_ch", date_sa_ch)):
+    _fn.__name__ = _name
 
 
 def box_above(root, truth) -> bool:
@@ -293,7 +379,9 @@ VARIANTS: dict[str, Callable[[etree._Element, dict], bool | dict | None]] = {
     f.__name__: f for f in (wrapped, p_as_div, br_paragraphs, sections, font_tags, reversed_blocks,
                             layout_table, box_above, box_inside, box_after, comments, comments_inside,
                             byline_dash_role, byline_capitals, byline_labelled, byline_role_in_brackets,
-                            byline_news_credit)}
+                            byline_news_credit, headline_bold_div, headline_self_link,
+                            headline_in_breadcrumb, date_weekday_dash, date_dots, date_time_first,
+                            date_month_words, date_sa_ch)}
 
 
 def score(page: bytes, truth: dict) -> dict[str, float]:

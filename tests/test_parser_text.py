@@ -441,3 +441,18 @@ def test_a_role_line_in_a_text_block_with_a_picture_is_no_caption():
     assert (art.author, art.author_degree, art.author_role) == (
         "Lê Thị Thu Hà", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_headline_linked_to_its_own_page_heads_it():
+    """Themes link the post's headline to the post itself: that link is no item of a list. (A
+    headline linking to another page still does: a listing's item.)"""
+    main = (f"<div class='tieu-de'><b><a href='{URL}'>{TITLE}</a></b></div>"
+            f"<div>Thứ Ba, 12/03/2024 - 09:00</div>{paras(PARAS)}")
+    html = page(main).replace(f"<title>{TITLE}</title>".encode(), "<title>Tin tức</title>".encode())
+    art = extract(html, URL)
+    assert (art.title, art.published_at) == (TITLE, "2024-03-12T09:00:00+07:00")
+    assert art.body == "\n\n".join(PARAS)
+    relative = html.replace(f"href='{URL}'".encode(), b"href='/tin-tuc/bai-viet-12.html'")
+    assert extract(relative, URL).title == TITLE
+    away = html.replace(f"href='{URL}'".encode(), b"href='/tin-tuc/bai-viet-13.html'")
+    assert extract(away, URL).title != TITLE

@@ -218,6 +218,7 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
         for i, ln in enumerate(lines):
             ln.idx = i
     art.school_name = signals.printed_school_name(lines)
+    signals.unlink_self_links(lines, [url or "", art.canonical_url or ""])
     _fill(art, root, lines, url, now, page.html if second_opinion else None)
     if any(ln.converted for ln in lines):
         art.flags.append("legacy_font_tcvn3_converted")

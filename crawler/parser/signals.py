@@ -113,6 +113,33 @@ def teaser_share(lines: list[Line], kept: list[int], own: set[int]) -> float:
     return teased / total if total and items >= 2 else 0.0  # (one item is no list)
 
 
+def unlink_self_links(lines: list[Line], page_urls: list[str]) -> None:
+    """A headline that is a link to the page itself (a theme that links the post's headline to
+    the post) is no link for reading the page: no item of a list, and it may head the page.
+    Only a line set like a headline (a heading, a title's class, bold): the page's own entry in
+    a list of the site's latest news stays a listed link."""
+    urls = [u for u in page_urls if u]
+    tails = {u.rstrip("/").rsplit("/", 1)[-1] for u in urls} - {""}
+    if not tails:
+        return
+    from crawler.urls import canonicalize
+
+    here: set[str] | None = None
+    for ln in lines:
+        if ln.link_density <= rules.LINK_LINE or not ln.anchors or \
+                not (ln.heading or ln.title_class or ln.bold) or \
+                not all(any(t in href for t in tails) for href in ln.anchors):
+            continue  # (most links are not to this page: told by the address's last part alone)
+        if here is None:
+            here = {canonicalize(u) for u in urls}
+        try:
+            own = all(canonicalize(urljoin(urls[0], href)) in here for href in ln.anchors)
+        except ValueError:
+            continue
+        if own:
+            ln.link_chars, ln.link_density = 0, 0.0
+
+
 def links_away(line: Line, page_url: str | None) -> bool:
     """A headline that is a link to another page: an item of a listing, not this page's title."""
     if line.link_density <= rules.LINK_LINE or not line.anchors or not page_url:
