@@ -456,3 +456,13 @@ def test_a_headline_linked_to_its_own_page_heads_it():
     assert extract(relative, URL).title == TITLE
     away = html.replace(f"href='{URL}'".encode(), b"href='/tin-tuc/bai-viet-13.html'")
     assert extract(away, URL).title != TITLE
+
+
+def test_a_date_in_words_after_the_headline_is_the_date_not_the_headline():
+    for printed, when in (("27 Tháng 12, 2016 - 08:17", "2016-12-27T08:17:00+07:00"),
+                          ("3 Tháng Mười Hai, 2023 lúc 4:45 chiều", "2023-12-03T16:45:00+07:00")):
+        html = (f"<html><head><meta charset='utf-8'><title>Tin tức</title></head><body>"
+                f"<div class='menu'><a href='/'>Trang chủ</a></div><p><b>{TITLE}</b> ({printed})</p>"
+                f"{paras(PARAS)}</body></html>").encode()
+        art = extract(html, URL)
+        assert (art.title, art.published_at) == (TITLE, when), printed

@@ -15,8 +15,12 @@ from crawler.parser.lines import Line, clean_ws
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›>]|::)\s+")
 # A date printed after the headline on the same line: "Bế giảng lớp … (27/12/2016, 08:17)".
-_TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[^()\[\]]*[)\]]|"
-                            r"[-–|]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}[\s\d:,|-]*)\s*$")
+# (The day in figures, `27/12/2016`, or with the word for month: `27 Tháng 12, 2016`,
+# `3 Tháng Mười Hai, 2023`.)
+_DAY = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+tháng\s+(?:\d{1,2}|[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+        r"(?:\s*,\s*|\s+năm\s+|\s+)\d{4})")
+_TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?" + _DAY + r"[^()\[\]]*[)\]]|"
+                            r"[-–|]\s*" + _DAY + r"[\s\d:,|-]*)\s*$", re.I)
 _CRUMB_SEPARATOR = re.compile(r"\s*[|>»›/]\s*")
 MAX_CRUMB_CHARS = 50
 _NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
