@@ -129,14 +129,23 @@ def br_paragraphs(root, truth) -> bool:
     return True
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCK_TAGS = (*_HEADINGS, "p", "div", "td", "li", "section", "header", "time")
+
+
 def _headline(root, truth) -> etree._Element | None:
-    """The innermost element whose text is the expected headline."""
+    """The element printing the expected headline: the last one whose whole text it is before
+    the text begins (a sidebar's list may print it higher up), outside links, innermost."""
     want = unicodedata.normalize("NFC", " ".join((truth.get("title") or "").split())).casefold()
+    text_start = _first_paragraph(root, truth)
     found = None
     for el in root.iter():
-        if isinstance(el.tag, str) and el.tag not in ("title", "html", "head", "meta") \
-                and want and _text(el).casefold() == want:
-            found = el
+        if el is text_start:
+            break
+        if isinstance(el.tag, str) and el.tag not in ("title", "html", "head", "meta", "a") \
+                and want and _text(el).casefold() == want \
+                and not any(a.tag == "a" for a in el.iterancestors()):
+            found = el if found is None or found not in el.iterancestors() else el
     return found
 
 
@@ -211,6 +220,59 @@ for _name, _fn in (("date_weekday_dash", date_weekday_dash), ("date_dots", date_
                    ("date_time_first", date_time_first), ("date_month_words", date_month_words),
                    ("date_sa_ch", date_sa_ch)):
     _fn.__name__ = _name
+
+
+def _date_element(root, truth) -> etree._Element | None:
+    """The innermost element printing the page's date (in figures), below <body>."""
+    when = truth.get("published_at")
+    if not when:
+        return None
+    at = datetime.fromisoformat(when)
+    body = root.find(".//body")
+    found = None
+    for el in body.iter() if body is not None else ():
+        m = _DATE.search(_text(el)) if isinstance(el.tag, str) else None
+        if m and (int(m[1]), int(m[2]), int(m[3])) == (at.day, at.month, at.year) and len(_text(el)) < 120:
+            found = el if found is None or found in el.iterancestors() else found
+    return found
+
+
+def date_above_headline(root, truth) -> bool:
+    """The date line moved from under the headline to above it."""
+    head, date = _headline(root, truth), _date_element(root, truth)
+    if head is None or date is None or head.getparent() is None or date.getparent() is None \
+            or date in head.iterancestors() or head in date.iterancestors():
+        return False
+    while head.tag not in _BLOCK_TAGS and head.getparent() is not None and \
+            _text(head.getparent()) == _text(head):
+        head = head.getparent()
+    if head.tag not in _BLOCK_TAGS or date.tag not in _BLOCK_TAGS:
+        return False  # printed on one line with the headline: not this case
+    tail = date.tail
+    date.getparent().remove(date)  # (its tail goes with it: put back where it was)
+    date.tail = None
+    head.getparent().insert(head.getparent().index(head), date)
+    if tail:
+        date.tail = (date.tail or "") + tail
+    return True
+
+
+ABOUT_SCHOOL = ("<div><h3>Giới thiệu chung</h3><p>Trường Chính trị tỉnh là cơ sở đào tạo, bồi dưỡng cán "
+                "bộ, công chức, viên chức của hệ thống chính trị ở địa phương, được thành lập theo quyết "
+                "định của Ban Thường vụ Tỉnh ủy và chịu sự lãnh đạo trực tiếp của Tỉnh ủy.</p><p>Nhà "
+                "trường có nhiệm vụ đào tạo trung cấp lý luận chính trị - hành chính, bồi dưỡng kiến "
+                "thức quản lý nhà nước và nghiên cứu khoa học phục vụ giảng dạy, góp phần xây dựng "
+                "đội ngũ cán bộ của tỉnh.</p></div>")
+
+
+def about_the_school_first(root, truth) -> bool:
+    """A sidebar block of prose about the school (two paragraphs) printed before the page's
+    content column, as themes that put their left column first do."""
+    body = root.find(".//body")
+    if body is None:
+        return False
+    body.insert(0, _fragment(ABOUT_SCHOOL))
+    return True
 
 
 def box_above(root, truth) -> bool:
@@ -381,7 +443,7 @@ VARIANTS: dict[str, Callable[[etree._Element, dict], bool | dict | None]] = {
                             byline_dash_role, byline_capitals, byline_labelled, byline_role_in_brackets,
                             byline_news_credit, headline_bold_div, headline_self_link,
                             headline_in_breadcrumb, date_weekday_dash, date_dots, date_time_first,
-                            date_month_words, date_sa_ch)}
+                            date_month_words, date_sa_ch, date_above_headline, about_the_school_first)}
 
 
 def score(page: bytes, truth: dict) -> dict[str, float]:

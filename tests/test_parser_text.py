@@ -466,3 +466,17 @@ def test_a_date_in_words_after_the_headline_is_the_date_not_the_headline():
                 f"{paras(PARAS)}</body></html>").encode()
         art = extract(html, URL)
         assert (art.title, art.published_at) == (TITLE, when), printed
+
+
+def test_a_date_printed_over_the_headline_is_its_date():
+    """Themes that print the date over the headline: the date above counts for the headline as
+    the date below does, so a banner with dates of its own does not win."""
+    html = ("<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh</title></head><body>"
+            "<div style='color:red'><b>CHÀO MỪNG KỶ NIỆM 95 NĂM NGÀY THÀNH LẬP ĐẢNG "
+            "(03/02/1930 - 03/02/2025)</b></div>"
+            "<div class='menu'><a href='/'>Trang chủ</a> <a href='/tin-tuc/'>Tin tức</a></div>"
+            "<div>Thứ Bảy, 16/01/2021, 09:14</div>"
+            f"<div style='font-size:18px;font-weight:bold'>{TITLE}</div><div>In bài | Quay lại</div>"
+            f"{paras(PARAS)}</body></html>").encode()
+    art = extract(html, URL)
+    assert (art.title, art.published_at) == (TITLE, "2021-01-16T09:14:00+07:00")

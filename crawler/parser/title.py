@@ -175,6 +175,7 @@ W = {
 HEADING_BONUS = {1: 3, 2: 2.5, 3: 1.5, 4: 1}  # by heading level
 DATE_BELOW_BONUS = {1: 2.5, 2: 1.5, 3: 1.0, 4: 0.75}  # by lines from the headline down to its date
 DATE_FURTHER_BONUS = 0.5
+DATE_ABOVE_BONUS = {1: 1.5, 2: 1.0}  # by lines from a date line up above down to the headline
 DATE_LINK_WORDS = 8  # a date line this short counts even as a link
 TEXT_BELOW = ((300, 1.5), (100, 0.5))  # characters of running text below: bonus
 SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than a headline
@@ -183,7 +184,7 @@ SHORT_HEADING_WORDS = 4  # a line this short is more often a section's name than
 # The most that the signs read from the text itself (metadata, a date on the line, what follows)
 # can add: a line whose other signs leave it below the best so far is not read further.
 _TEXT_SIGNS_MAX = (W["matches_metadata"] + W["date_on_line"] + max(DATE_BELOW_BONUS.values())
-                   + TEXT_BELOW[0][1])
+                   + TEXT_BELOW[0][1] + max(DATE_ABOVE_BONUS.values()))
 
 
 def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | None = None) -> float | None:
@@ -227,7 +228,8 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
         ("site_name", words <= 12 and _is_site_piece(text)),
         ("date_on_line", strip_trailing_date(text) != text),
     )
-    return layout + sum(W[name] for name, present in signs if present) + _followers(lines, i)
+    return layout + sum(W[name] for name, present in signs if present) + _followers(lines, i) \
+        + _date_above(lines, i)
 
 
 def _layout_score(ln: Line, text: str, words: int) -> float:
@@ -283,6 +285,20 @@ def _continued(lines: list[Line], i: int) -> str:
         text += " " + lines[j].text
         j += 1
     return text
+
+
+def _date_above(lines: list[Line], i: int) -> float:
+    """Bonus for a date line right above a line set like a headline (a heading, a title's class,
+    bold): themes that print the date over the headline. (A listing's teasers under their
+    dates are plain text.)"""
+    if not (lines[i].heading or lines[i].title_class or lines[i].bold):
+        return 0.0
+    for j in range(i - 1, max(-1, i - 1 - len(DATE_ABOVE_BONUS)), -1):
+        ln = lines[j]
+        if len(ln.text) < 120 and ln.link_density < rules.LINK_LINE and not ln.row and not ln.chrome \
+                and find_date(ln.text) is not None:
+            return DATE_ABOVE_BONUS[i - j]
+    return 0.0
 
 
 def _followers(lines: list[Line], i: int) -> float:
