@@ -480,3 +480,12 @@ def test_a_date_printed_over_the_headline_is_its_date():
             f"{paras(PARAS)}</body></html>").encode()
     art = extract(html, URL)
     assert (art.title, art.published_at) == (TITLE, "2021-01-16T09:14:00+07:00")
+
+
+def test_an_address_that_cannot_be_read_does_not_stop_the_extraction():
+    """`tct extract page.html --url 'http://[bad'`: the page is read all the same."""
+    html = (f"<html><head><meta charset='utf-8'></head><body><h1><a href='http://[::1'>{TITLE}</a></h1>"
+            f"<p>12/03/2024 09:00</p>{paras(PARAS)}</body></html>").encode()
+    for url in ("http://[bad", "http://[::1/x.html"):
+        art = extract(html, url)
+        assert art.body == "\n\n".join(PARAS)

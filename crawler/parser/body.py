@@ -307,11 +307,11 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
 def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
     """Positions, in `idxs`, of boxes of listed items printed above or inside the article's
     text ("Tin mới" between the headline and the text, "Đọc thêm" between two paragraphs): a
-    run of MIN_ITEMS items or more (a headline link or a date, then a teaser), with the heading
-    right over it, after which the page's own running text resumes, two plain paragraphs in a
-    row. Its items are headed by links: comments, headed by a name and a date, are followed by
-    replies. Above any text of the page's own, the text after the box must also weigh half as much
-    as the box: a listing whose items are followed by a short blurb stays a listing."""
+    run of MIN_ITEMS items or more (a headline link, then a teaser), with the heading right over
+    it, after which the page's own running text resumes, two plain paragraphs in a row. Items
+    headed by a date alone do not count: comments, headed by a name and a date, are followed by
+    replies. Above any text of the page's own, the text after the box must also weigh half as
+    much as the box: a listing whose items are followed by a short blurb stays a listing."""
     boxed: set[int] = set()
     own_before = 0
     items, head, run_start, run_end = 0, None, None, None

@@ -130,11 +130,11 @@ def unlink_self_links(lines: list[Line], page_urls: list[str]) -> None:
                 not (ln.heading or ln.title_class or ln.bold) or \
                 not all(any(t in href for t in tails) for href in ln.anchors):
             continue  # (most links are not to this page: told by the address's last part alone)
-        if here is None:
-            here = {canonicalize(u) for u in urls}
         try:
+            if here is None:
+                here = {canonicalize(u) for u in urls}
             own = all(canonicalize(urljoin(urls[0], href)) in here for href in ln.anchors)
-        except ValueError:
+        except ValueError:  # an address that cannot be read is no link to this page
             continue
         if own:
             ln.link_chars, ln.link_density = 0, 0.0
@@ -146,7 +146,10 @@ def links_away(line: Line, page_url: str | None) -> bool:
         return False
     from crawler.urls import canonicalize
 
-    here = canonicalize(page_url)
+    try:
+        here = canonicalize(page_url)
+    except ValueError:  # an address that cannot be read (`http://[bad`): nothing to compare with
+        return False
     for href in line.anchors:
         try:
             target = canonicalize(urljoin(page_url, href))
