@@ -101,12 +101,16 @@ def wrapped(root, truth) -> bool:
     return True
 
 
+def _retag(root, old: str, new: str) -> bool:
+    found = list(root.iter(old))
+    for el in found:
+        el.tag = new
+    return bool(found)
+
+
 def p_as_div(root, truth) -> bool:
     """Every <p> a <div>."""
-    ps = list(root.iter("p"))
-    for p in ps:
-        p.tag = "div"
-    return bool(ps)
+    return _retag(root, "p", "div")
 
 
 def br_paragraphs(root, truth) -> bool:
@@ -189,7 +193,7 @@ _DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\D{0,4}(\d{1,2})[:h](
 _WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
-def _date_rewrite(form: Callable[[datetime], str]):
+def _date_rewrite(name: str, form: Callable[[datetime], str]):
     def rewrite(root, truth) -> bool:
         """The page's date line printed another way."""
         when = truth.get("published_at")
@@ -207,19 +211,18 @@ def _date_rewrite(form: Callable[[datetime], str]):
                     setattr(el, attr, value[:m.start()] + form(at) + value[m.end():])
                     return True
         return False
+    rewrite.__name__ = name
     return rewrite
 
 
-date_weekday_dash = _date_rewrite(lambda d: f"{_WEEKDAYS[d.weekday()]}, {d:%d/%m/%Y} - {d:%H:%M}")
-date_dots = _date_rewrite(lambda d: f"{d:%d.%m.%Y} {d:%H:%M}")
-date_time_first = _date_rewrite(lambda d: f"{d:%H:%M} | {d.day}/{d.month}/{d.year}")
-date_month_words = _date_rewrite(lambda d: f"{d.day} Tháng {d.month}, {d.year} - {d:%H:%M}")
-date_sa_ch = _date_rewrite(lambda d: f"{(d.hour - 1) % 12 + 1:02d}:{d:%M} {'SA' if d.hour < 12 else 'CH'} - "
-                                     f"{d:%d/%m/%Y}")
-for _name, _fn in (("date_weekday_dash", date_weekday_dash), ("date_dots", date_dots),
-                   ("date_time_first", date_time_first), ("date_month_words", date_month_words),
-                   ("date_sa_ch", date_sa_ch)):
-    _fn.__name__ = _name
+date_weekday_dash = _date_rewrite("date_weekday_dash",
+                                  lambda d: f"{_WEEKDAYS[d.weekday()]}, {d:%d/%m/%Y} - {d:%H:%M}")
+date_dots = _date_rewrite("date_dots", lambda d: f"{d:%d.%m.%Y} {d:%H:%M}")
+date_time_first = _date_rewrite("date_time_first", lambda d: f"{d:%H:%M} | {d.day}/{d.month}/{d.year}")
+date_month_words = _date_rewrite("date_month_words",
+                                 lambda d: f"{d.day} Tháng {d.month}, {d.year} - {d:%H:%M}")
+date_sa_ch = _date_rewrite("date_sa_ch", lambda d: f"{(d.hour - 1) % 12 + 1:02d}:{d:%M} "
+                           f"{'SA' if d.hour < 12 else 'CH'} - {d:%d/%m/%Y}")
 
 
 def _date_element(root, truth) -> etree._Element | None:
@@ -310,10 +313,7 @@ def comments_inside(root, truth) -> bool:
 
 def sections(root, truth) -> bool:
     """Every <div> a <section>."""
-    divs = list(root.iter("div"))
-    for d in divs:
-        d.tag = "section"
-    return bool(divs)
+    return _retag(root, "div", "section")
 
 
 def reversed_blocks(root, truth) -> bool:
