@@ -489,3 +489,28 @@ def test_an_address_that_cannot_be_read_does_not_stop_the_extraction():
     for url in ("http://[bad", "http://[::1/x.html"):
         art = extract(html, url)
         assert art.body == "\n\n".join(PARAS)
+
+
+def test_text_above_a_subheading_taken_for_the_headline_is_asked_about():
+    """A column's name in the <h1> (a breadcrumb's last link, the <title>) loses to the text's
+    first subheading: the paragraphs above that subheading, in the same element as the text,
+    are the article's, and the second opinion brings them back. A blurb in a column of its own
+    before the article is not asked about."""
+    col = "Diễn đàn học viên"
+    sub = "Học đi đôi với hành: kinh nghiệm từ một lớp trung cấp lý luận chính trị"
+    later = [p.replace("Đoạn", "Phần") for p in PARAS]
+
+    def column_page(inside: str) -> bytes:
+        return (f"<html><head><meta charset='utf-8'><title>{col}</title></head><body>"
+                f"<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/dien-dan/'>{col}</a>"
+                f"</li></ul>{inside}<div class='footer'>Bản quyền thuộc về nhà trường</div></body></html>"
+                ).encode()
+
+    art = extract(column_page(f"<div class='post'><h1>{col}</h1>{paras(PARAS[:3])}<h2>{sub}</h2>"
+                              f"{paras(later)}</div>"), URL)
+    assert art.body is not None and all(p in art.body for p in PARAS[:3] + later)
+    assert any(f.startswith("second_opinion") for f in art.flags)
+    blurb = extract(column_page(f"<div class='gioi-thieu'>{paras(PARAS[:3])}</div>"
+                                f"<div class='post'><h2>{sub}</h2>{paras(later)}</div>"), URL)
+    assert (blurb.title, blurb.body) == (sub, "\n\n".join(later))
+

@@ -287,7 +287,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
         1 for i in kept if len(lines[i].text) < 120 and not lines[i].row
         and find_date(lines[i].text) is not None)
     if html is not None:
-        kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url)
+        kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url, anchor)
     art.body = body.assemble(lines, kept) or None
 
 
@@ -318,7 +318,7 @@ def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int |
 
 
 def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[int], html: str,
-                    url: str | None) -> list[int]:
+                    url: str | None, head: int | None) -> list[int]:
     """Our lines, or our lines fused with trafilatura's where ours is unsure (flagged). Lines in
     `used` (headline, date, bylines, listed items cut from the text) stay out whatever it says."""
     sig = art.signals
@@ -327,7 +327,7 @@ def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[
     # What follows a comments heading after our text is the readers', not the article's:
     # neither page text that our body should hold a share of, nor lines to add.
     lines = lines[:second_opinion.text_end(lines, kept)]
-    if not second_opinion.unsure(lines, kept, listing):
+    if not second_opinion.unsure(lines, kept, listing, head):
         return kept
     other = second_opinion.trafilatura_text(html, url)
     if other is None:

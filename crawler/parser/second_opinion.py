@@ -19,6 +19,7 @@ from crawler.parser.lines import Line, running_chars
 MIN_CONFIDENT_CHARS = 300  # a body shorter than this on a page with more prose than it
 MIN_PROSE_SHARE = 0.5  # the body holds less than this share of the page's running text
 MIN_PAGE_PROSE = 300  # pages with less running text than this have nothing to recover
+ABOVE_HEAD_CHARS = 300  # running text above the headline: the headline may be a subheading
 MAX_TRAF_CHARS = 200_000  # a text this long from trafilatura is a page dump, not an article
 END_HEADING_CHARS = 80  # a comments heading is a short line
 
@@ -29,9 +30,10 @@ def _key(text: str) -> str:
     return _KEY.sub(" ", text.casefold()).strip()
 
 
-def unsure(lines: list[Line], kept: list[int], listing: bool) -> str:
+def unsure(lines: list[Line], kept: list[int], listing: bool, head: int | None = None) -> str:
     """Why our body may be wrong ('' when it is not): empty or short beside the page's prose,
-    or holding a small share of it. A page that reads as a listing is not asked about."""
+    holding a small share of it, or starting under a headline (line `head`) with running text
+    above it. A page that reads as a listing is not asked about."""
     if listing:
         return ""
     ours = sum(len(lines[i].text) for i in kept)
@@ -47,7 +49,28 @@ def unsure(lines: list[Line], kept: list[int], listing: bool) -> str:
         return "short"
     if ours < MIN_PROSE_SHARE * page:
         return "small share"
+    if head is not None and kept and _prose_above(lines, head, kept[0]) >= ABOVE_HEAD_CHARS:
+        return "text above headline"
     return ""
+
+
+def _prose_above(lines: list[Line], head: int, first: int) -> int:
+    """Running text above the headline inside the element that holds both the headline and our
+    text's first line: the article went on above what we took for its headline (a subheading).
+    A blurb in a column before the article's is outside that element."""
+    above = [ln for ln in lines[:head] if not ln.caption and running_chars(ln)]
+    if sum(len(ln.text) for ln in above) < ABOVE_HEAD_CHARS:
+        return 0
+    top, low = lines[head].owner, lines[first].owner
+    if top is None or low is None:
+        return 0
+    tops = [top, *top.iterancestors()]  # (held: lxml proxies' ids are reused once freed)
+    heads = {id(a) for a in tops}
+    common = next((a for a in (low, *low.iterancestors()) if id(a) in heads), None)
+    if common is None or common.getparent() is None:
+        return 0  # only the root holds both: no element of the article's own
+    return sum(len(ln.text) for ln in above
+               if ln.owner is not None and any(a is common for a in ln.owner.iterancestors()))
 
 
 def text_end(lines: list[Line], kept: list[int]) -> int:
