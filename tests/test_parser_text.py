@@ -514,3 +514,42 @@ def test_text_above_a_subheading_taken_for_the_headline_is_asked_about():
                                 f"<div class='post'><h2>{sub}</h2>{paras(later)}</div>"), URL)
     assert (blurb.title, blurb.body) == (sub, "\n\n".join(later))
 
+
+def test_a_news_card_between_paragraphs_leaves_its_teaser_out():
+    """A card of another article (its headline link over its teaser, the two alone in an element
+    of their own) printed between the text's paragraphs is not the text. A link on a line of its
+    own over a paragraph of the text, a subheading that jumps within the page and a card above
+    the first paragraph (the text's lead under a link) keep the paragraph."""
+    teaser = ("Sáng 5/3, đoàn công tác của nhà trường đã đến thăm và làm việc tại huyện miền núi, "
+              "trao đổi kinh nghiệm về công tác bồi dưỡng cán bộ cơ sở.")
+    card = (f"<div class='box-related'><a href='/tin-tuc/bai-viet-99.html'>Đoàn công tác của nhà trường "
+            f"thăm huyện miền núi</a><p>{teaser}</p></div>")
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}{card}"
+                       f"{paras(PARAS[2:])}"), URL)
+    assert art.body == "\n\n".join(PARAS)
+    for head in ("<p><a href='/tin-tuc/bai-viet-99.html'>Đoàn công tác của nhà trường thăm huyện "
+                 "miền núi</a></p>",
+                 "<div><h3><a href='#phan-2'>Đoàn công tác của nhà trường thăm huyện miền núi</a></h3>"):
+        close = "</div>" if head.startswith("<div>") else ""
+        kept = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}{head}"
+                            f"<p>{teaser}</p>{close}{paras(PARAS[2:])}"), URL)
+        assert teaser in kept.body, head
+    lead = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{card.replace('box-related', 'box')}"
+                        f"{paras(PARAS)}"), URL)
+    assert teaser in lead.body
+
+
+def test_a_heading_over_a_box_of_links_inside_the_text_goes_with_the_links():
+    """`Đọc thêm` over three links between two paragraphs: the links leave the text and so does
+    their heading. A subheading over an embed's two links (a post shared from a social network)
+    stays: the text under it is the article's."""
+    links = "".join(f"<li><a href='/tin-tuc/bai-{i}.html'>Tin số {i}</a></li>" for i in range(3))
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<h4>Đọc thêm</h4>"
+                       f"<ul>{links}</ul>{paras(PARAS[2:])}"), URL)
+    assert art.body == "\n\n".join(PARAS)
+    embed = ("<div><a href='https://social.example/p/1'>Xem bài đăng này trên mạng xã hội</a></div>"
+             "<p><a href='https://social.example/truong'>Bài đăng được chia sẻ bởi Trường Chính trị tỉnh"
+             "</a></p>")
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<h3>Một ngày ở cơ sở</h3>"
+                       f"{embed}{paras(PARAS[2:])}"), URL)
+    assert "Một ngày ở cơ sở" in art.body

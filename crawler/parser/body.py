@@ -12,7 +12,7 @@ from lxml import etree
 
 from crawler.parser import published, rules
 from crawler.parser.dates import find_date
-from crawler.parser.lines import Line
+from crawler.parser.lines import Line, text_length
 
 MAX_ANCESTORS = 40  # deeper nesting is pathological markup; the article is never that deep
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -170,7 +170,7 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
             continue
         kept.append(i)
     kept = kept[:min(_footer_start(lines, kept), _imprint_start(lines, kept))]
-    boxed = boxed_items(lines, kept)
+    boxed = boxed_items(lines, kept) | card_teasers(lines, kept)
     boxes = [kept[pos] for pos in sorted(boxed)]
     kept = [i for pos, i in enumerate(kept) if pos not in boxed]
     cut = items_start(lines, kept)
@@ -343,6 +343,62 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
     return boxed
 
 
+CARD_SLACK_CHARS = 120  # what a card holds besides its headline and teaser: a label, a date
+
+
+def card_teasers(lines: list[Line], idxs: list[int]) -> set[int]:
+    """Positions, in `idxs`, of the teasers of single news cards printed inside the text (another
+    article's headline link over its teaser, the two alone in an element of their own, after
+    the first of the article's paragraphs). A link on its own line above a paragraph of the text shares no
+    such element with it. Only while the text's own paragraphs outnumber the cards: a page of
+    cards is a listing, read as one."""
+    cards: set[int] = set()
+    own = 0
+    for pos, i in enumerate(idxs):
+        ln = lines[i]
+        # (A card's name may call it chrome: its teaser counts as prose here all the same.)
+        if len(ln.text) < 40 or ln.link_chars or ln.caption:
+            continue
+        head = lines[i - 1] if i > 0 else None
+        if own and head is not None and _card_head(head) and _alone_together(head, ln):
+            cards.add(pos)
+        elif paragraph_like(ln):
+            own += 1
+    return cards if len(cards) < own else set()
+
+
+CARD_HEAD_LINK = 0.9  # a card's headline is a link from end to end
+CARD_HEAD_CHARS = 200
+
+
+def _card_head(ln: Line) -> bool:
+    """A link from end to end to another page (not a jump within this one: a subheading that
+    links to itself, a "skip the embedded content" link)."""
+    return ln.link_density >= CARD_HEAD_LINK and len(ln.text) <= CARD_HEAD_CHARS \
+        and not ln.text.endswith(".") and published.is_headline_link(ln) \
+        and (not ln.anchors or any(_elsewhere(a) for a in ln.anchors))  # (a link around a block: none)
+
+
+def _elsewhere(href: str) -> bool:
+    href = href.strip()
+    return bool(href) and not href.startswith("#") and not href.lower().startswith("javascript:")
+
+
+def _alone_together(head: Line, teaser: Line) -> bool:
+    """Is the smallest element holding both lines holding little else (a card)?"""
+    if head.owner is None or teaser.owner is None:
+        return False
+    above = list(_ancestors(head.owner))  # (held: lxml proxies' ids are reused once freed)
+    heads = {id(a) for a in above}
+    common = next((a for a in _ancestors(teaser.owner) if id(a) in heads), None)
+    if common is None or common.getparent() is None:
+        return False
+    try:
+        return text_length(common) <= 2 * len(head.text) + len(teaser.text) + CARD_SLACK_CHARS
+    except ValueError:
+        return False
+
+
 def _box_heading(ln: Line) -> bool:
     """The short line over a box of items: its heading ("Tin mới", "Đọc thêm")."""
     return len(ln.text) < 60 and not paragraph_like(ln) and (
@@ -475,17 +531,31 @@ def without_repeated_furniture(lines: list[Line], kept: list[int]) -> list[int]:
 
 
 def without_orphan_headings(lines: list[Line], kept: list[int]) -> list[int]:
-    """A heading introduces text: one with no text of the article after it (the last line, or
-    right before another heading) titled a box whose links and teasers are already gone
-    ("Lesen Sie auch", "Bài viết khác", "Related"), in whatever language."""
+    """A heading introduces text: one with no text of the article after it (the last line, right
+    before another heading, or over nothing but links before the text goes on) titled a box whose
+    links and teasers are already gone ("Lesen Sie auch", "Bài viết khác", "Related"), in
+    whatever language."""
     out: list[int] = []
     for i in reversed(kept):
         ln = lines[i]
-        orphan = not out or (lines[out[-1]].heading and lines[out[-1]].heading <= ln.heading)
+        orphan = not out or (lines[out[-1]].heading and lines[out[-1]].heading <= ln.heading) \
+            or _over_links(lines, i, out[-1])
         if ln.heading and len(ln.text) < ORPHAN_HEADING_CHARS and orphan:
             continue
         out.append(i)
     return out[::-1]
+
+
+BOX_LINKS = 3
+
+
+def _over_links(lines: list[Line], heading: int, nxt: int) -> bool:
+    """Does the heading stand over links alone, which left the text, before the text resumes at
+    line `nxt` (a "Lesen Sie auch" box of links between two paragraphs)?"""
+    between = lines[heading + 1:nxt]
+    return bool(between) and all(ln.link_density > rules.TEXT_LINE or ln.caption or len(ln.text) < 20
+                                 for ln in between) \
+        and sum(ln.link_density > rules.TEXT_LINE for ln in between) >= BOX_LINKS  # (not an embed's two)
 
 
 PHOTO_STORY_OWN_CHARS = 400  # a text this long carries itself: its captions stay captions
