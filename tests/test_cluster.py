@@ -193,7 +193,9 @@ def test_a_job_given_up_while_its_node_was_away_is_cancelled_when_the_node_retur
     school never crawls from two places for longer than the partition."""
     s = one_school
     (n1, n2), db = s.nodes, s.db
-    coord = _coordinator(db, s.nodes, [s.url], free_port(), delay="0.3")
+    # (Slow enough that node1's crawl outlasts the partition on a loaded machine: a job that
+    # finished meanwhile has nothing left to cancel.)
+    coord = _coordinator(db, s.nodes, [s.url], free_port(), delay="0.6")
     _wait_for_delivery(db, n1, coord)
     os.kill(s.procs[0].pid, signal.SIGSTOP)
     _wait_for(db, f"SELECT count(*) FROM cluster_jobs WHERE node = '{n2}'", "rerun on node2", coord)
