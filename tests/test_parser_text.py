@@ -553,3 +553,23 @@ def test_a_heading_over_a_box_of_links_inside_the_text_goes_with_the_links():
     art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<h3>Một ngày ở cơ sở</h3>"
                        f"{embed}{paras(PARAS[2:])}"), URL)
     assert "Một ngày ở cơ sở" in art.body
+
+
+def test_a_titled_box_between_the_sapo_and_the_text_neither_ends_the_text_nor_hides_the_byline():
+    """`Tin mới` over five items (a link, then a teaser) printed between a sapo set apart and the
+    text: the heading does not end the text when the text resumes after the box, and the byline
+    typed at the top of the text, under the box, is still the writer's."""
+    sapo = ("Chiều 13/3, Khoa Lý luận cơ sở tổ chức buổi sinh hoạt chuyên môn về đổi mới phương "
+            "pháp giảng dạy theo hướng phát huy tính tích cực của học viên.")
+    box = "<div><h3>Tin mới</h3><ul>" + "".join(
+        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
+        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
+        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
+    ) + "</ul></div>"
+    main = (f"<h1>{TITLE}</h1><p>Thứ năm - 14/03/2024 08:15</p><div class='hometext'><b>{sapo}</b></div>"
+            f"{box}<div class='bodytext'><p><b>ThS. Lê Minh Tuấn</b></p><p>Giảng viên Khoa Lý luận cơ sở</p>"
+            f"{paras(PARAS)}</div>")
+    art = extract(page(main), URL)
+    assert (art.author, art.author_degree, art.author_role) == (
+        "Lê Minh Tuấn", "ThS.", "Giảng viên Khoa Lý luận cơ sở")
+    assert art.body == "\n\n".join([sapo, *PARAS])

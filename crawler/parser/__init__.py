@@ -271,7 +271,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     used.update(boxes)  # other articles' headlines and teasers, whatever else may claim them
 
     body.release_named_prose(lines, region)
-    used |= _credit(art, root, lines, tidx, dchoice.idx, region, used)
+    used |= _credit(art, root, lines, tidx, dchoice.idx, region, used, set(boxes))
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)
             and not signals.is_school_name_line(lines[i], art.school_name)]
     kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
@@ -292,11 +292,11 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
 
 
 def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
-            used: set[int]) -> set[int]:
+            used: set[int], boxed: set[int]) -> set[int]:
     """The writer, from the byline under the headline, an element named for the writer, the
     credit after the text, or the page's metadata when it prints the name too (in that order);
     returns the lines the credits took."""
-    person, taken = credits.top_author(lines, tidx, didx, region)
+    person, taken = credits.top_author(lines, tidx, didx, region, boxed)
     tail_person, tail_used = credits.tail_author(
         lines, [i for i in region if i not in used | taken] + credits.after_region(lines, region),
         art.title)

@@ -161,17 +161,23 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     # such a heading introduces; one followed by running text is a widget inside the text
     # ("TIN MỚI" over an empty box), and only the heading goes.
     kept: list[int] = []
+    box_heads: list[int] = []  # headings over a box that the text resumes after
     for pos, i in enumerate(out):
         if pos > 0 and rules.ABOUT_THE_WRITER.match(lines[i].text):
             break
         if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
-            if not _running_text_follows(lines, out[pos + 1:]) or _comments_follow(lines, i, out[pos + 1:]):
+            # (A box of items under it after which the text resumes is taken out below.)
+            boxed_under = 1 in boxed_items(lines, out[pos:])
+            if not (boxed_under or _running_text_follows(lines, out[pos + 1:])) \
+                    or _comments_follow(lines, i, out[pos + 1:]):
                 break
+            if boxed_under:
+                box_heads.append(i)
             continue
         kept.append(i)
     kept = kept[:min(_footer_start(lines, kept), _imprint_start(lines, kept))]
     boxed = boxed_items(lines, kept) | card_teasers(lines, kept)
-    boxes = [kept[pos] for pos in sorted(boxed)]
+    boxes = sorted(box_heads + [kept[pos] for pos in boxed])
     kept = [i for pos, i in enumerate(kept) if pos not in boxed]
     cut = items_start(lines, kept)
     if cut is None:

@@ -16,8 +16,9 @@ PEN_NAME_LINE_CHARS = 40  # a signature line; longer bold lines are subheadings 
 
 
 def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
-               ) -> tuple[authors.Person | None, set[int]]:
-    """Credit lines between the headline and the first paragraph (the date line included)."""
+               boxed: frozenset[int] | set[int] = frozenset()) -> tuple[authors.Person | None, set[int]]:
+    """Credit lines between the headline and the first paragraph (the date line included);
+    `boxed`: lines of boxes of other news taken out of the text, passed over."""
     used: set[int] = set()
     if tidx is None:
         return None, used
@@ -57,7 +58,7 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
             used.add(i)  # the role line of a second, stacked author
         i += 1
     if found is None and first_para is not None:
-        found = _credit_after_sapo(lines, first_para, used)
+        found = _credit_after_sapo(lines, first_para, used, boxed)
     return found, used
 
 
@@ -76,11 +77,14 @@ def _writer_link(ln: Line) -> bool:
     return p is not None and p.name is not None and p.degree is not None
 
 
-def _credit_after_sapo(lines: list[Line], sapo: int, used: set[int]) -> authors.Person | None:
+def _credit_after_sapo(lines: list[Line], sapo: int, used: set[int], boxed: frozenset[int] | set[int]
+                       ) -> authors.Person | None:
     """A byline typed at the top of the body, under a sapo the CMS prints apart (NukeViet's
     hometext): set apart (bold, right-aligned) or carrying a degree or a label, with the text
-    going on below it."""
+    going on below it (a box of other news printed between the two is passed over)."""
     i = sapo + 1
+    while i in boxed:
+        i += 1
     if i >= len(lines):
         return None
     ln = lines[i]
