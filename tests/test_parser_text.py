@@ -573,3 +573,20 @@ def test_a_titled_box_between_the_sapo_and_the_text_neither_ends_the_text_nor_hi
     assert (art.author, art.author_degree, art.author_role) == (
         "Lê Minh Tuấn", "ThS.", "Giảng viên Khoa Lý luận cơ sở")
     assert art.body == "\n\n".join([sapo, *PARAS])
+
+
+def test_a_box_inside_a_short_text_with_one_paragraph_after_it_is_taken_out():
+    """A short text with a box of five items before its last paragraph: the one paragraph after
+    the box is a sibling of the text's paragraph before it, so the text resumes there (two in a
+    row are asked for only when nothing of the text's own came before the box)."""
+    box = "<div><h3>Tin mới</h3><ul>" + "".join(
+        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
+        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
+        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
+    ) + "</ul></div>"
+    related = "<div>Tin liên quan</div><ul>" + "".join(
+        f"<li><a href='/tin-tuc/bai-{i}.html'>Khai giảng lớp Trung cấp lý luận chính trị khóa {i}</a></li>"
+        for i in range(3)) + "</ul>"
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}{box}<p>{PARAS[2]}</p>{related}"
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join(PARAS[:3])

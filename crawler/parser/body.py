@@ -167,7 +167,7 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
             break
         if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
             # (A box of items under it after which the text resumes is taken out below.)
-            boxed_under = 1 in boxed_items(lines, out[pos:])
+            boxed_under = pos + 1 in boxed_items(lines, out)
             if not (boxed_under or _running_text_follows(lines, out[pos + 1:])) \
                     or _comments_follow(lines, i, out[pos + 1:]):
                 break
@@ -320,6 +320,7 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
     much as the box: a listing whose items are followed by a short blurb stays a listing."""
     boxed: set[int] = set()
     own_before = 0
+    last_own: Line | None = None  # the text's last own paragraph before the current run
     items, head, run_start, run_end = 0, None, None, None
     dated = False  # a date alone heads what follows: a comment (its replies follow), no item
     for pos, i in enumerate(idxs):
@@ -339,12 +340,13 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
                 items, run_start, dated = 0, None, False
                 continue
             if items >= MIN_ITEMS and run_start is not None and \
-                    _text_resumes_after_box(lines, idxs, run_start, pos, own_before == 0):
+                    _text_resumes_after_box(lines, idxs, run_start, pos, last_own):
                 first = run_start
                 if first > 0 and _box_heading(lines[idxs[first - 1]]):
                     first -= 1
                 boxed.update(range(first, run_end + 1))
             own_before += 1
+            last_own = ln
             items, run_start = 0, None
     return boxed
 
@@ -405,6 +407,11 @@ def _alone_together(head: Line, teaser: Line) -> bool:
         return False
 
 
+def _siblings(a: Line, b: Line) -> bool:
+    return a.owner is not None and b.owner is not None and a.owner.getparent() is not None \
+        and a.owner.getparent() is b.owner.getparent()
+
+
 def _box_heading(ln: Line) -> bool:
     """The short line over a box of items: its heading ("Tin mới", "Đọc thêm")."""
     return len(ln.text) < 60 and not paragraph_like(ln) and (
@@ -412,9 +419,15 @@ def _box_heading(ln: Line) -> bool:
 
 
 def _text_resumes_after_box(lines: list[Line], idxs: list[int], run_start: int, pos: int,
-                            above_text: bool) -> bool:
-    """Do two plain paragraphs in a row (no item between them) start at `pos`? Above the text,
-    the page's own text after the box must also weigh at least half as much as the box."""
+                            last_own: Line | None) -> bool:
+    """Do two plain paragraphs in a row (no item between them) start at `pos`, or one that is a
+    sibling of the text's paragraph before the box (`last_own`: the text's last paragraph)?
+    Above the text, the page's own text after the box must also weigh at least half as much as
+    the box."""
+    above_text = last_own is None
+    if not above_text and _siblings(last_own, lines[idxs[pos]]) and \
+            not lines[idxs[pos]].text.endswith(rules.TEASER_ENDS):
+        return True
     run = own_chars = 0
     for i in idxs[pos:]:
         ln = lines[i]
