@@ -2,6 +2,7 @@
 like an ad, boxes that point elsewhere, an announcement's signature block, a photo story."""
 from __future__ import annotations
 
+from crawler.classify import is_article
 from crawler.parser import extract
 
 URL = "https://tct.example.vn/tin-tuc/bai-viet-12.html"
@@ -590,3 +591,21 @@ def test_a_box_inside_a_short_text_with_one_paragraph_after_it_is_taken_out():
     main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}{box}<p>{PARAS[2]}</p>{related}"
     art = extract(page(main), URL)
     assert art.body == "\n\n".join(PARAS[:3])
+
+
+def test_a_titled_box_of_cut_short_teasers_over_a_photo_storys_lead_is_a_box():
+    """`Tin mới` over five items whose teasers are cut short with '…', then a photo story's
+    lead and captions: the box is taken out and the page stays an article, though its own text
+    weighs less than the box (a listing's page text is not under such a heading)."""
+    box = "<div><h3>Tin mới</h3><ul>" + "".join(
+        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
+        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
+        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
+    ) + "</ul></div>"
+    lead = ("Sáng 17/11/2023, Công đoàn nhà trường tổ chức Hội thao chào mừng Ngày Nhà giáo Việt Nam "
+            "với các môn kéo co, bóng chuyền hơi và cờ tướng.")
+    captions = "".join(f"<p><img src='/anh/{i}.jpg'></p><p>{c}</p>" for i, c in enumerate(
+        ("Các vận động viên tham gia môn kéo co", "Ban Tổ chức trao giải cho các đội đạt thành tích cao")))
+    art = extract(page(f"<h1>{TITLE}</h1><p>18/11/2023 16:40</p>{box}<p>{lead}</p>{captions}"), URL)
+    assert art.body is not None and art.body.startswith(lead) and "Sáng ngày 0" not in art.body
+    assert is_article(art, URL)

@@ -438,12 +438,23 @@ def _text_resumes_after_box(lines: list[Line], idxs: list[int], run_start: int, 
             own_chars += len(ln.text)
         elif paragraph_like(ln):
             break
+    if run and above_text and _titled_box_of_teasers(lines, idxs, run_start, pos):
+        return True  # (a photo story's short lead under a `Tin mới` box: captions follow, no text)
     if run < 2:
         return False
     if not above_text:
         return True
     box_chars = sum(len(lines[i].text) for i in idxs[run_start:pos])
     return own_chars >= BOX_OUTWEIGHED * box_chars
+
+
+def _titled_box_of_teasers(lines: list[Line], idxs: list[int], run_start: int, pos: int) -> bool:
+    """Is the run under a heading that names a box (`Tin mới`, `Tin liên quan`), every teaser
+    in it cut short with '…', as a box prints them and a listing's page text never is?"""
+    if run_start == 0 or not rules.END_OF_ARTICLE.match(lines[idxs[run_start - 1]].text):
+        return False
+    teasers = [lines[i] for i in idxs[run_start:pos] if paragraph_like(lines[i]) and not _item_head(lines[i])]
+    return bool(teasers) and all(t.text.endswith(rules.TEASER_ENDS) for t in teasers)
 
 
 def _comments_follow(lines: list[Line], heading: int, after: list[int]) -> bool:
