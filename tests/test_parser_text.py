@@ -609,3 +609,18 @@ def test_a_titled_box_of_cut_short_teasers_over_a_photo_storys_lead_is_a_box():
     art = extract(page(f"<h1>{TITLE}</h1><p>18/11/2023 16:40</p>{box}<p>{lead}</p>{captions}"), URL)
     assert art.body is not None and art.body.startswith(lead) and "Sáng ngày 0" not in art.body
     assert is_article(art, URL)
+
+
+def test_a_byline_under_a_box_of_news_above_the_text_is_the_writers():
+    """A box of five news items between the date and a labelled byline takes no room in the
+    block under the headline where bylines are looked for."""
+    box = "<div><h3>Tin mới</h3><ul>" + "".join(
+        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
+        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
+        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
+    ) + "</ul></div>"
+    main = (f"<h1>{TITLE}</h1><p>Cập nhật: 15/09/2020 | 08:14</p>{box}"
+            f"<div>Tác giả: ThS. Vũ Thị Hồng - Khoa Xây dựng Đảng</div>{paras(PARAS)}")
+    art = extract(page(main), URL)
+    assert (art.author, art.author_degree, art.author_role) == ("Vũ Thị Hồng", "ThS.", "Khoa Xây dựng Đảng")
+    assert art.body == "\n\n".join(PARAS)

@@ -26,11 +26,17 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
                        and i != didx and len(lines[i].text) > 100
                        and not authors.credit_label(lines[i].text)), None)
     stop = first_para if first_para is not None else min(len(lines), tidx + TOP_BLOCK_LINES)
-    stop = min(stop, tidx + TOP_BLOCK_LINES + 1)
+    # (A box of other news between the headline and the text takes no room in the top block.)
+    reach = tidx + TOP_BLOCK_LINES + 1
+    reach += sum(1 for j in boxed if tidx < j < (first_para if first_para is not None else reach))
+    stop = min(stop, reach)
     found: authors.Person | None = None
     i = tidx + 1
     while i < stop:
         ln = lines[i]
+        if i in boxed:
+            i += 1
+            continue
         text = ln.text
         writer = _writer_link(ln)
         if ln.link_density > authors.rules.LINK_LINE and not authors.rules.AUTHOR_LABEL.match(text) \
