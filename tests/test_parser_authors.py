@@ -82,6 +82,10 @@ def _page(top: str = "", bottom: str = "") -> str:
      ("Đỗ Minh Tâm", "ThS.", "Khoa Nhà nước và Pháp luật")),
     # A short pen name alone in bold at the start of the text.
     ("<p><b>Thu Trang</b></p>", "", ("Thu Trang", None, None)),
+    # A reporter's name in capitals over the news agency's initials: the agency is the role.
+    ("", "<p style='text-align:right'><b>HÀ LINH</b><br>TTXVN</p>", ("Hà Linh", None, "TTXVN")),
+    # ... but not a share button's word in capitals under the name.
+    ("", "<p style='text-align:right'><b>HÀ LINH</b></p><p>ZALO</p>", ("Hà Linh", None, None)),
 ])
 def test_credit_blocks_in_a_page(top, bottom, expected):
     from crawler.parser import extract

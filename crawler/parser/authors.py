@@ -280,9 +280,18 @@ def credited(p: Person) -> bool:
     return bool(p.degree or p.labelled)
 
 
+# A news agency's or outlet's initials alone on a line (`TTXVN`, `VOV-TP HCM`, `(QĐND)`); not a
+# share button's word printed in capitals.
+_AGENCY_LINE = re.compile(r"\(?[A-ZĐ]{2,6}(?:[-/][A-ZĐ0-9]{1,8}(?: [A-ZĐ0-9]{1,8})?)?\)?")
+_NOT_AGENCY = frozenset({"ZALO", "EMAIL", "PRINT", "SHARE", "TWEET", "LIKE", "SEND", "RSS", "TOP", "TIN"})
+
+
 def role_below(text: str, credited: bool) -> str | None:
     """The role a line printed under a name gives (its wrapping punctuation off), or None when
-    the line is no role: a role line, or, under a credited name, an institution's name."""
+    the line is no role: a role line, an agency's initials, or, under a credited name, an
+    institution's name."""
+    if _AGENCY_LINE.fullmatch(text.strip()) and text.strip("() ") not in _NOT_AGENCY:
+        return text.strip().strip("()")
     unlabelled = _ROLE_LABEL.sub("", text)
     if unlabelled != text:
         credited = True  # "Đơn vị: …" says what follows is where the writer works
