@@ -86,6 +86,9 @@ def _page(top: str = "", bottom: str = "") -> str:
     ("", "<p style='text-align:right'><b>HÀ LINH</b><br>TTXVN</p>", ("Hà Linh", None, "TTXVN")),
     # ... but not a share button's word in capitals under the name.
     ("", "<p style='text-align:right'><b>HÀ LINH</b></p><p>ZALO</p>", ("Hà Linh", None, None)),
+    # A reporter's credit, then the school's postal address in the footer: no role.
+    ("", "<p>Tin, ảnh: Đinh Thị Thanh Hà</p><p>Trường Chính trị tỉnh Phú Thọ - Phường Gia Cẩm, "
+         "thành phố Việt Trì, tỉnh Phú Thọ</p>", ("Đinh Thị Thanh Hà", None, None)),
 ])
 def test_credit_blocks_in_a_page(top, bottom, expected):
     from crawler.parser import extract

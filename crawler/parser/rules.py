@@ -235,9 +235,13 @@ _ROLE_CUES = (
     "huyện ủy", "thành ủy", "tỉnh ủy", "bộ môn", "tổ", "đại học", "thường trực", "trợ lý",
 )
 ROLE_CUE = re.compile(r"^\s*(?:" + alt(tuple(re.escape(c) for c in _ROLE_CUES)) + r")(?:\s|,|$)", re.I)
-# A footer's contact details: never a role or a credit.
+# A footer's contact details: never a role or a credit. (A postal address: a ward or a commune
+# opening the line or a part after a dash, then a comma and the town or province: "… - Phường Gia
+# Cẩm, thành phố Việt Trì"; a role names its commune after its post: "Bí thư Đảng ủy xã A, …".)
 CONTACT_LINE = re.compile(r"(?:\b(?:ĐT|Đt|Tel|Fax|Hotline|Email|E-mail)\b\s*:|điện\s+thoại\s*:|địa\s+chỉ\s*:|"
-                          r"\b\d{3,4}[.\s]\d{3}[.\s]\d{3,4}\b|@[\w-]+\.)", re.I)
+                          r"\b\d{3,4}[.\s]\d{3}[.\s]\d{3,4}\b|@[\w-]+\.|"
+                          r"(?:^|[-–|]\s*)(?:phường|xã|thị\s+trấn|số\s+\d+)\s[^,]{1,40},\s*"
+                          r"(?:thành\s+phố|tp\.?|quận|huyện|thị\s+xã|tỉnh)\s)", re.I)
 # Names that are organisations, not people (credit lines, "Tác giả bài viết: Ban Biên tập").
 ORG_START = re.compile(
     r"^\s*(?:" + alt((
