@@ -624,3 +624,18 @@ def test_a_byline_under_a_box_of_news_above_the_text_is_the_writers():
     art = extract(page(main), URL)
     assert (art.author, art.author_degree, art.author_role) == ("Vũ Thị Hồng", "ThS.", "Khoa Xây dựng Đảng")
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_headline_printed_as_a_picture_comes_from_the_metadata_whole():
+    """The headline is an image: a visitor counter set as plain text is no headline beside a
+    <title> that carries one, and the headline's own dashes (`chính trị - hành chính`,
+    `2022 - 2024`) are no separators: only the school's name is cut from the <title>."""
+    headline = "Khai giảng lớp Trung cấp lý luận chính trị - hành chính khóa 58 năm học 2022 - 2024"
+    html = (f"<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Vĩnh Long - {headline}"
+            "</title></head><body><div class='menu'><a href='/'>Trang chủ</a></div>"
+            "<div class='left'><p>Thành viên: 0</p><p>Tổng lượt truy cập: 1.384.227</p></div>"
+            "<div class='detail'><p><img src='/anh/tieu-de.png' alt=''></p><p>02/06/2023 17:05</p>"
+            f"{paras(PARAS)}</div></body></html>").encode()
+    art = extract(html, URL)
+    assert art.title == headline
+    assert art.body == "\n\n".join(PARAS)

@@ -104,7 +104,7 @@ def strip_trailing_date(title: str) -> str:
 
 def strip_site_name(title: str) -> str:
     """`Khai giảng lớp … - Trường Chính trị tỉnh X` → `Khai giảng lớp …` (longest piece wins)."""
-    parts = [p for p in _SEPARATORS.split(title) if p.strip()]
+    parts = _pieces(title)
     if len(parts) <= 1:
         return title
     keep = [p for p in parts if not _is_site_piece(p)]
@@ -113,6 +113,29 @@ def strip_site_name(title: str) -> str:
     if len(keep) == len(parts):
         return title  # every piece reads like text: the separator belongs to the title
     return max(keep, key=len) if len(keep) > 1 else keep[0]
+
+
+def _pieces(title: str) -> list[str]:
+    """The title's pieces between separators; a piece that starts with a small letter or a
+    figure goes on the one before it (`… lý luận chính trị - hành chính khóa 58`, `khóa học
+    2022 - 2024`): a headline's own dash, not a separator."""
+    out: list[str] = []
+    pos = 0
+    for m in _SEPARATORS.finditer(title):
+        out.append(title[pos:m.start()])
+        out.append(m.group())
+        pos = m.end()
+    out.append(title[pos:])
+    pieces: list[str] = []
+    for k in range(0, len(out), 2):
+        piece = out[k]
+        if not piece.strip():
+            continue
+        if pieces and (piece.lstrip()[:1].islower() or piece.lstrip()[:1].isdigit()):
+            pieces[-1] += out[k - 1] + piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 _PORTAL_PIECE = re.compile(r"^(?:cong thong tin|trang thong tin|website|portal|trang chu|home|chi tiet"
@@ -259,6 +282,15 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         if score is not None and (best is None or score > best.score):
             best = TitleChoice(lines[i].text, i, score)
     if best is not None and best.score >= 3:
+        top = lines[best.idx]
+        plain = not (top.heading or top.title_class or top.bold)
+        meta = _metadata_headline(metas) if best.score < CONFIDENT_HEADLINE and plain else None
+        if meta is not None and _key(top.text) not in (_key(meta), ""):
+            # A weak visible line, set as plain text, that the metadata does not name, beside a
+            # metadata title that reads like a headline: the page prints its headline where we do
+            # not read it (an image, a script); the line still marks where the content starts.
+            anchor = best.idx if top.link_density < rules.LINK_LINE else None
+            return TitleChoice(meta, None, 0.0, anchor)
         best.text = strip_trailing_date(_continued(lines, best.idx))
         return best
     anchor = best.idx if best is not None and best.score > 0 and \
@@ -273,6 +305,19 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         best.text = strip_trailing_date(best.text)
         return best  # no usable metadata: a weaker visible candidate beats no title
     return TitleChoice(None, None, 0.0)
+
+
+CONFIDENT_HEADLINE = 5.0  # a visible line scoring this much is the headline, whatever the metadata
+META_HEADLINE_WORDS = 6  # a metadata title this long reads like a headline, not a section's name
+
+
+def _metadata_headline(metas: list[str]) -> str | None:
+    """The first metadata title (its site's name cut) long enough to be an article's headline."""
+    for m in metas:
+        s = strip_site_name(m)
+        if len(s.split()) >= META_HEADLINE_WORDS and not _is_site_piece(s):
+            return " ".join(s.split())
+    return None
 
 
 def _continued(lines: list[Line], i: int) -> str:
