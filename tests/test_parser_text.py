@@ -639,3 +639,16 @@ def test_a_headline_printed_as_a_picture_comes_from_the_metadata_whole():
     art = extract(html, URL)
     assert art.title == headline
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_an_anniversary_banner_with_a_span_of_dates_is_no_dated_headline():
+    """A slogan over the page ending with a span of dates (`(03/02/1930 - 03/02/2024)`) carries
+    no publication date: it does not outscore the bold headline of a page that prints no date."""
+    banner = ("<div class='top'><b>NHIỆT LIỆT CHÀO MỪNG KỶ NIỆM 94 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN "
+              "VIỆT NAM (03/02/1930 - 03/02/2024)</b></div>")
+    html = (f"<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Vĩnh Phúc</title></head><body>"
+            f"{banner}<div class='menu'><a href='/'>Trang chủ</a></div><div class='detail'>"
+            f"<p><b>{TITLE}</b></p>{paras(PARAS)}</div></body></html>").encode()
+    art = extract(html, URL)
+    assert art.title == TITLE
+    assert art.body == "\n\n".join(PARAS)

@@ -21,6 +21,7 @@ _DAY = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}\s+tháng\s+(?:\d{1,2}|[^\W\
         r"(?:\s*,\s*|\s+năm\s+|\s+)\d{4})")
 _TRAILING_DATE = re.compile(r"\s*(?:[(\[]\s*[^()\[\]]*?" + _DAY + r"[^()\[\]]*[)\]]|"
                             r"[-–|]\s*" + _DAY + r"[\s\d:,|-]*)\s*$", re.I)
+_DATE_IN = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _CRUMB_SEPARATOR = re.compile(r"\s*[|>»›/]\s*")
 MAX_CRUMB_CHARS = 50
 _NULL_PREFIX = re.compile(r"^null\s+", re.I)  # Liferay prints an empty portlet title as "null"
@@ -98,7 +99,10 @@ def strip_trailing_date(title: str) -> str:
     """`Headline (27/12/2016, 08:17)` → `Headline`. Only the tail is searched: the pattern is
     anchored at the end, and searching a whole long line costs the square of its length."""
     head, tail = title[:-TRAILING_DATE_CHARS], title[-TRAILING_DATE_CHARS:]
-    cut = head + _TRAILING_DATE.sub("", tail)
+    m = _TRAILING_DATE.search(tail)
+    if m is None or len(_DATE_IN.findall(m.group())) > 1:
+        return title  # (a span of years, `(03/02/1930 - 03/02/2024)`: an anniversary's, not the page's)
+    cut = head + tail[:m.start()]
     return cut if len(cut.split()) >= 3 else title
 
 
