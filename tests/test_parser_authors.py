@@ -86,6 +86,8 @@ def _page(top: str = "", bottom: str = "") -> str:
     ("", "<p style='text-align:right'><b>HÀ LINH</b><br>TTXVN</p>", ("Hà Linh", None, "TTXVN")),
     # ... but not a share button's word in capitals under the name.
     ("", "<p style='text-align:right'><b>HÀ LINH</b></p><p>ZALO</p>", ("Hà Linh", None, None)),
+    # The writer's label opening a meta line with a view counter, the date printed elsewhere.
+    ("<p>Tác giả: Võ Minh Tâm | Lượt xem: 418</p>", "", ("Võ Minh Tâm", None, None)),
     # A reporter's credit, then the school's postal address in the footer: no role.
     ("", "<p>Tin, ảnh: Đinh Thị Thanh Hà</p><p>Trường Chính trị tỉnh Phú Thọ - Phường Gia Cẩm, "
          "thành phố Việt Trì, tỉnh Phú Thọ</p>", ("Đinh Thị Thanh Hà", None, None)),

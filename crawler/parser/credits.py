@@ -43,15 +43,18 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
                 and not writer:
             i += 1
             continue
-        if i == didx:
+        # The date line, or a meta line that opens with the writer's label (`Tác giả: X | Lượt
+        # xem: 418`): the writer's piece of it.
+        meta_line = i == didx or (" | " in text and bool(authors.rules.AUTHOR_LABEL.match(text)))
+        if meta_line:
             text = _byline_in_date_line(text)
             if not text:
                 i += 1
                 continue
         # A short bold line alone under the headline is a signature: pen names count there.
         pen = (ln.bold or writer) and len(text) <= PEN_NAME_LINE_CHARS and found is None
-        blk = authors.read_block(lines, i, bare_ok=True, stop=stop, pen_ok=pen) if i != didx else None
-        person = authors.parse_person(text, bare_ok=True) if i == didx else (blk.person if blk else None)
+        blk = authors.read_block(lines, i, bare_ok=True, stop=stop, pen_ok=pen) if not meta_line else None
+        person = authors.parse_person(text, bare_ok=True) if meta_line else (blk.person if blk else None)
         if person is not None:
             used.update(blk.lines if blk else [i])
             if found is None and person.name:
