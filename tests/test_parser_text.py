@@ -652,3 +652,20 @@ def test_an_anniversary_banner_with_a_span_of_dates_is_no_dated_headline():
     art = extract(html, URL)
     assert art.title == TITLE
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_related_card_between_the_sapo_and_the_byline_hides_nothing():
+    """NukeViet prints the sapo apart and editors type the byline as the text's first lines; a
+    related-news card (named like page furniture) printed between the two is passed over."""
+    sapo = ("Chiều 13/3, Khoa Lý luận cơ sở tổ chức buổi sinh hoạt chuyên môn về đổi mới phương "
+            "pháp giảng dạy theo hướng phát huy tính tích cực của học viên.")
+    card = ("<div class='box-news-related'><a href='/tin-tuc/tin-99.html'>Đoàn công tác của nhà trường "
+            "thăm và làm việc tại huyện miền núi</a><p>Sáng 5/3, đoàn công tác của nhà trường đã đến "
+            "thăm và làm việc tại huyện miền núi, trao đổi kinh nghiệm bồi dưỡng cán bộ cơ sở.</p></div>")
+    main = (f"<h1>{TITLE}</h1><p>Thứ năm - 14/03/2024 08:15</p><div class='hometext'>{sapo}</div>{card}"
+            f"<div class='bodytext'><p><b>ThS. Lê Minh Tuấn</b></p><p>Giảng viên Khoa Lý luận cơ sở</p>"
+            f"{paras(PARAS)}</div>")
+    art = extract(page(main), URL)
+    assert (art.author, art.author_degree, art.author_role) == (
+        "Lê Minh Tuấn", "ThS.", "Giảng viên Khoa Lý luận cơ sở")
+    assert "Sáng 5/3" not in art.body and all(p in art.body for p in PARAS)

@@ -355,11 +355,11 @@ CARD_SLACK_CHARS = 120  # what a card holds besides its headline and teaser: a l
 
 
 def card_teasers(lines: list[Line], idxs: list[int]) -> set[int]:
-    """Positions, in `idxs`, of the teasers of single news cards printed inside the text (another
-    article's headline link over its teaser, the two alone in an element of their own, after
-    the first of the article's paragraphs). A link on its own line above a paragraph of the text shares no
-    such element with it. Only while the text's own paragraphs outnumber the cards: a page of
-    cards is a listing, read as one."""
+    """Positions, in `idxs`, of single news cards printed inside the text (another article's
+    headline link over its teaser, the two alone in an element of their own, after the first of
+    the article's paragraphs): their teasers and headline links. A link on its own line above a
+    paragraph of the text shares no such element with it. Only while the text's own paragraphs
+    outnumber the cards: a page of cards is a listing, read as one."""
     cards: set[int] = set()
     own = 0
     for pos, i in enumerate(idxs):
@@ -370,9 +370,11 @@ def card_teasers(lines: list[Line], idxs: list[int]) -> set[int]:
         head = lines[i - 1] if i > 0 else None
         if own and head is not None and _card_head(head) and _alone_together(head, ln):
             cards.add(pos)
+            if pos > 0 and idxs[pos - 1] == i - 1:
+                cards.add(pos - 1)  # (its headline link too: nothing of the text's, whatever asks)
         elif paragraph_like(ln):
             own += 1
-    return cards if len(cards) < own else set()
+    return cards if len(cards) < 2 * own else set()
 
 
 CARD_HEAD_LINK = 0.9  # a card's headline is a link from end to end

@@ -90,9 +90,10 @@ def _credit_after_sapo(lines: list[Line], sapo: int, used: set[int], boxed: froz
                        ) -> authors.Person | None:
     """A byline typed at the top of the body, under a sapo the CMS prints apart (NukeViet's
     hometext): set apart (bold, right-aligned) or carrying a degree or a label, with the text
-    going on below it (a box of other news printed between the two is passed over)."""
+    going on below it (a box of other news or page furniture printed between the two is passed
+    over)."""
     i = sapo + 1
-    while i in boxed:
+    while i < len(lines) and (i in boxed or lines[i].chrome):
         i += 1
     if i >= len(lines):
         return None
