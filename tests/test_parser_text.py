@@ -669,3 +669,20 @@ def test_a_related_card_between_the_sapo_and_the_byline_hides_nothing():
     assert (art.author, art.author_degree, art.author_role) == (
         "Lê Minh Tuấn", "ThS.", "Giảng viên Khoa Lý luận cơ sở")
     assert "Sáng 5/3" not in art.body and all(p in art.body for p in PARAS)
+
+
+def test_a_paragraph_between_a_related_card_and_a_box_of_news_is_the_texts():
+    """A card named like page furniture (its teaser too), a paragraph of the text, then `Đọc
+    thêm` over three items, then the rest: the paragraph is no teaser of the card's link, and
+    no item of the box."""
+    card = ("<div class='box-news-related'><a href='/tin-tuc/tin-99.html'>Đoàn công tác của nhà trường "
+            "thăm và làm việc tại huyện miền núi</a><p>Sáng 5/3, đoàn công tác của nhà trường đã đến "
+            "thăm và làm việc tại huyện miền núi, trao đổi kinh nghiệm bồi dưỡng cán bộ cơ sở.</p></div>")
+    box = "<h4>Đọc thêm</h4>" + "".join(
+        f"<div><a href='/tin-tuc/bai-{i}.html'>Bồi dưỡng nghiệp vụ cho cán bộ Mặt trận Tổ quốc cấp xã "
+        f"đợt {i} năm 2025</a></div><p>Lớp học có {80 + i} học viên là cán bộ Mặt trận Tổ quốc các xã, "
+        "phường trong tỉnh tham dự.</p>" for i in range(3))
+    main = (f"<h1>{TITLE}</h1><p>14/03/2025 14:30</p><p>{PARAS[0]}</p>{card}<p>{PARAS[1]}</p>{box}"
+            f"{paras(PARAS[2:])}")
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join(PARAS)

@@ -111,10 +111,13 @@ def _teasers_under_links(lines: list[Line], start: int, end: int) -> set[int]:
     """The paragraphs among lines[start:end] that come right under a headline link."""
     out, after_link = set(), False
     for i in range(start, end):
-        if published.is_headline_link(lines[i]):
+        ln = lines[i]
+        if published.is_headline_link(ln):
             after_link = True
-        elif paragraph_like(lines[i]):
-            if after_link:
+        elif len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE:
+            # (A teaser named like page furniture is the link's all the same: the paragraph
+            # after it is not.)
+            if after_link and paragraph_like(ln):
                 out.add(i)
             after_link = False
     return out
@@ -331,6 +334,12 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
             dated = head is None
         elif ln.heading:
             head, dated = None, False
+        elif head is not None and not paragraph_like(ln) and len(ln.text) >= 40 and \
+                ln.link_density < rules.TEXT_LINE:
+            # A teaser named like page furniture: its item is whole, and the paragraph after it
+            # is no teaser of it.
+            run_start = head if items == 0 else run_start
+            items, run_end, head, dated = items + 1, pos, None, False
         elif paragraph_like(ln):
             if head is not None:
                 run_start = head if items == 0 else run_start
