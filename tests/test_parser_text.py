@@ -686,3 +686,27 @@ def test_a_paragraph_between_a_related_card_and_a_box_of_news_is_the_texts():
             f"{paras(PARAS[2:])}")
     art = extract(page(main), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+
+def test_a_blurb_before_the_menu_joins_the_fused_text_only_when_it_outweighs_ours():
+    """The second opinion's reading takes a blurb about the school printed before the site's
+    menu; above that menu and outside the element of the headline and the text, its lines join
+    ours only when they outweigh our text (the article began above a wrong headline)."""
+    from crawler.parser import read_page, second_opinion
+
+    blurb = ["Trường Chính trị tỉnh là cơ sở đào tạo, bồi dưỡng cán bộ, công chức, viên chức của hệ "
+             "thống chính trị ở địa phương, chịu sự lãnh đạo trực tiếp của Tỉnh ủy.",
+             "Nhà trường có nhiệm vụ đào tạo trung cấp lý luận chính trị - hành chính và nghiên cứu "
+             "khoa học phục vụ giảng dạy."]
+    menu = "<ul class='nav'>" + "".join(f"<li><a href='/muc-{i}/'>Mục {i}</a></li>" for i in range(6))
+    html = (f"<html><body><div class='gioi-thieu'>{paras(blurb)}</div>{menu}</ul><div class='detail'>"
+            f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}</div></body></html>")
+    lines = read_page(html.encode()).lines
+    head = next(ln.idx for ln in lines if ln.text == TITLE)
+    ours = [ln.idx for ln in lines if ln.text in PARAS]
+    other = "\n".join(blurb + PARAS)
+    kept, outcome = second_opinion.fuse(lines, ours, other, lambda i: i != head, head)
+    assert (kept, outcome) == (ours, "kept")
+    kept, outcome = second_opinion.fuse(lines, ours[:1], other, lambda i: i != head, head)
+    assert outcome == "fused" and all(ln.idx in kept for ln in lines if ln.text in blurb)

@@ -337,6 +337,6 @@ def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[
     kept, outcome = second_opinion.fuse(
         lines, kept, other,
         lambda i: i not in used and not body.is_noise(lines[i], art.title, chrome_counts)
-        and not signals.is_school_name_line(lines[i], art.school_name))
+        and not signals.is_school_name_line(lines[i], art.school_name), head)
     art.flags.append(f"second_opinion_{outcome}")
     return kept

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from lxml import etree
+
 from crawler.parser import rules
 from crawler.parser.lines import Line, running_chars
 
@@ -19,6 +21,7 @@ from crawler.parser.lines import Line, running_chars
 MIN_CONFIDENT_CHARS = 300  # a body shorter than this on a page with more prose than it
 MIN_PROSE_SHARE = 0.5  # the body holds less than this share of the page's running text
 MIN_PAGE_PROSE = 300  # pages with less running text than this have nothing to recover
+ABOVE_OUTWEIGHS = 1.0  # text above the headline joins when it weighs this much of ours
 ABOVE_HEAD_CHARS = 300  # running text above the headline: the headline may be a subheading
 MAX_TRAF_CHARS = 200_000  # a text this long from trafilatura is a page dump, not an article
 END_HEADING_CHARS = 80  # a comments heading is a short line
@@ -61,16 +64,39 @@ def _prose_above(lines: list[Line], head: int, first: int) -> int:
     above = [ln for ln in lines[:head] if not ln.caption and running_chars(ln)]
     if sum(len(ln.text) for ln in above) < ABOVE_HEAD_CHARS:
         return 0
+    article = article_element(lines, head, first)
+    return sum(len(ln.text) for ln in above if inside(article, ln)) if article is not None else 0
+
+
+def article_element(lines: list[Line], head: int, first: int) -> etree._Element | None:
+    """The smallest element holding the headline (line `head`) and our text's first line, or
+    None when only the page's root holds both."""
     top, low = lines[head].owner, lines[first].owner
     if top is None or low is None:
-        return 0
+        return None
     tops = [top, *top.iterancestors()]  # (held: lxml proxies' ids are reused once freed)
     heads = {id(a) for a in tops}
     common = next((a for a in (low, *low.iterancestors()) if id(a) in heads), None)
-    if common is None or common.getparent() is None:
-        return 0  # only the root holds both: no element of the article's own
-    return sum(len(ln.text) for ln in above
-               if ln.owner is not None and any(a is common for a in ln.owner.iterancestors()))
+    return None if common is None or common.getparent() is None else common
+
+
+MENU_LINKS = 5  # links on link lines between a line and the headline: the site's navigation
+
+
+def menu_above(lines: list[Line], head: int) -> int:
+    """The last line above the headline with MENU_LINKS links or more on link lines between it
+    and the headline (menus, a link list: the site's furniture stands between), or -1."""
+    links = 0
+    for i in range(head - 1, -1, -1):
+        if lines[i].link_density > rules.TEXT_LINE:
+            links += max(1, len(lines[i].anchors))
+            if links >= MENU_LINKS:
+                return i
+    return -1
+
+
+def inside(el: etree._Element, ln: Line) -> bool:
+    return ln.owner is not None and any(a is el for a in ln.owner.iterancestors())
 
 
 def text_end(lines: list[Line], kept: list[int]) -> int:
@@ -116,8 +142,8 @@ def trafilatura_text(html: str, url: str | None) -> str | None:
     return text
 
 
-def fuse(lines: list[Line], kept: list[int], other: str, allowed: Callable[[int], bool]
-         ) -> tuple[list[int], str]:
+def fuse(lines: list[Line], kept: list[int], other: str, allowed: Callable[[int], bool],
+         head: int | None = None) -> tuple[list[int], str]:
     """Our kept lines, with the lines of the page that trafilatura also took added where our
     cues allow them (not chrome, not captions, not noise, not mostly links). Returns the line
     indexes in reading order and the outcome ("kept", "fused", "replaced"). allowed(i): may
@@ -138,6 +164,16 @@ def fuse(lines: list[Line], kept: list[int], other: str, allowed: Callable[[int]
     # Between the first and the last line both opinions agree on, our lines stay; lines that
     # trafilatura took and our cues allow join them.
     added = [i for i in confirmed if i not in own and allowed(i)]
+    if head is not None and kept:
+        # Above the site's links over the headline (its menu), and outside the element that holds
+        # the headline and our text, lines join only when they outweigh our text: the article
+        # began above what we took for its headline. A short blurb printed before the menu and
+        # the content column (the school's introduction) does not; a lead beside the headline does.
+        article = article_element(lines, head, kept[0])
+        menu = menu_above(lines, head)
+        apart = [i for i in added if i < menu and (article is None or not inside(article, lines[i]))]
+        if sum(len(lines[i].text) for i in apart) < ABOVE_OUTWEIGHS * sum(len(lines[i].text) for i in kept):
+            added = [i for i in added if i not in apart]
     # Our lines outside trafilatura's span are dropped only when trafilatura holds the article:
     # most of our text is inside its span.
     span_own = [i for i in kept if lo <= i <= hi]
