@@ -10,7 +10,8 @@ put in a layout table, `<font>` inside every paragraph, a box of other articles'
 teasers above the text, inside it or after it, a comment thread after it or inside its block,
 the byline printed four other ways or as a reporter's credit, one card of another article
 between two paragraphs, the text in decomposed Unicode, the page served in windows-1258, the
-headline printed as a picture, the date given only in the page's metadata — and extracted again. Per
+headline printed as a picture, the date given only in the page's metadata, a notice's signature
+block, the writer's linked name moved over the text — and extracted again. Per
 variant: the share of pages still taken as an article (by the classifier, with and without a
 headline link leading to them), each field right, the body F1, and every field right; then the
 pages that lost something. The pages themselves are never changed on disk.
@@ -556,6 +557,59 @@ def byline_news_credit(root, truth):
     return _rewrite_byline(root, truth, lambda n, d, r: f"Tin, ảnh: {n}", keeps_person=False)
 
 
+SIGNATURE = ("<p style='text-align:center'><b>KT. HIỆU TRƯỞNG</b></p><p style='text-align:center'><b>PHÓ "
+             "HIỆU TRƯỞNG</b></p><p style='text-align:center'><i>(Đã ký)</i></p>"
+             "<p style='text-align:center'><b>Nguyễn Văn Hùng</b></p>")
+
+
+def signed_notice(root, truth) -> bool:
+    """A notice's signature block (`KT. HIỆU TRƯỞNG`, `PHÓ HIỆU TRƯỞNG`, `(Đã ký)`, the signer's
+    name) after the text of a page that credits no writer: the signer is no author."""
+    if truth.get("author"):
+        return False
+    box = _text_box(root, truth)
+    if box is None:
+        return False
+    for el in _fragment(f"<div>{SIGNATURE}</div>"):
+        box.append(el)
+    return True
+
+
+def byline_linked_on_top(root, truth):
+    """The writer's box moved under the headline: the name linked to the writer's page over the
+    role, as themes with author pages print it."""
+    block = _byline_block(root, truth)
+    name = truth.get("author")
+    first = _first_paragraph(root, truth)
+    if block is None or not name or first is None or first.getparent() is None:
+        return None
+    if block in first.iterancestors() or first in block.iterancestors():
+        return None
+    degree, role = truth.get("author_degree") or "", truth.get("author_role") or ""
+    printed = _text(block)
+    if len(printed) > len(name) + len(degree) + len(role) + BYLINE_SLACK or any(c.isdigit() for c in printed):
+        return None
+    following = block.getnext()
+    if role and following is not None and _text(following) == unicodedata.normalize("NFC", role):
+        following.getparent().remove(following)
+    elif role and unicodedata.normalize("NFC", role) not in printed:
+        return None
+    tail = block.tail
+    parent = block.getparent()
+    at = parent.index(block)
+    parent.remove(block)
+    if tail:
+        if at > 0:
+            parent[at - 1].tail = (parent[at - 1].tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    slug = "-".join(unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode().lower().split())
+    box = _fragment(f'<div class="post-author"><a href="/tac-gia/{slug}.html">{_person(name, degree)}</a>'
+                    + (f"<div>{role}</div>" if role else "") + "</div>")
+    first.getparent().insert(first.getparent().index(first), box)
+    return truth
+
+
 VARIANTS: dict[str, Callable[[etree._Element, dict], bool | dict | None]] = {
     f.__name__: f for f in (wrapped, p_as_div, br_paragraphs, sections, font_tags, reversed_blocks,
                             layout_table, box_above, box_inside, box_after, comments, comments_inside,
@@ -564,7 +618,7 @@ VARIANTS: dict[str, Callable[[etree._Element, dict], bool | dict | None]] = {
                             headline_in_breadcrumb, date_weekday_dash, date_dots, date_time_first,
                             date_month_words, date_sa_ch, date_above_headline, about_the_school_first,
                             news_card_inside, decomposed_text, windows_1258, headline_as_image,
-                            date_in_metadata_only)}
+                            date_in_metadata_only, signed_notice, byline_linked_on_top)}
 
 
 def score(page: bytes, truth: dict) -> dict[str, float]:
