@@ -710,3 +710,18 @@ def test_a_blurb_before_the_menu_joins_the_fused_text_only_when_it_outweighs_our
     assert (kept, outcome) == (ours, "kept")
     kept, outcome = second_opinion.fuse(lines, ours[:1], other, lambda i: i != head, head)
     assert outcome == "fused" and all(ln.idx in kept for ln in lines if ln.text in blurb)
+
+
+def test_an_article_inside_an_aside_left_open_is_read():
+    """A sidebar's <aside> whose widgets are never closed wraps the whole article: the landmark
+    says page furniture, but it holds nearly all of the page's running text, so the text decides
+    (our own reading, without the second opinion). A sidebar <aside> beside the article stays
+    furniture."""
+    widgets = "<aside class='sidebar'><div class='widget'><ul><li><a href='/a/'>Giới thiệu</a></li></ul>"
+    main = f"<div class='post'><h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}</div>"
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>{widgets}"
+            f"<div class='widget'>{main}</body></html>").encode()
+    assert extract(html, URL, second_opinion=False).body == "\n\n".join(PARAS)
+    beside = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>{main}<aside>"
+              f"<p>{PARAS[0].replace('Đoạn 0', 'Ghi chú')}</p></aside></body></html>").encode()
+    assert extract(beside, URL, second_opinion=False).body == "\n\n".join(PARAS)

@@ -60,6 +60,9 @@ class Line:
     # counted once the whole page is read (see `_settle_names`).
     named_chrome: tuple = ()
     named_caption: tuple = ()
+    # Landmark elements around the line (<nav>, <aside>): chrome unless one holds most
+    # of the page's running text (an unclosed <aside> around the article), settled likewise.
+    landmarks: tuple = ()
 
     link_density: float = 0.0  # share of the text inside links, set when the line is made
 
@@ -82,6 +85,7 @@ class _Frame:
     cell: bool = False
     named_chrome: bool = False  # the class/id reads like chrome: a vote, not yet a verdict
     named_caption: bool = False
+    landmark: bool = False  # <nav>, <aside>: chrome, unless it holds most of the text
     flagged: bool = False  # any of _FLAG_NAMES or a heading: the frame changes the context
     set_flags: tuple[str, ...] = ()  # which of _FLAG_NAMES it sets (counted on push and pop)
 
@@ -140,6 +144,7 @@ class _Linearizer:
         self.headings: list[int] = []
         self.named_chrome: list[etree._Element] = []  # open elements named like chrome
         self.named_caption: list[etree._Element] = []
+        self.landmarks: list[etree._Element] = []  # open <nav> and <aside> elements
 
     def find_images(self, root: etree._Element) -> None:
         for img in root.iter("img"):
@@ -164,6 +169,8 @@ class _Linearizer:
             self.named_chrome.append(el)
         if fr.named_caption:
             self.named_caption.append(el)
+        if fr.landmark:
+            self.landmarks.append(el)
         counts = self.counts
         for name in fr.set_flags:
             counts[name] += 1
@@ -178,6 +185,8 @@ class _Linearizer:
             self.named_chrome.pop()
         if fr.named_caption:
             self.named_caption.pop()
+        if fr.landmark:
+            self.landmarks.pop()
         counts = self.counts
         for name in fr.set_flags:
             counts[name] -= 1
@@ -236,13 +245,15 @@ class _Linearizer:
                 link_density=link / len(text),
                 heading=max(self.headings) if self.headings else 0, bold=bold, italic=italic,
                 chrome=counts["chrome"] > 0 or counts["banner"] > 0,
-                banner=counts["banner"] > 0 and not counts["chrome"], caption=counts["caption"] > 0,
+                banner=counts["banner"] > 0 and not counts["chrome"] and not self.landmarks,
+                caption=counts["caption"] > 0,
                 title_class=any(f.title for f in self.frames[-4:]) if counts["title"] else False,
                 right=counts["right"] > 0, author_class=self.author_seen,
                 image_block=owner is not None and owner in self.with_image, anchors=self.anchors,
                 after_image=self.image_pending, converted=converted,
                 named_chrome=tuple(self.named_chrome) if self.named_chrome else (),
                 named_caption=tuple(self.named_caption) if self.named_caption else (),
+                landmarks=tuple(self.landmarks) if self.landmarks else (),
             )
             self.lines.append(line)
             self.image_pending = False
@@ -332,7 +343,8 @@ class _Linearizer:
         author_cls = author_cls or writer
         if tag == "form" and _has_controls(el):
             chrome_cls = True  # comment, search and sign-up forms; one around the page holds its text
-        chrome = tag in rules.CHROME_TAGS
+        chrome = tag in rules.CHROME_TAGS and tag not in rules.LANDMARK_TAGS
+        landmark = tag in rules.LANDMARK_TAGS
         banner = tag == "header" and not any(a.tag == "article" for a in el.iterancestors())
         caption = tag in ("figcaption", "caption")
         link = tag == "a"
@@ -341,12 +353,12 @@ class _Linearizer:
         right = (align or "").lower() == "right" or bool(style and rules.RIGHT_ALIGN.search(style))
         heading = rules.HEADING_TAGS.get(tag, 0)
         if not (chrome or caption or link or bold or italic or right or title_cls or author_cls or heading
-                or chrome_cls or caption_cls or banner):
+                or chrome_cls or caption_cls or banner or landmark):
             return _BLOCK if block else _PLAIN
         flags = (chrome, banner, caption, link, bold, italic, right, title_cls, author_cls)
         return _Frame(block=block, chrome=chrome, banner=banner, caption=caption, link=link, bold=bold,
                       italic=italic, right=right, title=title_cls, author=author_cls, heading=heading,
-                      named_chrome=chrome_cls, named_caption=caption_cls, flagged=True,
+                      named_chrome=chrome_cls, named_caption=caption_cls, landmark=landmark, flagged=True,
                       set_flags=tuple(n for n, on in zip(_FLAG_NAMES, flags, strict=True) if on))
 
     def end(self, el: etree._Element, fr: _Frame) -> None:
@@ -444,6 +456,7 @@ def linearize(root: etree._Element) -> list[Line]:
 
 
 PROSE_SHARE = 0.5  # a named block holding this much of the page's running text is the article's
+LANDMARK_SHARE = 0.8  # ... a <nav> or <aside> this much
 SILENCED_SHARE = 0.1  # names that leave less than this of the running text unnamed are no evidence
 
 
@@ -455,10 +468,30 @@ def running_chars(ln: Line) -> int:
     return len(text)
 
 
+def _settle_landmarks(lines: list[Line]) -> None:
+    """A <nav> or an <aside> is page furniture unless it holds nearly all of the page's running
+    text: then a tag left open (a sidebar's widgets never closed) wrapped the article in it. (A
+    landmark says more than a name: a sidebar beside a table or a short text may hold most of
+    a page's prose.)"""
+    held: dict[int, int] = {}
+    total = 0
+    for ln in lines:
+        prose = running_chars(ln)
+        total += prose
+        if prose:
+            for el in ln.landmarks:
+                held[id(el)] = held.get(id(el), 0) + prose
+    floor = LANDMARK_SHARE * total
+    for ln in lines:
+        if ln.landmarks and not ln.chrome:
+            ln.chrome = any(held.get(id(el), 0) < floor or not total for el in ln.landmarks)
+
+
 def _settle_names(lines: list[Line]) -> None:
     """Class and id names vote; the text decides. An element named like page chrome (`sidebar`,
     `tag-…`, `share`) or a caption is so unless it holds most of the page's running text: then
     the name was a theme's word for a column and the article is inside."""
+    _settle_landmarks(lines)
     named: dict[int, int] = {}
     total = 0
     for ln in lines:

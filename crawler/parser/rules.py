@@ -30,6 +30,9 @@ HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Landmarks whose text is never the article's own. (A <header> counts only outside an <article>;
 # a <form> is not one: ASP.NET pages wrap the whole page in a form.)
 CHROME_TAGS = frozenset({"nav", "footer", "aside", "marquee"})
+# Of those, the landmarks: chrome unless one holds most of the page's running text (an unclosed
+# <aside> or <nav> that the parser wraps around the article).
+LANDMARK_TAGS = frozenset({"nav", "aside"})
 # Tags that make a table cell a layout cell rather than a data cell.
 LAYOUT_IN_CELL = frozenset({"table", "div", "ul", "ol", "h1", "h2", "h3", "h4", "section", "article"})
 
