@@ -83,6 +83,18 @@ def _text_box(root: etree._Element, truth: dict) -> etree._Element | None:
     return el
 
 
+def _remove(el: etree._Element) -> None:
+    """Take the element out, the text after it (its tail) left where it was."""
+    tail, parent = el.tail, el.getparent()
+    at = parent.index(el)
+    parent.remove(el)
+    if tail:
+        if at > 0:
+            parent[at - 1].tail = (parent[at - 1].tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
 def _insert_after(el: etree._Element | None, markup: str) -> bool:
     if el is None or el.getparent() is None:
         return False
@@ -419,14 +431,7 @@ def date_in_metadata_only(root, truth) -> bool:
     m = _DATE.search(printed)
     if m is None or len(printed) - len(m[0]) > 25:
         return False
-    tail = date.tail
-    parent, at = date.getparent(), date.getparent().index(date)
-    parent.remove(date)
-    if tail:
-        if at > 0:
-            parent[at - 1].tail = (parent[at - 1].tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+    _remove(date)
     head.append(etree.Element("meta", property="article:published_time", content=when))
     return True
 
@@ -594,15 +599,7 @@ def byline_linked_on_top(root, truth):
         following.getparent().remove(following)
     elif role and unicodedata.normalize("NFC", role) not in printed:
         return None
-    tail = block.tail
-    parent = block.getparent()
-    at = parent.index(block)
-    parent.remove(block)
-    if tail:
-        if at > 0:
-            parent[at - 1].tail = (parent[at - 1].tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
+    _remove(block)
     slug = "-".join(unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode().lower().split())
     box = _fragment(f'<div class="post-author"><a href="/tac-gia/{slug}.html">{_person(name, degree)}</a>'
                     + (f"<div>{role}</div>" if role else "") + "</div>")

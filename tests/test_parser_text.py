@@ -22,6 +22,26 @@ def paras(items) -> str:
     return "".join(f"<p>{p}</p>" for p in items)
 
 
+SAPO = ("Chiều 13/3, Khoa Lý luận cơ sở tổ chức buổi sinh hoạt chuyên môn về đổi mới phương pháp "
+        "giảng dạy theo hướng phát huy tính tích cực của học viên.")
+
+
+def nukeviet_main(between: str) -> str:
+    """NukeViet's article: the sapo printed apart (hometext), then `between`, then the text with
+    the byline its editor typed as its first lines."""
+    return (f"<h1>{TITLE}</h1><p>Thứ năm - 14/03/2024 08:15</p><div class='hometext'>{SAPO}</div>"
+            f"{between}<div class='bodytext'><p><b>ThS. Lê Minh Tuấn</b></p>"
+            f"<p>Giảng viên Khoa Lý luận cơ sở</p>{paras(PARAS)}</div>")
+
+
+# A box of five other news items under its heading: a link, its date, a teaser cut short.
+NEWS_BOX = "<div><h3>Tin mới</h3><ul>" + "".join(
+    f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
+    f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
+    "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
+) + "</ul></div>"
+
+
 def test_a_sapo_printed_with_the_headline_outside_the_text_container():
     sapo = ("Sáng 12/3, nhà trường tổ chức hội nghị bàn giải pháp nâng cao chất lượng đào tạo lý luận "
             "chính trị cho đội ngũ cán bộ ở cơ sở trong giai đoạn mới.")
@@ -560,31 +580,17 @@ def test_a_titled_box_between_the_sapo_and_the_text_neither_ends_the_text_nor_hi
     """`Tin mới` over five items (a link, then a teaser) printed between a sapo set apart and the
     text: the heading does not end the text when the text resumes after the box, and the byline
     typed at the top of the text, under the box, is still the writer's."""
-    sapo = ("Chiều 13/3, Khoa Lý luận cơ sở tổ chức buổi sinh hoạt chuyên môn về đổi mới phương "
-            "pháp giảng dạy theo hướng phát huy tính tích cực của học viên.")
-    box = "<div><h3>Tin mới</h3><ul>" + "".join(
-        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
-        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
-        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
-    ) + "</ul></div>"
-    main = (f"<h1>{TITLE}</h1><p>Thứ năm - 14/03/2024 08:15</p><div class='hometext'><b>{sapo}</b></div>"
-            f"{box}<div class='bodytext'><p><b>ThS. Lê Minh Tuấn</b></p><p>Giảng viên Khoa Lý luận cơ sở</p>"
-            f"{paras(PARAS)}</div>")
-    art = extract(page(main), URL)
+    art = extract(page(nukeviet_main(NEWS_BOX)), URL)
     assert (art.author, art.author_degree, art.author_role) == (
         "Lê Minh Tuấn", "ThS.", "Giảng viên Khoa Lý luận cơ sở")
-    assert art.body == "\n\n".join([sapo, *PARAS])
+    assert art.body == "\n\n".join([SAPO, *PARAS])
 
 
 def test_a_box_inside_a_short_text_with_one_paragraph_after_it_is_taken_out():
     """A short text with a box of five items before its last paragraph: the one paragraph after
     the box is a sibling of the text's paragraph before it, so the text resumes there (two in a
     row are asked for only when nothing of the text's own came before the box)."""
-    box = "<div><h3>Tin mới</h3><ul>" + "".join(
-        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
-        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
-        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
-    ) + "</ul></div>"
+    box = NEWS_BOX
     related = "<div>Tin liên quan</div><ul>" + "".join(
         f"<li><a href='/tin-tuc/bai-{i}.html'>Khai giảng lớp Trung cấp lý luận chính trị khóa {i}</a></li>"
         for i in range(3)) + "</ul>"
@@ -597,11 +603,7 @@ def test_a_titled_box_of_cut_short_teasers_over_a_photo_storys_lead_is_a_box():
     """`Tin mới` over five items whose teasers are cut short with '…', then a photo story's
     lead and captions: the box is taken out and the page stays an article, though its own text
     weighs less than the box (a listing's page text is not under such a heading)."""
-    box = "<div><h3>Tin mới</h3><ul>" + "".join(
-        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
-        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
-        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
-    ) + "</ul></div>"
+    box = NEWS_BOX
     lead = ("Sáng 17/11/2023, Công đoàn nhà trường tổ chức Hội thao chào mừng Ngày Nhà giáo Việt Nam "
             "với các môn kéo co, bóng chuyền hơi và cờ tướng.")
     captions = "".join(f"<p><img src='/anh/{i}.jpg'></p><p>{c}</p>" for i, c in enumerate(
@@ -614,11 +616,7 @@ def test_a_titled_box_of_cut_short_teasers_over_a_photo_storys_lead_is_a_box():
 def test_a_byline_under_a_box_of_news_above_the_text_is_the_writers():
     """A box of five news items between the date and a labelled byline takes no room in the
     block under the headline where bylines are looked for."""
-    box = "<div><h3>Tin mới</h3><ul>" + "".join(
-        f"<li><a href='/tin-tuc/tin-{i}.html'>Hội nghị sơ kết công tác đào tạo quý {i} năm 2023 tại "
-        f"cơ sở {i}</a> <span>(0{i}/05/2023)</span><p>Sáng ngày 0{i}/5, nhà trường tổ chức hội nghị "
-        "sơ kết công tác, đánh giá kết quả đào tạo, bồi dưỡng cán bộ...</p></li>" for i in range(1, 6)
-    ) + "</ul></div>"
+    box = NEWS_BOX
     main = (f"<h1>{TITLE}</h1><p>Cập nhật: 15/09/2020 | 08:14</p>{box}"
             f"<div>Tác giả: ThS. Vũ Thị Hồng - Khoa Xây dựng Đảng</div>{paras(PARAS)}")
     art = extract(page(main), URL)
@@ -657,15 +655,10 @@ def test_an_anniversary_banner_with_a_span_of_dates_is_no_dated_headline():
 def test_a_related_card_between_the_sapo_and_the_byline_hides_nothing():
     """NukeViet prints the sapo apart and editors type the byline as the text's first lines; a
     related-news card (named like page furniture) printed between the two is passed over."""
-    sapo = ("Chiều 13/3, Khoa Lý luận cơ sở tổ chức buổi sinh hoạt chuyên môn về đổi mới phương "
-            "pháp giảng dạy theo hướng phát huy tính tích cực của học viên.")
     card = ("<div class='box-news-related'><a href='/tin-tuc/tin-99.html'>Đoàn công tác của nhà trường "
             "thăm và làm việc tại huyện miền núi</a><p>Sáng 5/3, đoàn công tác của nhà trường đã đến "
             "thăm và làm việc tại huyện miền núi, trao đổi kinh nghiệm bồi dưỡng cán bộ cơ sở.</p></div>")
-    main = (f"<h1>{TITLE}</h1><p>Thứ năm - 14/03/2024 08:15</p><div class='hometext'>{sapo}</div>{card}"
-            f"<div class='bodytext'><p><b>ThS. Lê Minh Tuấn</b></p><p>Giảng viên Khoa Lý luận cơ sở</p>"
-            f"{paras(PARAS)}</div>")
-    art = extract(page(main), URL)
+    art = extract(page(nukeviet_main(card)), URL)
     assert (art.author, art.author_degree, art.author_role) == (
         "Lê Minh Tuấn", "ThS.", "Giảng viên Khoa Lý luận cơ sở")
     assert "Sáng 5/3" not in art.body and all(p in art.body for p in PARAS)

@@ -468,19 +468,26 @@ def running_chars(ln: Line) -> int:
     return len(text)
 
 
-def _settle_landmarks(lines: list[Line]) -> None:
-    """A <nav> or an <aside> is page furniture unless it holds nearly all of the page's running
-    text: then a tag left open (a sidebar's widgets never closed) wrapped the article in it. (A
-    landmark says more than a name: a sidebar beside a table or a short text may hold most of
-    a page's prose.)"""
+def _prose_held(lines: list[Line], elements) -> tuple[dict[int, int], int]:
+    """Running characters held by each element that elements(line) names (by id; the lines hold
+    the elements), and the page's total."""
     held: dict[int, int] = {}
     total = 0
     for ln in lines:
         prose = running_chars(ln)
         total += prose
         if prose:
-            for el in ln.landmarks:
+            for el in elements(ln):
                 held[id(el)] = held.get(id(el), 0) + prose
+    return held, total
+
+
+def _settle_landmarks(lines: list[Line]) -> None:
+    """A <nav> or an <aside> is page furniture unless it holds nearly all of the page's running
+    text: then a tag left open (a sidebar's widgets never closed) wrapped the article in it. (A
+    landmark says more than a name: a sidebar beside a table or a short text may hold most of
+    a page's prose.)"""
+    held, total = _prose_held(lines, lambda ln: ln.landmarks)
     floor = LANDMARK_SHARE * total
     for ln in lines:
         if ln.landmarks and not ln.chrome:
@@ -492,14 +499,7 @@ def _settle_names(lines: list[Line]) -> None:
     `tag-…`, `share`) or a caption is so unless it holds most of the page's running text: then
     the name was a theme's word for a column and the article is inside."""
     _settle_landmarks(lines)
-    named: dict[int, int] = {}
-    total = 0
-    for ln in lines:
-        prose = running_chars(ln)
-        total += prose
-        if prose:
-            for el in {*ln.named_chrome, *ln.named_caption}:
-                named[id(el)] = named.get(id(el), 0) + prose
+    named, total = _prose_held(lines, lambda ln: {*ln.named_chrome, *ln.named_caption})
     floor = PROSE_SHARE * total
     for ln in lines:
         if ln.named_chrome and not ln.chrome:
