@@ -718,3 +718,18 @@ def test_an_article_inside_an_aside_left_open_is_read():
     beside = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>{main}<aside>"
               f"<p>{PARAS[0].replace('Đoạn 0', 'Ghi chú')}</p></aside></body></html>").encode()
     assert extract(beside, URL, second_opinion=False).body == "\n\n".join(PARAS)
+
+
+def test_a_breadcrumb_ending_with_a_pictured_headline_marks_where_the_content_starts():
+    """With the headline a picture and the <title> naming it, the breadcrumb that ends with the
+    headline is where the content starts: the date under it is the page's."""
+    headline = "Chi bộ Phòng Đào tạo sinh hoạt chuyên đề quý III/2023 về nâng cao chất lượng đào tạo"
+    html = (f"<html><head><meta charset='utf-8'><title>{headline} - Trường Chính trị tỉnh Gia Lai</title>"
+            "</head><body><ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/tin-tuc/'>Tin "
+            "tức</a></li></ul><div class='bc'><a href='/'>Trang chủ</a> &gt; <a href='/tin-tuc/'>Tin tức"
+            f"</a> &gt; <span>{headline}</span></div><div class='detail'><p><img src='/anh/tieu-de.png'></p>"
+            f"<div>Ngày đăng: 29/09/2023 16:40</div>{paras(PARAS)}</div><div class='side'><h3>Thống kê "
+            "truy cập</h3><p>Đang truy cập: 12</p></div></body></html>").encode()
+    art = extract(html, URL)
+    assert (art.title, art.published_at) == (headline, "2023-09-29T16:40:00+07:00")
+    assert art.body == "\n\n".join(PARAS)

@@ -294,7 +294,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             # metadata title that reads like a headline: the page prints its headline where we do
             # not read it (an image, a script); the line still marks where the content starts.
             anchor = best.idx if top.link_density < rules.LINK_LINE else None
-            return TitleChoice(meta, None, 0.0, anchor)
+            return TitleChoice(meta, None, 0.0, _printing(lines, meta, anchor))
         best.text = strip_trailing_date(_continued(lines, best.idx))
         return best
     anchor = best.idx if best is not None and best.score > 0 and \
@@ -304,11 +304,24 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         if len(s.split()) >= 3 and not _is_site_piece(s):
             # The metadata names the page; the best visible candidate still marks where the
             # page's own content starts (for the date and the text), but is not the title.
-            return TitleChoice(s, None, 0.0, anchor)
+            return TitleChoice(s, None, 0.0, _printing(lines, s, anchor))
     if best is not None and best.score >= 1.5:
         best.text = strip_trailing_date(best.text)
         return best  # no usable metadata: a weaker visible candidate beats no title
     return TitleChoice(None, None, 0.0)
+
+
+def _printing(lines: list[Line], title: str, anchor: int | None) -> int | None:
+    """Where the content starts when the title comes from the metadata: the first line that
+    prints it whole with little more (a breadcrumb ending with it), not a link; else `anchor`."""
+    k = _key(title)
+    if len(k.split()) < META_HEADLINE_WORDS:
+        return anchor
+    for ln in lines:
+        if ln.link_density < rules.LINK_LINE and not ln.chrome and len(ln.text) <= len(title) + 80 \
+                and not ln.text.rstrip().endswith(".") and k in _key(ln.text):
+            return ln.idx  # (not a sentence of the text that names the event in the headline's words)
+    return anchor
 
 
 CONFIDENT_HEADLINE = 5.0  # a visible line scoring this much is the headline, whatever the metadata
