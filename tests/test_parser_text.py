@@ -733,3 +733,20 @@ def test_a_breadcrumb_ending_with_a_pictured_headline_marks_where_the_content_st
     art = extract(html, URL)
     assert (art.title, art.published_at) == (headline, "2023-09-29T16:40:00+07:00")
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
+    """The text's first <h2> outscores a column's name in the <h1>; with the article's running
+    text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads
+    like a headline heads the page, and the writer's element near the top is still read."""
+    col = "Diễn đàn học viên"
+    headline = "Kinh nghiệm tổ chức học tập thực tế cho lớp trung cấp lý luận chính trị ở cơ sở"
+    sub = "Học đi đôi với hành: kinh nghiệm từ một lớp trung cấp lý luận chính trị"
+    html = (f"<html><head><meta charset='utf-8'><title>{headline} - Trường Chính trị tỉnh Bắc Giang"
+            f"</title></head><body><ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href="
+            f"'/dien-dan/'>{col}</a></li></ul><div class='post'><h1>{col}</h1><div class='author'>"
+            f"ThS. Lê Văn An</div>{paras(PARAS[:3])}<h2>{sub}</h2>"
+            f"{paras(p.replace('Đoạn', 'Phần') for p in PARAS)}</div></body></html>").encode()
+    art = extract(html, URL)
+    assert (art.title, art.author, art.author_degree) == (headline, "Lê Văn An", "ThS.")
+    assert all(p in art.body for p in PARAS[:3])

@@ -271,7 +271,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     used.update(boxes)  # other articles' headlines and teasers, whatever else may claim them
 
     body.release_named_prose(lines, region)
-    used |= _credit(art, root, lines, tidx, dchoice.idx, region, used, set(boxes))
+    used |= _credit(art, root, lines, tidx, dchoice.idx, region, used, set(boxes), anchor)
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)
             and not signals.is_school_name_line(lines[i], art.school_name)]
     kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
@@ -292,7 +292,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
 
 
 def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
-            used: set[int], boxed: set[int]) -> set[int]:
+            used: set[int], boxed: set[int], anchor: int | None = None) -> set[int]:
     """The writer, from the byline under the headline, an element named for the writer, the
     credit after the text, or the page's metadata when it prints the name too (in that order);
     returns the lines the credits took."""
@@ -302,7 +302,8 @@ def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int |
         art.title)
     taken |= tail_used
     if person is None or person.name is None:
-        marked, marked_used = credits.class_author(lines, tidx, region)
+        # (Where the title came from the metadata, the content's start stands for the headline.)
+        marked, marked_used = credits.class_author(lines, tidx if tidx is not None else anchor, region)
         taken |= marked_used
         person = marked or person
     if person is None or person.name is None:

@@ -52,12 +52,12 @@ def unsure(lines: list[Line], kept: list[int], listing: bool, head: int | None =
         return "short"
     if ours < MIN_PROSE_SHARE * page:
         return "small share"
-    if head is not None and kept and _prose_above(lines, head, kept[0]) >= ABOVE_HEAD_CHARS:
+    if head is not None and kept and prose_above(lines, head, kept[0]) >= ABOVE_HEAD_CHARS:
         return "text above headline"
     return ""
 
 
-def _prose_above(lines: list[Line], head: int, first: int) -> int:
+def prose_above(lines: list[Line], head: int, first: int) -> int:
     """Running text above the headline inside the element that holds both the headline and our
     text's first line: the article went on above what we took for its headline (a subheading).
     A blurb in a column before the article's is outside that element."""

@@ -289,6 +289,14 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         top = lines[best.idx]
         plain = not (top.heading or top.title_class or top.bold)
         meta = _metadata_headline(metas) if best.score < CONFIDENT_HEADLINE and plain else None
+        if meta is None and best.score < SUBHEADING_OVERRULED:
+            meta = _metadata_headline(metas)
+            if meta is not None and _key(top.text) != _key(meta) and _text_above(lines, best.idx):
+                # A subheading: the metadata's headline heads the article. The subheading still
+                # marks where our reading starts; the text above it is the second opinion's to
+                # bring back (second_opinion.unsure: text above the headline).
+                return TitleChoice(meta, None, 0.0, best.idx)
+            meta = None
         if meta is not None and _key(top.text) not in (_key(meta), ""):
             # A weak visible line, set as plain text, that the metadata does not name, beside a
             # metadata title that reads like a headline: the page prints its headline where we do
@@ -309,6 +317,21 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         best.text = strip_trailing_date(best.text)
         return best  # no usable metadata: a weaker visible candidate beats no title
     return TitleChoice(None, None, 0.0)
+
+
+SUBHEADING_OVERRULED = 8.0  # a line scoring under this, with the text going on above it, may be a subheading
+
+
+def _text_above(lines: list[Line], i: int) -> bool:
+    """Does the article's running text go on above line i, in the element holding the line and
+    the paragraph after it? Then line i is one of its subheadings, not its headline."""
+    from crawler.parser import second_opinion  # (it reads lines only; no import cycle)
+
+    first = next((j for j in range(i + 1, min(len(lines), i + 6))
+                  if len(lines[j].text) >= 80 and lines[j].link_density < rules.TEXT_LINE
+                  and not lines[j].chrome), None)
+    return first is not None and \
+        second_opinion.prose_above(lines, i, first) >= second_opinion.ABOVE_HEAD_CHARS
 
 
 def _printing(lines: list[Line], title: str, anchor: int | None) -> int | None:
