@@ -322,7 +322,6 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
     replies. Above any text of the page's own, the text after the box must also weigh half as
     much as the box: a listing whose items are followed by a short blurb stays a listing."""
     boxed: set[int] = set()
-    own_before = 0
     last_own: Line | None = None  # the text's last own paragraph before the current run
     items, head, run_start, run_end = 0, None, None, None
     dated = False  # a date alone heads what follows: a comment (its replies follow), no item
@@ -354,7 +353,6 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
                 if first > 0 and _box_heading(lines[idxs[first - 1]]):
                     first -= 1
                 boxed.update(range(first, run_end + 1))
-            own_before += 1
             last_own = ln
             items, run_start = 0, None
     return boxed
