@@ -6,7 +6,8 @@ over a second.
 Mutations of the project's own pages (tests/pages, tests/pages-kept-out): truncation at a random
 byte, deep nesting inserted, random byte flips, a huge attribute, a random declared charset,
 hostile lines (menus ending in separators, long runs of digits and spaces, control characters),
-and pages joined together. Prints the number of cases, exceptions, the slowest cases, and exits
+pages joined together, and one block (a box heading between paragraphs, a news card, a listed
+item) repeated thousands of times. Prints the number of cases, exceptions, the slowest cases, and exits
 1 when a rule is broken.
 """
 from __future__ import annotations
@@ -28,8 +29,21 @@ HOSTILE = ("Trang chủ | " * 40 + "|", "1/" * 2000, " " * 5000, "\x1b[31m\x07" 
            "<div>" * 2500, "</p>" * 3000, "&#" * 2000, "Ngày đăng: " * 300, "ThS. " * 500, "\ufffd" * 2000)
 
 
+# Blocks repeated thousands of times: each rule that looks ahead or up from a line must not read
+# the whole page again for every copy (a box heading between paragraphs, a news card, an item).
+REPEATED = (
+    "<p>Đoạn văn: nhà trường đổi mới nội dung, chương trình đào tạo theo hướng thiết thực.</p>"
+    "<p>Đoạn tiếp: các khoa rà soát, điều chỉnh nội dung bài giảng cho phù hợp.</p><h3>Tin liên quan</h3>",
+    "<p>Đoạn văn: nhà trường đổi mới nội dung, chương trình đào tạo theo hướng thiết thực.</p><div><a "
+    "href='/tin/1.html'>Đoàn công tác của nhà trường thăm và làm việc tại huyện</a></div><p>Sáng 5/3, "
+    "đoàn công tác của nhà trường đã đến thăm và làm việc tại huyện miền núi.</p>",
+    "<li><a href='/tin/2.html'>Hội nghị sơ kết công tác đào tạo quý 1 năm 2023 tại cơ sở</a><p>Sáng "
+    "ngày 01/5, nhà trường tổ chức hội nghị sơ kết công tác...</p></li>",
+)
+
+
 def mutations(rng: random.Random, page: bytes, others: list[bytes]) -> bytes:
-    kind = rng.randrange(8)
+    kind = rng.randrange(9)
     if kind == 0:  # truncated
         return page[:rng.randrange(len(page) + 1)]
     if kind == 1:  # deep nesting inserted
@@ -54,6 +68,9 @@ def mutations(rng: random.Random, page: bytes, others: list[bytes]) -> bytes:
         return data
     if kind == 6:  # two pages joined
         return page + rng.choice(others)
+    if kind == 7:  # one block repeated thousands of times
+        at = rng.randrange(len(page) + 1)
+        return page[:at] + rng.choice(REPEATED).encode() * rng.randrange(1000, 4000) + page[at:]
     return bytes(rng.randrange(256) for _ in range(rng.randrange(0, 4000)))  # noise
 
 

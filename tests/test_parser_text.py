@@ -750,3 +750,15 @@ def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline
     art = extract(html, URL)
     assert (art.title, art.author, art.author_degree) == (headline, "Lê Văn An", "ThS.")
     assert all(p in art.body for p in PARAS[:3])
+
+
+def test_a_page_printing_more_than_a_second_opinion_may_hold_is_not_asked_about():
+    """Our reading holds a small share of a page that prints over 200,000 characters (one block
+    repeated thousands of times): trafilatura's answer over that length would be thrown away
+    after seconds of work, so it is not asked, and the page says so."""
+    dump = "<p>Ghi chú: nội dung này được lặp lại nhiều lần trong trang lưu trữ của hệ thống.</p>" * 3000
+    html = page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}",
+                head=f"<div class='kho-luu-tru'>{dump}</div>")
+    art = extract(html, URL)
+    assert "second_opinion_too_long" in art.flags
+    assert art.body is not None and all(p in art.body for p in PARAS[:2])

@@ -12,7 +12,7 @@ from lxml import etree
 
 from crawler.parser import published, rules
 from crawler.parser.dates import find_date
-from crawler.parser.lines import Line, text_length
+from crawler.parser.lines import Line
 
 MAX_ANCESTORS = 40  # deeper nesting is pathological markup; the article is never that deep
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -165,12 +165,15 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     # ("TIN MỚI" over an empty box), and only the heading goes.
     kept: list[int] = []
     box_heads: list[int] = []  # headings over a box that the text resumes after
+    boxed_in_out: set[int] | None = None  # (read once, when the first such heading asks)
     for pos, i in enumerate(out):
         if pos > 0 and rules.ABOUT_THE_WRITER.match(lines[i].text):
             break
         if pos > 0 and rules.END_OF_ARTICLE.match(lines[i].text) and len(lines[i].text) < 80:
             # (A box of items under it after which the text resumes is taken out below.)
-            boxed_under = pos + 1 in boxed_items(lines, out)
+            if boxed_in_out is None:
+                boxed_in_out = boxed_items(lines, out)
+            boxed_under = pos + 1 in boxed_in_out
             if not (boxed_under or _running_text_follows(lines, out[pos + 1:])) \
                     or _comments_follow(lines, i, out[pos + 1:]):
                 break
@@ -410,10 +413,12 @@ def _alone_together(head: Line, teaser: Line) -> bool:
     common = next((a for a in _ancestors(teaser.owner) if id(a) in heads), None)
     if common is None or common.getparent() is None:
         return False
-    try:
-        return text_length(common) <= 2 * len(head.text) + len(teaser.text) + CARD_SLACK_CHARS
-    except ValueError:
-        return False
+    room = 2 * len(head.text) + len(teaser.text) + CARD_SLACK_CHARS
+    for piece in common.itertext():  # (read only as far as the room: the text's own block is long)
+        room -= len(piece)
+        if room < 0:
+            return False
+    return True
 
 
 def _siblings(a: Line, b: Line) -> bool:
