@@ -502,23 +502,35 @@ def _byline_block(root, truth) -> etree._Element | None:
     return found
 
 
-def _rewrite_byline(root, truth, markup: Callable[[str, str, str], str], keeps_person: bool = True):
-    """The byline's block printed another way (markup(name, degree, role)); returns the fields
-    then expected, or None when the page has no writer to rewrite."""
+def _lone_byline(root, truth):
+    """The byline's block when it prints the byline alone, its role in it or on the line under
+    it: (block, name, degree, role, that role line or None); None when the page has no writer,
+    or prints more there (its date, say) or the role elsewhere: not a byline variant's case."""
     block = _byline_block(root, truth)
     name = truth.get("author")
     if block is None or not name:
         return None
     degree, role = truth.get("author_degree") or "", truth.get("author_role") or ""
     printed = _text(block)
-    if len(printed) > len(name) + len(degree) + len(role) + BYLINE_SLACK or \
-            any(c.isdigit() for c in printed):
-        return None  # the block prints more than the byline (its date, say): not this case
+    if len(printed) > len(name) + len(degree) + len(role) + BYLINE_SLACK or any(c.isdigit() for c in printed):
+        return None
     following = block.getnext()
     if role and following is not None and _text(following) == unicodedata.normalize("NFC", role):
-        following.getparent().remove(following)  # the role line under it goes into the new byline
-    elif role and unicodedata.normalize("NFC", role) not in _text(block):
-        return None  # the role sits elsewhere: not this variant's case
+        return block, name, degree, role, following
+    if role and unicodedata.normalize("NFC", role) not in printed:
+        return None
+    return block, name, degree, role, None
+
+
+def _rewrite_byline(root, truth, markup: Callable[[str, str, str], str], keeps_person: bool = True):
+    """The byline's block printed another way (markup(name, degree, role)); returns the fields
+    then expected, or None when the page has no writer to rewrite."""
+    found = _lone_byline(root, truth)
+    if found is None:
+        return None
+    block, name, degree, role, role_line = found
+    if role_line is not None:
+        role_line.getparent().remove(role_line)  # the role line under it goes into the new byline
     tail = block.tail
     for child in list(block):
         block.remove(child)
@@ -583,22 +595,14 @@ def signed_notice(root, truth) -> bool:
 def byline_linked_on_top(root, truth):
     """The writer's box moved under the headline: the name linked to the writer's page over the
     role, as themes with author pages print it."""
-    block = _byline_block(root, truth)
-    name = truth.get("author")
-    first = _first_paragraph(root, truth)
-    if block is None or not name or first is None or first.getparent() is None:
+    found, first = _lone_byline(root, truth), _first_paragraph(root, truth)
+    if found is None or first is None or first.getparent() is None:
         return None
+    block, name, degree, role, role_line = found
     if block in first.iterancestors() or first in block.iterancestors():
         return None
-    degree, role = truth.get("author_degree") or "", truth.get("author_role") or ""
-    printed = _text(block)
-    if len(printed) > len(name) + len(degree) + len(role) + BYLINE_SLACK or any(c.isdigit() for c in printed):
-        return None
-    following = block.getnext()
-    if role and following is not None and _text(following) == unicodedata.normalize("NFC", role):
-        following.getparent().remove(following)
-    elif role and unicodedata.normalize("NFC", role) not in printed:
-        return None
+    if role_line is not None:
+        role_line.getparent().remove(role_line)
     _remove(block)
     slug = "-".join(unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode().lower().split())
     box = _fragment(f'<div class="post-author"><a href="/tac-gia/{slug}.html">{_person(name, degree)}</a>'

@@ -18,8 +18,13 @@ MAX_ANCESTORS = 40  # deeper nesting is pathological markup; the article is neve
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
+def prose_shaped(ln: Line) -> bool:
+    """A line shaped like a sentence (long enough, few links), whatever names call its block."""
+    return len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE
+
+
 def paragraph_like(ln: Line) -> bool:
-    return len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE and not ln.chrome and not ln.caption
+    return prose_shaped(ln) and not ln.chrome and not ln.caption
 
 
 def prose_chars(lines: list[Line], start: int, end: int | None = None) -> int:
@@ -32,6 +37,17 @@ def _ancestors(el: etree._Element | None):
         yield el
         el = el.getparent()
         n += 1
+
+
+def common_ancestor(a: etree._Element | None, b: etree._Element | None) -> etree._Element | None:
+    """The smallest element holding both (either may be it), or None when only the page's root
+    does."""
+    if a is None or b is None:
+        return None
+    held = [a, *a.iterancestors()]  # (held: lxml proxies' ids are reused once freed)
+    ids = {id(x) for x in held}
+    common = next((x for x in (b, *b.iterancestors()) if id(x) in ids), None)
+    return None if common is None or common.getparent() is None else common
 
 
 def _contains(container: etree._Element, el: etree._Element | None) -> bool:
@@ -114,7 +130,7 @@ def _teasers_under_links(lines: list[Line], start: int, end: int) -> set[int]:
         ln = lines[i]
         if published.is_headline_link(ln):
             after_link = True
-        elif len(ln.text) >= 40 and ln.link_density < rules.TEXT_LINE:
+        elif prose_shaped(ln):
             # (A teaser named like page furniture is the link's all the same: the paragraph
             # after it is not.)
             if after_link and paragraph_like(ln):
@@ -336,8 +352,7 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
             dated = head is None
         elif ln.heading:
             head, dated = None, False
-        elif head is not None and not paragraph_like(ln) and len(ln.text) >= 40 and \
-                ln.link_density < rules.TEXT_LINE:
+        elif head is not None and not paragraph_like(ln) and prose_shaped(ln):
             # A teaser named like page furniture: its item is whole, and the paragraph after it
             # is no teaser of it.
             run_start = head if items == 0 else run_start
@@ -406,12 +421,8 @@ def _elsewhere(href: str) -> bool:
 
 def _alone_together(head: Line, teaser: Line) -> bool:
     """Is the smallest element holding both lines holding little else (a card)?"""
-    if head.owner is None or teaser.owner is None:
-        return False
-    above = list(_ancestors(head.owner))  # (held: lxml proxies' ids are reused once freed)
-    heads = {id(a) for a in above}
-    common = next((a for a in _ancestors(teaser.owner) if id(a) in heads), None)
-    if common is None or common.getparent() is None:
+    common = common_ancestor(head.owner, teaser.owner)
+    if common is None:
         return False
     room = 2 * len(head.text) + len(teaser.text) + CARD_SLACK_CHARS
     for piece in common.itertext():  # (read only as far as the room: the text's own block is long)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
-from crawler.parser import rules
+from crawler.parser import body, rules
 from crawler.parser.lines import Line, running_chars
 
 # When is our reading unsure? Measured on real pages of other outlets and on school layouts.
@@ -71,13 +71,7 @@ def prose_above(lines: list[Line], head: int, first: int) -> int:
 def article_element(lines: list[Line], head: int, first: int) -> etree._Element | None:
     """The smallest element holding the headline (line `head`) and our text's first line, or
     None when only the page's root holds both."""
-    top, low = lines[head].owner, lines[first].owner
-    if top is None or low is None:
-        return None
-    tops = [top, *top.iterancestors()]  # (held: lxml proxies' ids are reused once freed)
-    heads = {id(a) for a in tops}
-    common = next((a for a in (low, *low.iterancestors()) if id(a) in heads), None)
-    return None if common is None or common.getparent() is None else common
+    return body.common_ancestor(lines[head].owner, lines[first].owner)
 
 
 MENU_LINKS = 5  # links on link lines between a line and the headline: the site's navigation

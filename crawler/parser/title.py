@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from archive.textfold import fold
-from crawler.parser import rules
+from crawler.parser import rules, second_opinion
 from crawler.parser.dates import find_date
 from crawler.parser.lines import Line, clean_ws
 
@@ -325,8 +325,6 @@ SUBHEADING_OVERRULED = 8.0  # a line scoring under this, with the text going on 
 def _text_above(lines: list[Line], i: int) -> bool:
     """Does the article's running text go on above line i, in the element holding the line and
     the paragraph after it? Then line i is one of its subheadings, not its headline."""
-    from crawler.parser import second_opinion  # (it reads lines only; no import cycle)
-
     first = next((j for j in range(i + 1, min(len(lines), i + 6))
                   if len(lines[j].text) >= 80 and lines[j].link_density < rules.TEXT_LINE
                   and not lines[j].chrome), None)
