@@ -735,6 +735,29 @@ def test_a_breadcrumb_ending_with_a_pictured_headline_marks_where_the_content_st
     assert art.body == "\n\n".join(PARAS)
 
 
+def test_a_headline_drawn_as_a_picture_in_its_bold_block_is_read_from_its_alt_text():
+    """A banner theme draws the headline: its bold block holds an image whose alt text is the
+    headline the <title> names. That image is where the headline stands, so the update line under
+    it is the page's date; its words are no body text. A lead photo's alt text repeating a
+    printed headline moves nothing, and a logo in the site's <h1> heads nothing."""
+    headline = "Hội nghị viên chức và người lao động năm 2024 của Trường Chính trị tỉnh Hải Dương"
+    drawn = f"<div style='font-weight:bold'><img src='/anh/tieu-de.png' alt='{headline}'></div>"
+    html = (f"<html><head><meta charset='utf-8'><title>{headline}</title></head><body>"
+            "<h1><a href='/'><img src='/logo.png' alt='Trường Chính trị tỉnh Hải Dương'></a></h1>"
+            "<div class='bc'><a href='/'>Trang chủ</a> » <a href='/tin-tuc/'>Tin tức</a></div>"
+            f"<div class='detail'>{drawn}<div>Cập nhật: 13/01/2024 15:30 | Lượt xem: 359</div>"
+            f"{paras(PARAS)}<p><b>ThS. Lương Thị Minh - Phòng Tổ chức</b></p></div>"
+            "<div><b>Các tin đã đưa</b><ul><li><a href='/tin-tuc/1.html'>Đoàn học viên lớp cao cấp lý "
+            "luận chính trị nghiên cứu thực tế tại huyện</a></li></ul></div></body></html>").encode()
+    art = extract(html, URL)
+    assert (art.title, art.published_at) == (headline, "2024-01-13T15:30:00+07:00")
+    assert art.body == "\n\n".join(PARAS) and "title_from_metadata" not in art.flags
+    lead = f"<p><strong><img src='/anh/1.jpg' alt='{TITLE}'></strong></p>"
+    printed = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{lead}{paras(PARAS)}"), URL)
+    assert (printed.title, printed.published_at) == (TITLE, "2024-03-12T09:00:00+07:00")
+    assert printed.body == "\n\n".join(PARAS)
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

@@ -537,8 +537,8 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: b
     the page's names and tags called chrome is judged on its text alone; figures=False: a short
     line in a block with an image is not taken for its caption on that ground alone)."""
     text = ln.text
-    if not _HAS_LETTER.search(text):
-        return True
+    if not _HAS_LETTER.search(text) or ln.drawn:
+        return True  # (a picture's alt text is no text the page prints)
     if ln.caption or (ln.chrome and chrome_counts):
         return True
     if ln.link_density > rules.NOISE_LINK and len(text) < 200:

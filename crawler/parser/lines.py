@@ -54,6 +54,7 @@ class Line:
     image_block: bool = False
     row: bool = False
     after_image: bool = False  # an image stands between this line and the previous one
+    drawn: bool = False  # a headline printed as a picture: its alt text (never body text)
     converted: bool = False  # typed in the TCVN3 legacy font, converted to Unicode
     anchors: list[str] = field(default_factory=list)
     # Elements around the line whose class or id name reads like chrome or a caption: a vote,
@@ -121,6 +122,8 @@ def _continues(prev: str, nxt: str) -> bool:
     return first.islower() and prev[-1] not in ".!?:;…\"”»)"
 
 
+HEADLINE_ALT_WORDS = 3  # an image's alt text this long in an empty heading is the heading's words
+
 # A schema.org property for machines holds an address or a name; one around more text is a
 # wrapper (`itemprop="mainEntityOfPage"` on the whole article) and is read.
 METADATA_CHARS = 300
@@ -138,6 +141,7 @@ class _Linearizer:
         self.anchors: list[str] = []
         self.image_pending = False
         self.author_seen = False  # some text of the pending line sits in a writer's element
+        self.drawn = False  # the pending line is a picture's alt text (a headline drawn)
         self.total_text = 1
         self.counts = dict.fromkeys(_FLAG_NAMES, 0)
         self.with_image: set[etree._Element] = set()  # elements with an <img> inside
@@ -253,13 +257,14 @@ class _Linearizer:
                 after_image=self.image_pending, converted=converted,
                 named_chrome=tuple(self.named_chrome) if self.named_chrome else (),
                 named_caption=tuple(self.named_caption) if self.named_caption else (),
-                landmarks=tuple(self.landmarks) if self.landmarks else (),
+                landmarks=tuple(self.landmarks) if self.landmarks else (), drawn=self.drawn,
             )
             self.lines.append(line)
             self.image_pending = False
         self.buf = []
         self.anchors = []
         self.author_seen = False
+        self.drawn = False
 
     def start(self, el: etree._Element) -> _Frame:
         tag = el.tag  # lxml's HTML parser gives lower-case names
@@ -286,7 +291,11 @@ class _Linearizer:
         if prop and tag != "a" and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS:
             return _SKIP  # schema.org data for machines (a logo's address, the page's own URL)
         if tag == "img":
-            self.image_pending = True
+            if attrs.get("alt") and self._headline_picture(el):
+                self.add_text(" " + attrs["alt"] + " ")  # the heading's words, drawn
+                self.drawn = True
+            else:
+                self.image_pending = True
         elif tag == "br":
             if self.row_cells is not None:
                 self.cell_buf.append(" ")
@@ -311,6 +320,17 @@ class _Linearizer:
             self.flush()
             self.blocks.append(el)
         return fr
+
+    def _headline_picture(self, img: etree._Element) -> bool:
+        """Is this image a headline drawn as a picture (a banner theme's), its words in the alt
+        text alone? It sits in a heading, or a block set in bold or named as a title, that holds
+        no text of its own, and the alt reads like words, not a file's name. Its line is marked
+        `drawn`: a headline when the page's metadata names it (title.py), never body text."""
+        alt = img.get("alt") or ""
+        if not (self.headings or self.counts["title"] or self.counts["bold"]) or not self.blocks \
+                or len(alt.split()) < HEADLINE_ALT_WORDS or rules.FILE_NAME_LINE.match(alt.strip()):
+            return False
+        return text_length(self.blocks[-1]) == 0
 
     def _cues(self, el: etree._Element, attrs: dict[str, str], tag: str, style: str,
               block: bool) -> _Frame:

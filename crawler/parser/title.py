@@ -242,6 +242,10 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
         return None
     short = words <= 6
     is_meta = k in ctx.stripped
+    if ln.drawn and (not (is_meta or any(k in m for m in ctx.meta_keys if m)) or _printed(lines, text)):
+        # A picture's words head the page only where its metadata says them too, and no line
+        # prints them (a lead photo's alt text repeats the headline printed above it).
+        return None
     signs = (
         ("matches_metadata", words > SHORT_HEADING_WORDS and is_meta),
         ("matches_metadata_short", words <= SHORT_HEADING_WORDS and is_meta),
@@ -257,6 +261,11 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
     )
     return layout + sum(W[name] for name, present in signs if present) + _followers(lines, i) \
         + _date_above(lines, i)
+
+
+def _printed(lines: list[Line], text: str) -> bool:
+    k = _key(text)
+    return any(not ln.drawn and abs(len(ln.text) - len(text)) < 20 and _key(ln.text) == k for ln in lines)
 
 
 def _layout_score(ln: Line, text: str, words: int) -> float:
