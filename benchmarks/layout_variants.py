@@ -601,13 +601,19 @@ def byline_linked_on_top(root, truth):
     block, name, degree, role, role_line = found
     if block in first.iterancestors() or first in block.iterancestors():
         return None
+    # A byline already over the text (the first of two stacked ones) is linked where it stands:
+    # moved down to the text it would come after the second, which the truth does not name.
+    order = {el: i for i, el in enumerate(root.iter())}
+    above = order.get(block, 0) < order.get(first, 0)
+    at, at_parent = (block.getparent().index(block), block.getparent()) if above else \
+        (first.getparent().index(first), first.getparent())
     if role_line is not None:
         role_line.getparent().remove(role_line)
     _remove(block)
     slug = "-".join(unicodedata.normalize("NFD", name).encode("ascii", "ignore").decode().lower().split())
     box = _fragment(f'<div class="post-author"><a href="/tac-gia/{slug}.html">{_person(name, degree)}</a>'
                     + (f"<div>{role}</div>" if role else "") + "</div>")
-    first.getparent().insert(first.getparent().index(first), box)
+    at_parent.insert(min(at, len(at_parent)) if above else at_parent.index(first), box)
     return truth
 
 
