@@ -758,6 +758,23 @@ def test_a_headline_drawn_as_a_picture_in_its_bold_block_is_read_from_its_alt_te
     assert printed.body == "\n\n".join(PARAS)
 
 
+def test_a_box_whose_items_print_link_and_teaser_on_one_line_leaves_the_text():
+    """`Đọc thêm` between two paragraphs over three items, each another page's headline link
+    with its teaser after it on the same line (an editor that breaks with <br>): the box goes,
+    the text on both sides stays. A paragraph of the text that opens with a link stays too."""
+    box = "<h4>Đọc thêm</h4>" + "".join(
+        f"<div><a href='/tin-tuc/bai-{i}.html'>Bồi dưỡng nghiệp vụ cho cán bộ Mặt trận Tổ quốc cấp xã "
+        f"đợt {i} năm 2025</a> Lớp học có {80 + i} học viên là cán bộ các xã tham dự.<br></div>"
+        for i in range(3))
+    linked = ("<p><a href='https://tinhuy.example.vn/'>Tỉnh ủy</a> đã chỉ đạo nhà trường đổi mới nội dung, "
+              "chương trình đào tạo, bồi dưỡng theo hướng thiết thực và hiệu quả hơn.</p>")
+    main = f"<h1>{TITLE}</h1><p>14/03/2025 14:30</p>{paras(PARAS[:2])}{box}{linked}{paras(PARAS[2:])}"
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join(PARAS[:2] + ["Tỉnh ủy đã chỉ đạo nhà trường đổi mới nội dung, "
+                                                  "chương trình đào tạo, bồi dưỡng theo hướng thiết "
+                                                  "thực và hiệu quả hơn."] + PARAS[2:])
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

@@ -12,7 +12,7 @@ from lxml import etree
 
 from crawler.parser import published, rules
 from crawler.parser.dates import find_date
-from crawler.parser.lines import Line
+from crawler.parser.lines import Line, clean_ws
 
 MAX_ANCESTORS = 40  # deeper nesting is pathological markup; the article is never that deep
 _HAS_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -357,6 +357,9 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
             # is no teaser of it.
             run_start = head if items == 0 else run_start
             items, run_end, head, dated = items + 1, pos, None, False
+        elif head is None and _linked_teaser(ln):
+            run_start = pos if items == 0 else run_start
+            items, run_end, dated = items + 1, pos, False
         elif paragraph_like(ln):
             if head is not None:
                 run_start = head if items == 0 else run_start
@@ -374,6 +377,22 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
             last_own = ln
             items, run_start = 0, None
     return boxed
+
+
+LINKED_TEASER_LINK_CHARS = 30
+
+
+def _linked_teaser(ln: Line) -> bool:
+    """An item printed on one line: another page's headline link opening it, its teaser after
+    (`<div><a>Headline</a> Teaser…</div>`, a box whose paragraphs were broken by <br>)."""
+    if not (rules.TEXT_LINE < ln.link_density <= rules.HEADLINE_LINK) or \
+            ln.link_chars < LINKED_TEASER_LINK_CHARS or not ln.anchors or not _elsewhere(ln.anchors[0]):
+        return False
+    el = ln.owner
+    if el is None or (el.text or "").strip() or not len(el):
+        return False
+    first = el[0]
+    return first.tag == "a" and ln.text.startswith(clean_ws("".join(first.itertext()))[:20])
 
 
 CARD_SLACK_CHARS = 120  # what a card holds besides its headline and teaser: a label, a date
