@@ -775,6 +775,25 @@ def test_a_box_whose_items_print_link_and_teaser_on_one_line_leaves_the_text():
                                                   "thực và hiệu quả hơn."] + PARAS[2:])
 
 
+def test_cards_whose_link_is_laid_over_them_are_links_not_text():
+    """`Đọc nhiều` cards whose link is an empty `<a>` stretched over the card by a style (its
+    words in a hidden label): their headlines and teasers are link text, so they leave the
+    text like any linked item. A date line beside icon-only share links stays the page's."""
+    cards = "<div class='flex'>Đọc nhiều</div>" + "".join(
+        f"<article><div class='relative'><a href='/tin-tuc/bai-{i}.html' class='absolute inset-0'>"
+        f"<span class='sr-only'>Tin {i}</span></a><div><header><span>Thời sự</span><span>Hội nghị "
+        f"tổng kết công tác đào tạo, bồi dưỡng cán bộ năm 202{i} của nhà trường</span></header>"
+        f"<p>Sáng {i}/12, nhà trường tổ chức hội nghị tổng kết công tác đào tạo năm học.</p></div>"
+        "</div></article>" for i in range(3))
+    share = ("<div class='share'><a href='javascript:void(0)'><i class='icon-fb'></i></a>"
+             "<a href='https://zalo.me/share'><i class='icon-zalo'></i></a>"
+             "<span>14/03/2025 14:30</span></div>")
+    main = f"<h1>{TITLE}</h1>{share}{paras(PARAS)}{cards}"
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join(PARAS)
+    assert art.published_at == "2025-03-14T14:30:00+07:00"
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

@@ -122,6 +122,8 @@ def _continues(prev: str, nxt: str) -> bool:
     return first.islower() and prev[-1] not in ".!?:;…\"”»)"
 
 
+CARD_MIN_CHARS, CARD_MAX_CHARS = 20, 400  # a card's text: a headline, perhaps a label and a teaser
+_MEDIA_TAGS = frozenset({"img", "svg", "i", "picture", "video", "iframe", "object", "embed"})
 HEADLINE_ALT_WORDS = 3  # an image's alt text this long in an empty heading is the heading's words
 
 # A schema.org property for machines holds an address or a name; one around more text is a
@@ -149,6 +151,31 @@ class _Linearizer:
         self.named_chrome: list[etree._Element] = []  # open elements named like chrome
         self.named_caption: list[etree._Element] = []
         self.landmarks: list[etree._Element] = []  # open <nav> and <aside> elements
+        self.cards: set[etree._Element] = set()  # elements a link with no text of its own covers
+
+    def find_cards(self, root: etree._Element) -> None:
+        """Cards whose link is laid over them: an `<a>` with no visible text (at most a hidden
+        label for screen readers), the only link of a short block that holds a headline, which
+        a style stretches over the block (`<a class="absolute inset-0">`, Bootstrap's
+        `stretched-link`). Clicking anywhere on the card follows it: its text is link text."""
+        for a in root.iter("a"):
+            href = (a.get("href") or "").strip()
+            if not href or href.startswith("#") or href.lower().startswith("javascript") or \
+                    (a.tail or "").strip() or (a.text or "").strip():
+                continue
+            if any((d.tail or "").strip() or (d.tag in _MEDIA_TAGS) or (
+                    (d.text or "").strip() and not _hiding_class(d.get("class") or ""))
+                    for d in a.iterdescendants()):
+                continue  # (an icon's link, an image's link, a link with words)
+            card = a.getparent()
+            if card is None or (card.text or "").strip() or sum(1 for _ in card.iter("a")) != 1:
+                continue
+            try:
+                size = text_length(card)
+            except ValueError:
+                continue
+            if CARD_MIN_CHARS <= size <= CARD_MAX_CHARS:
+                self.cards.add(card)
 
     def find_images(self, root: etree._Element) -> None:
         for img in root.iter("img"):
@@ -307,6 +334,8 @@ class _Linearizer:
         block = tag in rules.BLOCK_TAGS or (
             tag == "span" and bool(rules.LABEL_ID.search(attrs.get("id") or "")))
         fr = self._cues(el, attrs, tag, style, block)
+        if self.cards and el in self.cards and not fr.link:
+            fr = replace(fr, link=True, flagged=True, set_flags=(*fr.set_flags, "link"))
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
             fr = replace(fr, row=True)  # a copy: fr may be a shared frame
@@ -444,6 +473,7 @@ def linearize(root: etree._Element) -> list[Line]:
     """The visible text lines of the tree under `root`, in document order."""
     lin = _Linearizer()
     lin.find_images(root)
+    lin.find_cards(root)
     try:
         # (What scripts and styles hold is no text: a Next.js page carries 30 times its text in them.)
         lin.total_text = max(1, text_length(root) - sum(
