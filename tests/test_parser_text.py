@@ -794,6 +794,17 @@ def test_cards_whose_link_is_laid_over_them_are_links_not_text():
     assert art.published_at == "2025-03-14T14:30:00+07:00"
 
 
+def test_a_time_stamp_in_the_text_is_no_sentence_but_a_notices_time_is():
+    """A stamp printed in the text's block (`Cập nhật lúc: Thứ Bảy, 23/03/2024, 16:02`, a video's
+    `2 giờ trước`) is no text; a notice's own time (`Thời gian: 7h30 ngày 20/3/2024`) is."""
+    notice = "Thời gian: 7h30 ngày 20/3/2024"
+    main = (f"<h1>{TITLE}</h1><p>14/03/2024 09:00</p><div class='detail-content'><p>{PARAS[0]}</p>"
+            f"<p>{notice}</p><p>{PARAS[1]}</p><div>2 giờ trước</div>{paras(PARAS[2:])}"
+            "<div>Cập nhật lúc: Thứ Bảy, 23/03/2024, 16:02</div></div>")
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join([PARAS[0], notice] + PARAS[1:])
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

@@ -286,6 +286,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     art.signals["dated_lines"] = sum(
         1 for i in kept if len(lines[i].text) < 120 and not lines[i].row
         and find_date(lines[i].text) is not None)
+    kept = [i for i in kept if not body.is_time_stamp(lines[i])]
     if html is not None:
         kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url, anchor)
     art.body = body.assemble(lines, kept) or None
@@ -343,6 +344,7 @@ def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[
     kept, outcome = second_opinion.fuse(
         lines, kept, other,
         lambda i: i not in used and not body.is_noise(lines[i], art.title, chrome_counts)
+        and not body.is_time_stamp(lines[i])
         and not signals.is_school_name_line(lines[i], art.school_name), head)
     art.flags.append(f"second_opinion_{outcome}")
     return kept

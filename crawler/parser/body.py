@@ -585,6 +585,39 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: b
     return False
 
 
+DATE_LINE_CHARS = 60
+DATE_LINE_WORDS = 3  # words besides the date on a time stamp's line: a label, a counter
+
+
+def is_time_stamp(ln: Line) -> bool:
+    """A line that is a date or a time and little else ("Cập nhật: 12/03/2024 09:00", "2 giờ
+    trước", a related item's date): no sentence of the text. (Read after the page-shape signals,
+    which count such lines: many of them make a list.)"""
+    text = ln.text
+    return len(text) < DATE_LINE_CHARS and bool(rules.RELATIVE_TIME.match(text) or _stamp(text))
+
+
+def _stamp(text: str) -> bool:
+    """A date with nothing but its weekday, its time and a publication label around it. A
+    label of the text's own (`Thời gian: 7h30 ngày 20/3`, `Termin: 28.02.2020`) or a name
+    (an embedded post's signature) keeps the line."""
+    found = find_date(text)
+    if found is None:
+        return False
+    rest = text[:found.start] + " " + text[found.end:]
+    if rules.DATE_LABEL_PUBLISHED.search(rest) or rules.DATE_LABEL_UPDATED.search(rest):
+        rest = rules.DATE_LABEL_PUBLISHED.sub(" ", rules.DATE_LABEL_UPDATED.sub(" ", rest))
+    words = _NOT_WORD_OR_DIGITS.sub(" ", rest).split()
+    return len(words) <= DATE_LINE_WORDS and all(_DATE_WORD.fullmatch(w) for w in words)
+
+
+_NOT_WORD_OR_DIGITS = re.compile(r"[\W\d_]+", re.UNICODE)
+# The words a date line prints around its date: the weekday, the time of day, a time zone.
+_DATE_WORD = re.compile(r"thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|cn|t\d|ngày|lúc|sáng|trưa|chiều|tối|giờ|h|"
+                        r"sa|ch|am|pm|gmt|utc|ict|uhr|at|on|[a-z]{3}|monday|tuesday|wednesday|"
+                        r"thursday|friday|saturday|sunday", re.I)
+
+
 ORPHAN_HEADING_CHARS = 100
 
 
