@@ -805,6 +805,22 @@ def test_a_time_stamp_in_the_text_is_no_sentence_but_a_notices_time_is():
     assert art.body == "\n\n".join([PARAS[0], notice] + PARAS[1:])
 
 
+def test_runs_of_the_text_in_blocks_of_one_furniture_name_are_the_text_together():
+    """A theme prints each run of paragraphs between embeds in a block of its own, all named
+    `article-widget article-widget-text`: the first holds a third of the page's prose, the two
+    hold all of it, so the name is the text's (our own reading, without the second opinion).
+    The related widget between them keeps its furniture name."""
+    more = [p.replace("Đoạn", "Phần") for p in PARAS]
+    widget = "<div class='article-widget article-widget-text'><div class='text'>{}</div></div>"
+    related = ("<div class='article-widget article-widget-related'><a href='/tin-tuc/99.html'>Hội nghị "
+               "tổng kết công tác đào tạo năm 2024 của Trường Chính trị tỉnh</a><div>Nhà trường tổ "
+               "chức hội nghị tổng kết công tác đào tạo, bồi dưỡng năm 2024 với nhiều kết quả.</div></div>")
+    main = (f"<h1>{TITLE}</h1><p>14/03/2024 09:00</p>" + widget.format(paras(PARAS[:3])) + related
+            + widget.format(paras(PARAS[3:] + more)))
+    art = extract(page(main), URL, second_opinion=False)
+    assert art.body == "\n\n".join(PARAS + more)
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

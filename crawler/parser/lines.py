@@ -544,19 +544,38 @@ def _settle_landmarks(lines: list[Line]) -> None:
             ln.chrome = any(held.get(id(el), 0) < floor or not total for el in ln.landmarks)
 
 
+def _kind(el: etree._Element) -> tuple:
+    return el.tag, el.get("class"), el.get("id") if el.get("class") is None else None
+
+
 def _settle_names(lines: list[Line]) -> None:
     """Class and id names vote; the text decides. An element named like page chrome (`sidebar`,
     `tag-…`, `share`) or a caption is so unless it holds most of the page's running text: then
     the name was a theme's word for a column and the article is inside."""
     _settle_landmarks(lines)
     named, total = _prose_held(lines, lambda ln: {*ln.named_chrome, *ln.named_caption})
+    # Blocks of one name share its vote: a theme that prints each run of the article's
+    # paragraphs in a block of its own (`article-widget article-widget-text`, one per run between
+    # embeds) holds the text in all of them together, however many there are.
+    kinds: dict[tuple, int] = {}
+    for ln in lines:
+        for el in {*ln.named_chrome, *ln.named_caption}:
+            kinds[_kind(el)] = 0
+    for ln in lines:
+        prose = running_chars(ln)
+        if prose:
+            for kind in {_kind(el) for el in (*ln.named_chrome, *ln.named_caption)}:
+                kinds[kind] += prose
     floor = PROSE_SHARE * total
+
+    def named_so(el: etree._Element) -> bool:
+        return not total or (named.get(id(el), 0) < floor and kinds.get(_kind(el), 0) < floor)
+
     for ln in lines:
         if ln.named_chrome and not ln.chrome:
-            ln.chrome = ln.named_only = any(named.get(id(el), 0) < floor or not total
-                                            for el in ln.named_chrome)
+            ln.chrome = ln.named_only = any(named_so(el) for el in ln.named_chrome)
         if ln.named_caption and not ln.caption:
-            ln.caption = any(named.get(id(el), 0) < floor or not total for el in ln.named_caption)
+            ln.caption = any(named_so(el) for el in ln.named_caption)
     # Names that silenced nearly all of the page's running text between them (a page builder that
     # calls every block of the article a "widget", a theme whose <body> says "no-sidebar") are
     # no evidence on this page: its prose lines are text again; links and short lines stay chrome.
