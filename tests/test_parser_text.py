@@ -821,6 +821,19 @@ def test_runs_of_the_text_in_blocks_of_one_furniture_name_are_the_text_together(
     assert art.body == "\n\n".join(PARAS + more)
 
 
+def test_a_credit_in_a_pictures_figure_is_no_text_but_a_quote_in_a_figure_is():
+    """A photo's credit printed in its <figure> beside the caption (`Mike Marsland/Getty
+    Images`, `Ảnh: Phòng Đào tạo` without its label) is no text; a pull quote that a theme
+    prints in a <figure> of its own stays."""
+    quote = "Học đi đôi với hành, lý luận gắn với thực tiễn"
+    main = (f"<h1>{TITLE}</h1><p>14/03/2024 09:00</p><p>{PARAS[0]}</p><figure><img src='/a.jpg'>"
+            "<figcaption>Quang cảnh hội nghị</figcaption><span class='credit'>Nguyễn Văn Hải/Báo Tỉnh"
+            f"</span></figure>{paras(PARAS[1:3])}<figure class='pullquote'><blockquote><p>{quote}</p>"
+            f"</blockquote></figure><p>{PARAS[3]}</p>")
+    art = extract(page(main), URL)
+    assert art.body == "\n\n".join(PARAS[:3] + [quote, PARAS[3]])
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

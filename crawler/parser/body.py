@@ -578,6 +578,8 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: b
         return True  # "Từ khóa: khai giảng, hội nghị" with each keyword a link: the tags
     if title and text.casefold() == title.casefold():
         return True
+    if len(text) < FIGURE_CREDIT_CHARS and not text.endswith(SENTENCE_ENDS) and _in_picture_figure(ln):
+        return True  # a photo's credit or label printed in its <figure> beside the caption
     # A short line in an image's block, or right below an image, set like a caption: italics,
     # a trailing `|`, or no closing full stop.
     if (ln.image_block and figures or ln.after_image) and len(text) < 250:
@@ -616,6 +618,23 @@ _NOT_WORD_OR_DIGITS = re.compile(r"[\W\d_]+", re.UNICODE)
 _DATE_WORD = re.compile(r"thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|cn|t\d|ngày|lúc|sáng|trưa|chiều|tối|giờ|h|"
                         r"sa|ch|am|pm|gmt|utc|ict|uhr|at|on|[a-z]{3}|monday|tuesday|wednesday|"
                         r"thursday|friday|saturday|sunday", re.I)
+
+
+FIGURE_CREDIT_CHARS = 150
+FIGURE_DEPTH = 3  # a credit's block sits this close under its <figure>
+
+
+def _in_picture_figure(ln: Line) -> bool:
+    """Is the line inside a <figure> that holds a picture (not a table's, a quote's or an
+    embed's figure)?"""
+    el = ln.owner
+    for _ in range(FIGURE_DEPTH):
+        if el is None:
+            return False
+        if el.tag == "figure":
+            return next(el.iter("img", "picture"), None) is not None
+        el = el.getparent()
+    return False
 
 
 ORPHAN_HEADING_CHARS = 100
