@@ -819,6 +819,13 @@ def test_runs_of_the_text_in_blocks_of_one_furniture_name_are_the_text_together(
             + widget.format(paras(PARAS[3:] + more)))
     art = extract(page(main), URL, second_opinion=False)
     assert art.body == "\n\n".join(PARAS + more)
+    # Many small comments, each named `comment`, hold most of the page's prose between them:
+    # none holds a quarter of it, so they stay furniture.
+    thread = "".join(f"<div class='comment'><p>{p.replace('Đoạn', f'Ý kiến {i}')}</p></div>"
+                     for i in range(3) for p in PARAS[:3])
+    commented = extract(page(f"<h1>{TITLE}</h1><p>14/03/2024 09:00</p>{paras(PARAS[:3])}{thread}"),
+                        URL, second_opinion=False)
+    assert commented.body == "\n\n".join(PARAS[:3])
 
 
 def test_a_credit_in_a_pictures_figure_is_no_text_but_a_quote_in_a_figure_is():

@@ -506,6 +506,7 @@ def linearize(root: etree._Element) -> list[Line]:
 
 
 PROSE_SHARE = 0.5  # a named block holding this much of the page's running text is the article's
+KIND_LEAD_SHARE = 0.25  # blocks of one name pool their text when one of them holds this much
 LANDMARK_SHARE = 0.8  # ... a <nav> or <aside> this much
 SILENCED_SHARE = 0.1  # names that leave less than this of the running text unnamed are no evidence
 
@@ -556,20 +557,31 @@ def _settle_names(lines: list[Line]) -> None:
     named, total = _prose_held(lines, lambda ln: {*ln.named_chrome, *ln.named_caption})
     # Blocks of one name share its vote: a theme that prints each run of the article's
     # paragraphs in a block of its own (`article-widget article-widget-text`, one per run between
-    # embeds) holds the text in all of them together, however many there are.
+    # embeds) holds the text in all of them together. Only where one of them already holds a
+    # large part of it (KIND_LEAD_SHARE): the many small comments of a long thread, each named
+    # `comment`, hold most of a page's prose between them and stay furniture.
     kinds: dict[tuple, int] = {}
+    biggest: dict[tuple, int] = {}
+    elements: dict[int, etree._Element] = {}
     for ln in lines:
-        for el in {*ln.named_chrome, *ln.named_caption}:
-            kinds[_kind(el)] = 0
+        for el in (*ln.named_chrome, *ln.named_caption):
+            elements[id(el)] = el
+    for key, el in elements.items():
+        kind, held = _kind(el), named.get(key, 0)
+        biggest[kind] = max(biggest.get(kind, 0), held)
     for ln in lines:
         prose = running_chars(ln)
         if prose:
             for kind in {_kind(el) for el in (*ln.named_chrome, *ln.named_caption)}:
-                kinds[kind] += prose
+                kinds[kind] = kinds.get(kind, 0) + prose
     floor = PROSE_SHARE * total
+    lead_floor = KIND_LEAD_SHARE * total
 
     def named_so(el: etree._Element) -> bool:
-        return not total or (named.get(id(el), 0) < floor and kinds.get(_kind(el), 0) < floor)
+        if not total or named.get(id(el), 0) >= floor:
+            return not total
+        kind = _kind(el)
+        return kinds.get(kind, 0) < floor or biggest.get(kind, 0) < lead_floor
 
     for ln in lines:
         if ln.named_chrome and not ln.chrome:
