@@ -705,6 +705,23 @@ def test_a_blurb_before_the_menu_joins_the_fused_text_only_when_it_outweighs_our
     assert outcome == "fused" and all(ln.idx in kept for ln in lines if ln.text in blurb)
 
 
+def test_our_sapo_above_the_second_opinions_text_stays_in_the_fused_text():
+    """trafilatura's reading starts under the sapo (general extractors often drop it) and ends
+    before a line of ours: fused, the line after its span goes, our sapo above it stays."""
+    from crawler.parser import read_page, second_opinion
+
+    tail = ("Bài viết tham khảo thêm các tài liệu của Ban Tuyên giáo Tỉnh ủy về công tác giáo dục "
+            "lý luận chính trị trong tình hình mới.")
+    text = PARAS + [p.replace("Đoạn", "Phần") for p in PARAS]
+    html = (f"<html><body><div class='detail'><h1>{TITLE}</h1><p>12/03/2024 09:00</p><p><b>{SAPO}</b></p>"
+            f"{paras(text)}<p>{tail}</p></div></body></html>")
+    lines = read_page(html.encode()).lines
+    head = next(ln.idx for ln in lines if ln.text == TITLE)
+    ours = [ln.idx for ln in lines if ln.text in text or ln.text in (SAPO, tail)]
+    kept, outcome = second_opinion.fuse(lines, ours, "\n".join(text), lambda i: i != head, head)
+    assert [lines[i].text for i in kept] == [SAPO] + text
+
+
 def test_an_article_inside_an_aside_left_open_is_read():
     """A sidebar's <aside> whose widgets are never closed wraps the whole article: the landmark
     says page furniture, but it holds nearly all of the page's running text, so the text decides

@@ -173,13 +173,19 @@ def fuse(lines: list[Line], kept: list[int], other: str, allowed: Callable[[int]
     span_own = [i for i in kept if lo <= i <= hi]
     ours_chars = sum(len(lines[i].text) for i in kept) or 1
     if sum(len(lines[i].text) for i in span_own) >= 0.8 * ours_chars:
-        base = span_own + [i for i in kept if not (lo <= i <= hi) and _short_credit(lines[i])]
+        # (Our lead above its span stays: a general extractor often drops an article's sapo.)
+        base = span_own + [i for i in kept if not (lo <= i <= hi) and (
+            _short_credit(lines[i]) or (i < lo and _lead_paragraph(lines[i])))]
     else:
         base = kept
     out = sorted(set(base) | set(added))
     if not added and out == kept:
         return kept, "kept"
     return out, ("replaced" if not kept else "fused")
+
+
+def _lead_paragraph(ln: Line) -> bool:
+    return len(ln.text) >= body.SAPO_CHARS and body.paragraph_like(ln)
 
 
 def _short_credit(ln: Line) -> bool:
