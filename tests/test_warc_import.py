@@ -73,6 +73,54 @@ def test_a_wget_mirror_imports_what_a_crawl_of_the_site_archives(site_crawl):
         assert imported[url]["archived_from"].startswith("mirror.warc.gz#")
 
 
+def _arc_from_warc(warc: Path, arc: Path, gzipped: bool) -> int:
+    """Write the pages of a WARC as an ARC (version 1, as the Internet Archive's older crawls and
+    Heritrix wrote them): a file header record, then one record per page, each gzipped on its own
+    in an .arc.gz. Returns the number of pages written."""
+    import gzip
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    def member(data: bytes) -> bytes:
+        return gzip.compress(data) if gzipped else data
+
+    version = b"1 0 tct-test\nURL IP-address Archive-date Content-type Archive-length\n"
+    out = [member(b"filedesc://%s 0.0.0.0 20240101000000 text/plain %d\n%s\n"
+                  % (arc.name.encode(), len(version), version))]
+    with open(warc, "rb") as fh:
+        for rec in ArchiveIterator(fh):
+            if rec.rec_type != "response":
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            when = rec.rec_headers.get_header("WARC-Date")[:19].translate(str.maketrans("", "", "-:T"))
+            block = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n"
+                     + rec.content_stream().read())
+            out.append(member(b"%s 127.0.0.1 %s text/html %d\n%s\n" % (url.encode(), when.encode(),
+                                                                     len(block), block)))
+    arc.write_bytes(b"".join(out))
+    return len(out) - 1
+
+
+@pytest.mark.parametrize("name", ["pages.arc", "pages.arc.gz"])
+def test_an_arc_file_imports_like_the_warc_it_was_made_from(site_crawl, tmp_path, name):
+    """ARC, the format of the Internet Archive's crawls before WARC, plain or gzipped record by
+    record: its pages are archived as the crawl archived them, with their capture time."""
+    folder, truth = site_crawl
+    warc = tmp_path / "export.warc.gz"
+    tct("export", "--db", str(folder / "crawl.db"), "--format", "warc", "-o", str(warc))
+    arc = tmp_path / name
+    assert _arc_from_warc(warc, arc, gzipped=name.endswith(".gz")) >= len(truth)
+    db = tmp_path / "arc.db"
+    report = json.loads(tct("import", str(arc), "--db", str(db), "--json").stdout)
+    assert report["articles"] == {"new": len(truth)} and not report["errors"]
+    imported, crawled = _articles(db), _articles(folder / "crawl.db")
+    assert set(imported) == truth
+    for url, rec in crawled.items():
+        assert all(imported[url][f] == rec[f] for f in FIELDS), url
+        assert imported[url]["archived_from"].startswith(f"{name}#")
+        assert imported[url]["fetched_at"][:16] == rec["fetched_at"][:16]  # (ARC keeps seconds)
+
+
 def test_a_corrupt_or_truncated_record_is_reported_and_the_rest_imported(site_crawl, tmp_path):
     folder, truth = site_crawl
     warc = tmp_path / "export.warc.gz"
