@@ -258,19 +258,32 @@ def _imprint_start(lines: list[Line], idxs: list[int]) -> int:
     by its words. One such line alone is a photo's credit (`© AFP`) as often. len(idxs) when
     there is none."""
     seen = 0
+    text_after: list[int] | None = None  # text after each position (counted once, if asked)
     for pos, i in enumerate(idxs):
         ln = lines[i]
         if seen >= FOOTER_AFTER_CHARS and len(ln.text) < IMPRINT_LINE_CHARS and rules.IMPRINT.match(ln.text):
             near = [j for j in idxs[pos:pos + 5] if len(lines[j].text) < IMPRINT_LINE_CHARS
                     and rules.IMPRINT.match(lines[j].text)]
-            after = sum(len(lines[j].text) for j in idxs[pos + 1:]
-                        if paragraph_like(lines[j]) and not rules.IMPRINT.match(lines[j].text))
+            if text_after is None:
+                text_after = _text_after(lines, idxs)
             # (A footer ends the page; an article goes on after a credit.)
-            if len(near) >= IMPRINT_RUN and after <= IMPRINT_TEXT_AFTER:
+            if len(near) >= IMPRINT_RUN and text_after[pos] <= IMPRINT_TEXT_AFTER:
                 return pos
         if paragraph_like(ln):
             seen += len(ln.text)
     return len(idxs)
+
+
+def _text_after(lines: list[Line], idxs: list[int]) -> list[int]:
+    """For each position in `idxs`, the characters of running text after it (imprint aside)."""
+    out = [0] * len(idxs)
+    total = 0
+    for pos in range(len(idxs) - 1, -1, -1):
+        out[pos] = total
+        ln = lines[idxs[pos]]
+        if paragraph_like(ln) and not rules.IMPRINT.match(ln.text):
+            total += len(ln.text)
+    return out
 
 
 def teasers(lines: list[Line], idxs: list[int]) -> int:
