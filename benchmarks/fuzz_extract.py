@@ -39,6 +39,10 @@ REPEATED = (
     "đoàn công tác của nhà trường đã đến thăm và làm việc tại huyện miền núi.</p>",
     "<li><a href='/tin/2.html'>Hội nghị sơ kết công tác đào tạo quý 1 năm 2023 tại cơ sở</a><p>Sáng "
     "ngày 01/5, nhà trường tổ chức hội nghị sơ kết công tác...</p></li>",
+    "<p>© Bản quyền thuộc Trường Chính trị tỉnh</p><p>Đoạn văn: nhà trường đổi mới nội dung, chương "
+    "trình đào tạo theo hướng thiết thực.</p>",
+    "<div class='stretched'><a href='/tin/3.html' class='absolute inset-0'></a><h3>Hội nghị sơ kết "
+    "công tác đào tạo</h3></div><figure><img src='/a.jpg'><span>Ảnh: Phòng Đào tạo</span></figure>",
 )
 
 

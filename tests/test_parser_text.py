@@ -885,3 +885,9 @@ def test_a_page_printing_more_than_a_second_opinion_may_hold_is_not_asked_about(
     art = extract(html, URL)
     assert "second_opinion_too_long" in art.flags
     assert art.body is not None and all(p in art.body for p in PARAS[:2])
+    # Under that length, 4,000 short lines are a dump as well (trafilatura's fallback compares
+    # each paragraph with its neighbours: seconds on such a page).
+    lines = "<p>© Bản quyền thuộc nhà trường</p>" * 4000
+    html = page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}", head=f"<div>{lines}</div>")
+    art = extract(html, URL)
+    assert "second_opinion_too_long" in art.flags

@@ -331,9 +331,10 @@ def _second_opinion(art: Article, lines: list[Line], kept: list[int], used: set[
     lines = lines[:second_opinion.text_end(lines, kept)]
     if not second_opinion.unsure(lines, kept, listing, head):
         return kept
-    if sum(len(ln.text) for ln in lines) > second_opinion.MAX_TRAF_CHARS:
-        # A page printing more text than trafilatura's answer may hold is a dump: its answer
-        # would be thrown away after seconds of work (its fallback reads every paragraph).
+    if sum(len(ln.text) for ln in lines) > second_opinion.MAX_TRAF_CHARS or \
+            len(lines) > second_opinion.MAX_TRAF_LINES:
+        # A page printing more text than trafilatura's answer may hold, or thousands of lines,
+        # is a dump: its answer would cost seconds (its fallback reads every paragraph).
         art.flags.append("second_opinion_too_long")
         return kept
     other = second_opinion.trafilatura_text(html, url)

@@ -24,6 +24,10 @@ MIN_PAGE_PROSE = 300  # pages with less running text than this have nothing to r
 ABOVE_OUTWEIGHS = 1.0  # text above the headline joins when it weighs this much of ours
 ABOVE_HEAD_CHARS = 300  # running text above the headline: the headline may be a subheading
 MAX_TRAF_CHARS = 200_000  # a text this long from trafilatura is a page dump, not an article
+# A page of more lines than this is a dump as well (the measuring pages print at most 2,239):
+# trafilatura's fallback (jusText) compares each paragraph with its neighbours in a way that
+# grows with the square of their number: 5 s on 5,000 short paragraphs.
+MAX_TRAF_LINES = 3_000
 END_HEADING_CHARS = 80  # a comments heading is a short line
 
 _KEY = re.compile(r"[\W_]+", re.UNICODE)
