@@ -37,6 +37,10 @@ PEOPLE = [
     # A degree glued to the name, dashes glued to the words before them.
     ("TS.Phạm Văn Long- Phó Hiệu trưởng- Trưởng khoa Xây dựng Đảng.",
      ("Phạm Văn Long", "TS.", "Phó Hiệu trưởng - Trưởng khoa Xây dựng Đảng")),
+    # A degree's letters dotted one by one; two writers with degrees of their own after a comma.
+    ("T.S Ngô Quang Vinh", ("Ngô Quang Vinh", "TS.", None)),
+    ("P.GS, T.S Hoàng Văn Nghĩa", ("Hoàng Văn Nghĩa", "PGS.TS.", None)),
+    ("ThS. Trần Văn Nam, ThS. Lê Thị Hoa", ("Trần Văn Nam", "ThS.", None)),
 ]
 
 
@@ -91,6 +95,10 @@ def _page(top: str = "", bottom: str = "") -> str:
     # A reporter's credit, then the school's postal address in the footer: no role.
     ("", "<p>Tin, ảnh: Đinh Thị Thanh Hà</p><p>Trường Chính trị tỉnh Phú Thọ - Phường Gia Cẩm, "
          "thành phố Việt Trì, tỉnh Phú Thọ</p>", ("Đinh Thị Thanh Hà", None, None)),
+    # A rank before the name, no comma, credits the writer as a degree does: the unit's name
+    # under it, with no role word, is the role.
+    ("", "<p style='text-align:right'><b>Thiếu tá Lò Văn Sơn</b></p><p style='text-align:right'>Bộ "
+         "Chỉ huy Quân sự tỉnh Sơn La</p>", ("Lò Văn Sơn", None, "Bộ Chỉ huy Quân sự tỉnh Sơn La")),
 ])
 def test_credit_blocks_in_a_page(top, bottom, expected):
     from crawler.parser import extract

@@ -8,7 +8,7 @@ end of the body, with an optional role line below the name. No author beats a wr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from crawler.parser import rules
 from crawler.parser.lines import Line
@@ -48,6 +48,7 @@ class Person:
     degree: str | None = None
     role: str | None = None
     labelled: bool = False
+    ranked: bool = False  # a military or police rank before the name ("Thiếu tá Lò Văn Sơn")
 
 
 def normal_degree(raw: str) -> str:
@@ -160,7 +161,7 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
         return None
     if not (labelled or degree or role or bare_ok):
         return None
-    return Person(name_case(name), degree, role, labelled)
+    return Person(name_case(name), degree, role, labelled, ranked=bool(rank))
 
 
 _AND = re.compile(r"\s+(?:và|&)\s+")
@@ -183,7 +184,11 @@ def _name_and_role(line: str) -> tuple[str, str | None]:
         return _TRAIL.sub("", line).strip(), None
     sep = line[len(parts[0]):len(line) - len(parts[1])]
     name, role = parts[0].strip(), parts[1]
-    if "(" not in sep and looks_like_name(_TRAIL.sub("", role).strip()) and not rules.ROLE_CUE.match(role):
+    other = _TRAIL.sub("", role).strip()
+    degree = rules.DEGREE_PREFIX.match(other)
+    if degree:  # "ThS. Trần Văn Nam, ThS. Lê Thị Hoa": a second writer with a degree of their own
+        other = other[degree.end():]
+    if "(" not in sep and looks_like_name(other) and not rules.ROLE_CUE.match(role):
         return _TRAIL.sub("", name).strip(), None  # "Nhâm Dung – Mạnh Hà": the first one writes
     if "(" in sep:
         role = role.rsplit(")", 1)[0] if ")" in role else role
@@ -270,14 +275,15 @@ def read_block(lines: list[Line], i: int, *, bare_ok: bool, stop: int,
         nxt = lines[i + 1].text
         role = role_below(nxt, credited(p))
         if role is not None and parse_person(nxt, bare_ok=False) is None:
-            p = Person(p.name, p.degree, role, p.labelled)
+            p = replace(p, role=role)
             used.append(i + 1)
     return AuthorBlock(p, used)
 
 
 def credited(p: Person) -> bool:
-    """A degree or a label names this person as the writer: a bare institution below is a role."""
-    return bool(p.degree or p.labelled)
+    """A degree, a rank or a label names this person as the writer: a bare institution below
+    is a role ("Thiếu tá Lò Văn Sơn" over "Bộ Chỉ huy Quân sự tỉnh")."""
+    return bool(p.degree or p.labelled or p.ranked)
 
 
 # A news agency's or outlet's initials alone on a line (`TTXVN`, `VOV-TP HCM`, `(QĐND)`); not a

@@ -7,6 +7,7 @@ Both return the person found (if any) and the lines to keep out of the body.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from crawler.parser import authors, body, jsonld, published
 from crawler.parser.lines import Line
@@ -134,7 +135,7 @@ def class_author(lines: list[Line], tidx: int | None, region: list[int],
             role = authors.role_below(lines[i + 1].text, bool(person.degree)) \
                 if person.role is None and i + 1 < len(lines) and len(lines[i + 1].text) <= 160 else None
             if role is not None:
-                person = authors.Person(person.name, person.degree, role, person.labelled)
+                person = replace(person, role=role)
                 taken.add(i + 1)
             return person, taken
     return None, set()
@@ -253,7 +254,7 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
         role = authors.role_below(lines[nxt].text, authors.credited(first)) \
             if nxt is not None and nxt not in dict(people) else None
         if role is not None:
-            first = authors.Person(first.name, first.degree, role, first.labelled)
+            first = replace(first, role=role)
     return first, set(zone) | after
 
 
