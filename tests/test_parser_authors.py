@@ -41,6 +41,12 @@ PEOPLE = [
     ("T.S Ngô Quang Vinh", ("Ngô Quang Vinh", "TS.", None)),
     ("P.GS, T.S Hoàng Văn Nghĩa", ("Hoàng Văn Nghĩa", "PGS.TS.", None)),
     ("ThS. Trần Văn Nam, ThS. Lê Thị Hoa", ("Trần Văn Nam", "ThS.", None)),
+    ("TS. Lê Văn Ích và ThS. Nguyễn Thị Kim", ("Lê Văn Ích", "TS.", None)),
+    # A role after a semicolon; two writers' name-role pairs on one line; "Ghi chép của".
+    ("TS. Trần Thị Minh Tuyết; Phó Hiệu trưởng", ("Trần Thị Minh Tuyết", "TS.", "Phó Hiệu trưởng")),
+    ("Trần Văn Bình - Trưởng phòng Đào tạo; Nguyễn Thị Chi - Giảng viên",
+     ("Trần Văn Bình", None, "Trưởng phòng Đào tạo")),
+    ("Ghi chép của Lê Hà", ("Lê Hà", None, None)),
 ]
 
 

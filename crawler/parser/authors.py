@@ -19,7 +19,7 @@ _TRAIL = re.compile(r"[\s|;,.\-–—:]+$")
 _LEAD = re.compile(r"^[\s\-–—*•·|(]+")
 # A role after a dash (spaced, or glued to the name: "Vũ Hoàng- Ủy viên"), a parenthesis, a comma
 # or a slash ("Thiên Lý /VOV", "LÊ THỊ THỤC / Nhà xuất bản …").
-_ROLE_SPLIT = re.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*\(|,\s+|\s*/\s*")
+_ROLE_SPLIT = re.compile(r"\s*[-–—]\s+|\s+[-–—]\s*|\s*\(|[,;]\s+|\s*/\s*")
 _ROLE_DASH = re.compile(r"\s*([-–—])\s+")
 # "Đ/c" (đồng chí, comrade) is an honorific, not a degree (docs/page-conventions.md).
 _HONORIFIC = re.compile(r"^(?:đ/c|đ\.c\.?|đồng\s+chí)\s+", re.I)
@@ -36,7 +36,8 @@ _COMPILED_BY = re.compile(
 _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)(?=\s*(?:[-–—,/(]|$))")
 # "Bài viết của ThS X": a label without a colon; so is "By Jane Doe" (English, German, French…
 # bylines) before a capital.
-_WRITTEN_BY = re.compile(r"^\s*(?:(?i:bài\s+viết|bài|tin|tác\s+phẩm)\s+(?i:của)\s+"
+_WRITTEN_BY = re.compile(r"^\s*(?:(?i:bài\s+viết|bài|tin|tác\s+phẩm|ghi\s+chép|bút\s+ký|phóng\s+sự)"
+                         r"\s+(?i:của)\s+"
                          r"|(?i:by|von|par|door|por)\s+(?=[A-ZÀ-ÝĐ]))")
 # "Theo Hồ Hương": according to a person (the author) or to an outlet (no author).
 _ACCORDING_TO = re.compile(r"^\s*theo\s+", re.I)
@@ -170,8 +171,11 @@ _AND = re.compile(r"\s+(?:và|&)\s+")
 def _first_of_two(line: str) -> str:
     """`Minh Anh và Hoàng Hải`, `Thu Hà & Văn Nam`: two writers credited, the first one writes."""
     parts = _AND.split(line, maxsplit=1)
-    if len(parts) == 2 and looks_like_name(_TRAIL.sub("", parts[1]).strip()) and \
-            looks_like_name(parts[0].strip()):
+    if len(parts) != 2:
+        return line
+    other = _TRAIL.sub("", parts[1]).strip()
+    degree = rules.DEGREE_PREFIX.match(other)  # "TS. Lê Văn Ích và ThS. Nguyễn Thị Kim"
+    if looks_like_name(other[degree.end():] if degree else other) and looks_like_name(parts[0].strip()):
         return parts[0].strip()
     return line
 
@@ -192,6 +196,10 @@ def _name_and_role(line: str) -> tuple[str, str | None]:
         return _TRAIL.sub("", name).strip(), None  # "Nhâm Dung – Mạnh Hà": the first one writes
     if "(" in sep:
         role = role.rsplit(")", 1)[0] if ")" in role else role
+    if ";" in role:  # "A - Trưởng phòng Đào tạo; B - Giảng viên": the next writer's pair follows
+        head, rest = role.split(";", 1)
+        if looks_like_name(_TRAIL.sub("", _ROLE_SPLIT.split(rest.strip(), maxsplit=1)[0]).strip()):
+            role = head
     role = _ROLE_DASH.sub(r" \1 ", role)  # "Ủy viên Trung ương Đảng- Phó ban …": one spacing
     return _TRAIL.sub("", name).strip(), _strip_role(role)
 
