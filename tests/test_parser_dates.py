@@ -65,6 +65,8 @@ def test_dateparser_reads_what_our_rules_do_not_and_bare_years_are_no_dates():
     assert date_of("Hôm qua : 2410") is None  # a visit counter
     assert date_of("Đăng ngày 15 thg 12, 2023") == "2023-12-15T00:00:00+07:00"  # our own rules
     assert date_of("Hội nghị năm 2023") is None
+    # An update stamp first, the publication after `Đăng:` on the same line: the publication.
+    assert date_of("Cập nhật: 15/03/2023 10:00 | Đăng: 14/03/2023 08:30") == "2023-03-14T08:30:00+07:00"
 
 
 def test_a_labelled_date_under_a_long_text_counts():

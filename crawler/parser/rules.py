@@ -172,7 +172,7 @@ FILE_NAME_LINE = re.compile(r"^\s*(?:[\w\-,.]+\.(?:jpe?g|png|gif|bmp|webp|pdf|do
 # -- dates -------------------------------------------------------------------------------------
 DATE_LABEL_PUBLISHED = re.compile(r"(?:ngày\s+đăng|đăng\s+ngày|thời\s+gian\s+đăng|ngày\s+xuất\s+bản|"
                                   r"được\s+đăng|"
-                                  r"đăng\s+lúc|ngày\s+viết|posted\s+on|published|ngày\s+tạo|"
+                                  r"đăng\s+lúc|ngày\s+viết|posted\s+on|published|ngày\s+tạo|(?<!\w)đăng\s*:|"
                                   r"ngày\s+đưa\s+tin|đăng\s+tải)", re.I)
 DATE_LABEL_UPDATED = re.compile(r"(?:ngày\s+cập\s+nhật|cập\s+nhật(?:\s+lúc|\s+ngày)?|sửa\s+đổi|"
                                 r"updated|modified|chỉnh\s+sửa)", re.I)
