@@ -858,6 +858,18 @@ def test_a_credit_in_a_pictures_figure_is_no_text_but_a_quote_in_a_figure_is():
     assert art.body == "\n\n".join(PARAS[:3] + [quote, PARAS[3]])
 
 
+def test_a_title_naming_only_the_portal_and_the_page_type_never_heads_the_page():
+    """Every piece of the <title> names the site or the page's type (`Cổng thông tin điện tử
+    Trường Chính trị tỉnh X - Chi tiết tin`, `X > Tin tức > Chi tiết tin bài`): the plain line
+    over the date, the only headline there is, heads the page."""
+    for portal in ("Cổng thông tin điện tử Trường Chính trị tỉnh Bắc Ninh - Chi tiết tin",
+                   "Truong Chinh tri tinh Ha Nam > Tin tức > Chi tiết tin bài"):
+        html = (f"<html><head><meta charset='utf-8'><title>{portal}</title></head><body><div>"
+                f"<div>{TITLE}</div><div>14/03/2024 09:00</div>{paras(PARAS)}</div></body></html>")
+        art = extract(html.encode(), URL)
+        assert art.title == TITLE, portal
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

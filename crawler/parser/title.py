@@ -152,6 +152,12 @@ _EVENT_WORDS = re.compile(r"\b(?:to chuc|khai giang|be giang|tham|hop|trao|ky ni
                           r"nang cao|phat huy|ra quan|chao mung)\b")
 
 
+def names_the_site(title: str) -> bool:
+    """Does the <title> name only the site and the page's type, every piece of it (`Cổng thông
+    tin điện tử Trường Chính trị tỉnh X - Chi tiết tin`)?"""
+    return all(_is_site_piece(p) for p in _pieces(title))
+
+
 def _is_site_piece(piece: str) -> bool:
     """A piece of <title> that names the site or the page type, not the article."""
     k = " ".join(_NON_WORD.sub(" ", fold(piece)).split())
@@ -280,7 +286,7 @@ def _layout_score(ln: Line, text: str, words: int) -> float:
 
 def make_context(lines: list[Line], metas: list[str]) -> _Context:
     # A <title> that only names the site (the school) says nothing about which line is the headline.
-    metas = [m for m in metas if not _is_site_piece(strip_site_name(m))]
+    metas = [m for m in metas if not names_the_site(m) and not _is_site_piece(strip_site_name(m))]
     return _Context([_key(strip_site_name(m)) for m in metas], [_key(m) for m in metas],
                     {ln.text.casefold() for ln in lines if ln.link_density > rules.MENU_LINE},
                     max((len(m) for m in metas), default=0))
@@ -318,7 +324,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         lines[best.idx].link_density < rules.LINK_LINE else None
     for m in metas:
         s = strip_site_name(m)
-        if len(s.split()) >= 3 and not _is_site_piece(s):
+        if len(s.split()) >= 3 and not _is_site_piece(s) and not names_the_site(m):
             # The metadata names the page; the best visible candidate still marks where the
             # page's own content starts (for the date and the text), but is not the title.
             return TitleChoice(s, None, 0.0, _printing(lines, s, anchor))
@@ -362,7 +368,7 @@ def _metadata_headline(metas: list[str]) -> str | None:
     """The first metadata title (its site's name cut) long enough to be an article's headline."""
     for m in metas:
         s = strip_site_name(m)
-        if len(s.split()) >= META_HEADLINE_WORDS and not _is_site_piece(s):
+        if len(s.split()) >= META_HEADLINE_WORDS and not _is_site_piece(s) and not names_the_site(m):
             return " ".join(s.split())
     return None
 
