@@ -82,6 +82,32 @@ def _page(top: str = "", bottom: str = "") -> str:
             f"<div class='content'>{top}{paras}{bottom}</div></body></html>")
 
 
+@pytest.mark.parametrize(("date_line", "expected"), [
+    # A pen name linked (to the writer's page, or to nothing) before the date: the writer, with
+    # no class to say so and no family name.
+    ("<a href=''>Nguyên Minh</a> - 07/03/2026 08:47", "Nguyên Minh"),
+    # A place opening the date line, linked or not, is no writer, family name first or not.
+    ("Hà Nội - 07/03/2026 08:47", None),
+    ("<a href='/lam-dong/'>Lâm Đồng</a> - 07/03/2026 08:47", None),
+])
+def test_the_name_on_the_date_line(date_line, expected):
+    from crawler.parser import extract
+
+    html = (f"<html><body><div>{_HEADLINE}</div><div><div>{date_line}</div></div>"
+            + "".join(f"<p>{p}</p>" for p in _TEXT) + "</body></html>")
+    art = extract(html.encode(), "https://tct.example.vn/tin/a.html")
+    assert (art.author, art.published_at) == (expected, "2026-03-07T08:47:00+07:00")
+    # The writer's name printed again under the date line is no text.
+    if expected:
+        again = html.replace("</div></div>", f"</div></div><p><b>{expected}</b></p>", 1)
+        assert expected not in extract(again.encode(), "https://tct.example.vn/tin/a.html").body
+
+
+_HEADLINE = "Nâng cao chất lượng đào tạo lý luận chính trị cho cán bộ cơ sở"
+_TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội dung, chương trình đào tạo theo hướng "
+         "thiết thực, gắn với yêu cầu nhiệm vụ của địa phương." for i in range(4)]
+
+
 @pytest.mark.parametrize(("top", "bottom", "expected"), [
     # A name with a degree over a line naming an institution (no role word): that is its role.
     ("", "<p style='text-align:right'><b>PGS, TS LÊ THU HÀ</b></p>"

@@ -47,15 +47,17 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
         # The date line, or a meta line that opens with the writer's label (`Tác giả: X | Lượt
         # xem: 418`): the writer's piece of it.
         meta_line = i == didx or (" | " in text and bool(authors.rules.AUTHOR_LABEL.match(text)))
+        linked_name = False
         if meta_line:
-            text = _byline_in_date_line(text)
+            text, linked_name = _byline_in_date_line(text, ln.link_chars)
             if not text:
                 i += 1
                 continue
         # A short bold line alone under the headline is a signature: pen names count there.
         pen = (ln.bold or writer) and len(text) <= PEN_NAME_LINE_CHARS and found is None
         blk = authors.read_block(lines, i, bare_ok=True, stop=stop, pen_ok=pen) if not meta_line else None
-        person = authors.parse_person(text, bare_ok=True) if meta_line else (blk.person if blk else None)
+        person = authors.parse_person(text, bare_ok=True, pen_ok=linked_name) if meta_line \
+            else (blk.person if blk else None)
         if person is not None:
             used.update(blk.lines if blk else [i])
             if found is None and person.name:
@@ -64,8 +66,8 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
                 found = person  # an account or organisation credit: remember there is no author
             i = (max(blk.lines) + 1) if blk else i + 1
             continue
-        if found is not None and authors.is_role_line(text):
-            used.add(i)  # the role line of a second, stacked author
+        if found is not None and (authors.is_role_line(text) or _names(text, found)):
+            used.add(i)  # the role line of a second, stacked author; the writer's name again
         i += 1
     if found is None and first_para is not None:
         found = _credit_after_sapo(lines, first_para, used, boxed)
@@ -170,16 +172,27 @@ def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[in
     return out
 
 
-def _byline_in_date_line(text: str) -> str:
-    """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''."""
+def _names(text: str, person: authors.Person) -> bool:
+    return bool(person.name) and authors.name_case(text.strip()) == person.name
+
+
+def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
+    """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''. With it, whether
+    the piece is the line's link text, all of it (`<a class="author">Nguyên Minh</a> - 07/03/2026`:
+    a pen name linked to the writer's page, which needs no family name)."""
     pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}", text) if p.strip()]
     for p in pieces:
         if authors.rules.AUTHOR_LABEL.match(p) or authors.rules.ACCOUNT_LABEL.match(p):
-            return p
+            return p, False
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
-        if published.find_date(p) is None and authors.looks_like_name(p, need_surname=True):
-            return p
-    return ""
+        if published.find_date(p) is None:
+            linked = abs(link_chars - len(p)) <= LINK_SLACK_CHARS
+            if authors.looks_like_name(p, need_surname=not linked):
+                return p, linked
+    return "", False
+
+
+LINK_SLACK_CHARS = 2  # (spaces around a link's text)
 
 
 def _is_sentence(text: str) -> bool:

@@ -205,6 +205,18 @@ INTERFACE_WORDS = frozenset({
 SITE_ACCOUNTS = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "super user",
                            "superuser", "webmaster", "editor", "biên tập", "ban biên tập", "bbt",
                            "root", "user", "guest", "pv", "ctv", "phóng viên", "cộng tác viên"})
+# Places that open a news item's date line ("Hà Nội - 07/03/2026 08:47") and read like names
+# (a family name first): the 63 provinces before the 2025 mergers and the large cities. A place
+# is no writer. ("Hồ Chí Minh" is left out: a person too.)
+PLACE_NAMES = frozenset("""an giang|bà rịa - vũng tàu|bắc giang|bắc kạn|bạc liêu|bắc ninh|bến tre|bình định|
+bình dương|bình phước|bình thuận|cà mau|cần thơ|cao bằng|đà nẵng|đắk lắk|đắk nông|điện biên|đồng nai|
+đồng tháp|gia lai|hà giang|hà nam|hà nội|hà tĩnh|hải dương|hải phòng|hậu giang|hòa bình|hưng yên|
+khánh hòa|kiên giang|kon tum|lai châu|lâm đồng|lạng sơn|lào cai|long an|nam định|nghệ an|ninh bình|
+ninh thuận|phú thọ|phú yên|quảng bình|quảng nam|quảng ngãi|quảng ninh|quảng trị|sóc trăng|sơn la|
+tây ninh|thái bình|thái nguyên|thanh hóa|thừa thiên huế|tiền giang|trà vinh|tuyên quang|vĩnh long|
+vĩnh phúc|yên bái|sài gòn|nha trang|đà lạt|vũng tàu|hạ long|buôn ma thuột|biên hòa|thủ đức|mỹ tho|
+long xuyên|rạch giá|quy nhơn|việt trì|hội an|phan thiết|cam ranh|móng cái|tây nguyên|nam bộ|bắc bộ|
+trung bộ|hoà bình|thanh hoá|khánh hoà|biên hoà""".replace("\n", "").split("|"))  # (old tone marks too)
 DEGREE_FORMS: tuple[tuple[str, str], ...] = (
     # (pattern, normal form); longest first.
     (r"GS\s*[.,]?\s*TSKH\.?", "GS.TSKH."),
