@@ -77,3 +77,19 @@ def test_a_labelled_date_under_a_long_text_counts():
     html = (f"<html><body><h1>Hội nghị tổng kết công tác năm 2023 của nhà trường</h1>{paras}"
             "<p>Ngày đăng: 05/01/2024 14:30</p></body></html>")
     assert extract(html.encode(), "http://x.vn/a").published_at == "2024-01-05T14:30:00+07:00"
+
+
+def test_a_cards_date_in_the_sidebar_is_no_date_of_an_undated_page():
+    """An introduction page prints no date; beside it, cards whose link is laid over them print
+    their date over their headline: one link around both, another article's date."""
+    from crawler.parser import extract
+
+    cards = "".join(
+        f"<article><a href='/tin-tuc/bai-{i}.html' class='absolute inset-0'></a><div><span>2{i}/01/2022"
+        f"</span><h3>Bế giảng lớp bồi dưỡng chức danh bí thư chi bộ khóa 4{i} của nhà trường</h3></div>"
+        "</article>" for i in range(3))
+    intro = "Nhà trường là cơ sở đào tạo, bồi dưỡng cán bộ, công chức của hệ thống chính trị ở địa phương. "
+    html = (f"<html><body><div><h1>Giới thiệu</h1><p>{intro * 3}</p><p>{intro * 2}</p></div>"
+            f"<div><div>Đọc nhiều</div>{cards}</div></body></html>")
+    assert extract(html.encode(), "http://x.vn/gioi-thieu").published_at is None
+

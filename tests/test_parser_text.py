@@ -870,6 +870,30 @@ def test_a_title_naming_only_the_portal_and_the_page_type_never_heads_the_page()
         assert art.title == TITLE, portal
 
 
+def test_a_short_text_around_a_related_card_and_a_writer_box_under_it():
+    """Four short paragraphs in a block that also holds a photo and a related card whose link is
+    laid over it: the card's links cost the block more than three of its paragraphs bring, so a
+    lone paragraph had won and the text was cut to it. The writer, linked with a degree before
+    the date, gets the role from the box under the text that links to the same writer's page."""
+    short = [p[:90] + "." for p in PARAS]
+    card = ("<div class='border'><article class='relative'><a href='/tin-tuc/bai-9.html' class='absolute "
+            "inset-0'><span class='sr-only'>Tin 9</span></a><div><span>10/11/2022</span><h3>Bế giảng lớp "
+            "Bồi dưỡng kiến thức quốc phòng và an ninh cho đối tượng 4</h3><p>Ngày 9/11/2022, nhà trường "
+            "tổ chức lễ bế giảng và trao giấy chứng nhận cho học viên hoàn thành chương trình bồi "
+            "dưỡng kiến thức quốc phòng…</p></div></article></div>")
+    figure = ("<figure><img src='/a.jpg'><figcaption>Quang cảnh buổi lễ</figcaption>"
+              "<span>Ảnh: Phòng Đào tạo</span></figure>")
+    table = "<table><tr><td>Xếp loại</td><td>Số học viên</td></tr><tr><td>Giỏi</td><td>8</td></tr></table>"
+    main = (f"<h1>{TITLE}</h1><div><a href='/tac-gia/tran-van-quyet'>TS. Trần Văn Quyết</a> - "
+            f"<span>Thứ Bảy, 29/01/2022 - 12:01 (GMT+7)</span></div><div class='prose'><p>{short[0]}</p>"
+            f"{figure}<p>{short[1]}</p>{table}{card}{paras(short[2:])}</div><div><div><a href='/tac-gia/"
+            "tran-van-quyet'>TS. Trần Văn Quyết</a><div>Phó Hiệu trưởng</div></div></div>")
+    art = extract(page(main), URL, second_opinion=False)
+    assert art.body == "\n\n".join(short[:2] + ["Xếp loại | Số học viên", "Giỏi | 8"] + short[2:])
+    assert (art.author, art.author_degree, art.author_role, art.published_at) == (
+        "Trần Văn Quyết", "TS.", "Phó Hiệu trưởng", "2022-01-29T12:01:00+07:00")
+
+
 def test_a_subheading_with_the_text_above_it_gives_way_to_the_metadatas_headline():
     """The text's first <h2> outscores a column's name in the <h1>; with the article's running
     text above that <h2> in the same element, the <h2> is a subheading: a <title> that reads

@@ -7,7 +7,7 @@ under the date or at the end of the text, and the paragraphs in between.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -309,6 +309,12 @@ def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int |
         person = marked or person
     if person is None or person.name is None:
         person = tail_person if tail_person is not None else person
+    elif tail_person is not None and tail_person.name == person.name and person.role is None and \
+            any(credits.writer_link(lines[i]) for i in tail_used):
+        # The writer named over the text (the date line's link) and again, linked to their page,
+        # in a box under it with the role: one person, the box completing the byline. (Not a
+        # `Theo X` credit over the outlet's name: a source, no role.)
+        person = replace(person, role=tail_person.role, degree=person.degree or tail_person.degree)
     if person is None:
         person = credits.metadata_author(root, lines)
         if person is not None:

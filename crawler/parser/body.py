@@ -163,6 +163,19 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     if not inside:
         return [], [], []
     parent = box.getparent()
+    if parent is not None and sum(paragraph_like(lines[i]) for i in inside) <= 1:
+        # One paragraph won over its block: links inside the block (a related card between two
+        # short paragraphs, cards laid over with their links) cost the block more than its
+        # other paragraphs brought. With two more plain paragraphs in that block, it is the text's.
+        others = [i for i in range(start, len(lines)) if _contains(parent, lines[i].owner)
+                  and not _contains(box, lines[i].owner) and paragraph_like(lines[i])
+                  and not lines[i].link_chars]
+        if len(others) >= 2:
+            # (Up to its last plain paragraph: what the block prints after the text, a box's
+            # label over cards, is not read as the text's; a credit there is read after it.)
+            last = max(others + [i for i in inside if paragraph_like(lines[i])])
+            box, parent = parent, parent.getparent()
+            inside = [i for i in range(start, last + 1) if _contains(box, lines[i].owner)]
     lead = _lead(lines, start, box, inside) if parent is not None else []
     # A box that is one paragraph, or holds only one (a share bar inside the post's container
     # cost the container more than its short last paragraph brought; each paragraph in a box of

@@ -39,7 +39,7 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
             i += 1
             continue
         text = ln.text
-        writer = _writer_link(ln)
+        writer = writer_link(ln)
         if ln.link_density > authors.rules.LINK_LINE and not authors.rules.AUTHOR_LABEL.match(text) \
                 and not writer:
             i += 1
@@ -79,7 +79,7 @@ WRITER_HREF = re.compile(r"(?:^|/|[?&]\w*=)(?:tac-?gia|author|authors|tacgia|ngu
                          r"profile|butdanh)(?:[/=._-]|$)", re.I)
 
 
-def _writer_link(ln: Line) -> bool:
+def writer_link(ln: Line) -> bool:
     """A name linked to its writer's page, or a linked name that carries a degree."""
     if len(ln.text) > PEN_NAME_LINE_CHARS * 2:
         return False
@@ -165,9 +165,9 @@ def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[in
     out = []
     for i in range(region[-1] + 1, min(len(lines), region[-1] + 1 + most)):
         ln = lines[i]
-        if ln.chrome or ln.link_density > authors.rules.LINK_LINE or len(ln.text) > 160 or \
-                authors.rules.END_OF_ARTICLE.match(ln.text):
-            break
+        if ln.chrome or (ln.link_density > authors.rules.LINK_LINE and not writer_link(ln)) or \
+                len(ln.text) > 160 or authors.rules.END_OF_ARTICLE.match(ln.text):
+            break  # (a name linked to the writer's page is the credit box's)
         out.append(i)
     return out
 
@@ -187,7 +187,8 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
         if published.find_date(p) is None:
             linked = abs(link_chars - len(p)) <= LINK_SLACK_CHARS
-            if authors.looks_like_name(p, need_surname=not linked):
+            degree = authors.rules.DEGREE_PREFIX.match(p)  # ("TS. Trần Văn Quyết - 29/01/2022")
+            if authors.looks_like_name(p[degree.end():] if degree else p, need_surname=not linked):
                 return p, linked
     return "", False
 
@@ -208,7 +209,7 @@ def _credit_candidates(lines: list[Line], region: list[int], title_text: str | N
     the byline and its italic role line included (an editor that breaks paragraphs with <br>):
     its lines are no captions for that alone."""
     return [i for i in region
-            if not body.is_noise(lines[i], title_text, figures=False) or _writer_link(lines[i])]
+            if not body.is_noise(lines[i], title_text, figures=False) or writer_link(lines[i])]
 
 
 def tail_author(lines: list[Line], region: list[int], title_text: str | None,
@@ -232,7 +233,7 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
         ln = lines[i]
         # Set apart like a signature (bold, right-aligned, the writer's element or a link to the
         # writer's page): pen names too.
-        pen = (ln.bold or ln.right or ln.author_class or _writer_link(ln)) and \
+        pen = (ln.bold or ln.right or ln.author_class or writer_link(ln)) and \
             len(text) <= PEN_NAME_LINE_CHARS
         p = authors.parse_person(text, bare_ok=True, pen_ok=pen) if len(text) <= 160 else None
         if p is not None:

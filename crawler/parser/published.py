@@ -90,6 +90,9 @@ def _date_line(lines: list[Line], j: int, title_idx: int | None, title_text: str
         return None  # the date of a listed item (a headline link stands between), not this page's
     if title_idx is None and any(is_headline_link(lines[k]) for k in range(max(0, j - 2), j)):
         return None  # no headline to measure from: a date right under a headline link is an item's
+    if (title_idx is None or j > title_idx) and ln.link_density > rules.LINK_LINE and j + 1 < len(lines) \
+            and is_headline_link(lines[j + 1]) and lines[j + 1].anchors[:1] in ([], ln.anchors[:1]):
+        return None  # a date over a headline, one link around both: another article's card
     if ln.row and not (pub or upd):
         return None  # a dated row of a table (documents, schedules), not a posting date
     extra_words = _words_besides_date(seg, found) if found is not None else 0
