@@ -47,6 +47,11 @@ SECTION_ANCHOR_WORDS = 5  # a link text this short that is not the headline name
 # Link texts that say "open this item" without naming it: no evidence either way.
 _READ_MORE = re.compile(r"^(?:xem\s+(?:tiếp|thêm|chi\s+tiết|tin)|chi\s+tiết|đọc\s+(?:tiếp|thêm)|"
                         r"read\s+more|more|continue|tiếp\s+tục|\.{3}|…|>>|»|\[?\s*more\s*\]?)\W*$", re.I)
+# Links from one post to the next or the previous one ("Bài đăng Cũ hơn", "Bài trước", "Older
+# Post"): they lead to an article as often as a read-more link does, and say no more about it.
+_NEIGHBOUR = re.compile(r"^(?:[«‹<]\s*)?(?:(?:bài|tin)(?:\s+(?:viết|đăng))?\s+(?:trước|sau|tiếp(?:\s+theo)?|"
+                        r"kế\s+tiếp|cũ\s+hơn|mới\s+hơn)|(?:older|newer|previous|next)\s+"
+                        r"(?:post|article|entry|story))\s*[»›>]?\W*$", re.I)
 # Link texts of a pager: the page they lead to is a later page of a listing.
 _PAGER = re.compile(r"^(?:\d{1,4}|trang\s+(?:sau|trước|tiếp|cuối|đầu|\d+)|tiếp|sau|trước|next|prev(?:ious)?|"
                     r"last|first|cuối|đầu|[«»‹›<>]+|\.\.\.)\s*[«»‹›<>]*$", re.I)
@@ -189,7 +194,7 @@ def link_evidence(anchor: str | None, title: str | None) -> str | None:
     if not anchor:
         return None
     text = anchor.strip()
-    if not text or _READ_MORE.match(text):
+    if not text or _READ_MORE.match(text) or _NEIGHBOUR.match(text):
         return None
     if _PAGER.match(text):
         return "pager"

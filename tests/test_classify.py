@@ -100,6 +100,9 @@ def test_link_text_is_evidence():
     section = verdict("Giới thiệu")
     assert not section and "section" in section.reason and "Giới thiệu" in section.reason
     assert not verdict("hội nghị")  # a tag
+    # A post's link to the next or the previous post says nothing about the page it leads to.
+    assert all(verdict(t) for t in ("Bài đăng Cũ hơn", "« Bài trước", "Tin tiếp theo", "Older Post"))
+    assert not verdict("Trang sau")  # (a listing's next page)
 
 
 def test_the_start_page_and_the_site_root_are_never_articles():

@@ -162,20 +162,8 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     inside = [i for i in range(start, len(lines)) if _contains(box, lines[i].owner)]
     if not inside:
         return [], [], []
+    box, inside = _widened(lines, start, box, inside)
     parent = box.getparent()
-    if parent is not None and sum(paragraph_like(lines[i]) for i in inside) <= 1:
-        # One paragraph won over its block: links inside the block (a related card between two
-        # short paragraphs, cards laid over with their links) cost the block more than its
-        # other paragraphs brought. With two more plain paragraphs in that block, it is the text's.
-        others = [i for i in range(start, len(lines)) if _contains(parent, lines[i].owner)
-                  and not _contains(box, lines[i].owner) and paragraph_like(lines[i])
-                  and not lines[i].link_chars]
-        if len(others) >= 2:
-            # (Up to its last plain paragraph: what the block prints after the text, a box's
-            # label over cards, is not read as the text's; a credit there is read after it.)
-            last = max(others + [i for i in inside if paragraph_like(lines[i])])
-            box, parent = parent, parent.getparent()
-            inside = [i for i in range(start, last + 1) if _contains(box, lines[i].owner)]
     lead = _lead(lines, start, box, inside) if parent is not None else []
     # A box that is one paragraph, or holds only one (a share bar inside the post's container
     # cost the container more than its short last paragraph brought; each paragraph in a box of
@@ -218,6 +206,26 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     if cut is None:
         return kept, [], boxes
     return kept[:cut], kept[cut:], boxes
+
+
+def _widened(lines: list[Line], start: int, box: etree._Element, inside: list[int]
+             ) -> tuple[etree._Element, list[int]]:
+    """The text's block and its lines, where one paragraph won over its block: links inside the
+    block (a related card between two short paragraphs, cards laid over with their links) cost
+    the block more than its other paragraphs brought. With two more plain paragraphs in the
+    block around it, that block is the text's, up to its last plain paragraph (what it prints
+    after the text, a box's label over cards, is not read as the text's; a credit there is read
+    after it)."""
+    parent = box.getparent()
+    if parent is None or sum(paragraph_like(lines[i]) for i in inside) > 1:
+        return box, inside
+    others = [i for i in range(start, len(lines)) if _contains(parent, lines[i].owner)
+              and not _contains(box, lines[i].owner) and paragraph_like(lines[i])
+              and not lines[i].link_chars]
+    if len(others) < 2:
+        return box, inside
+    last = max(others + [i for i in inside if paragraph_like(lines[i])])
+    return parent, [i for i in range(start, last + 1) if _contains(parent, lines[i].owner)]
 
 
 FOOTER_RUN = 12  # lines of page furniture in a row: the page's footer (or a sidebar) is reached
