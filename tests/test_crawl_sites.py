@@ -168,7 +168,8 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
         assert peak > 50
 
 
-@pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam"])
+@pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
+                                    "benhai"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -178,8 +179,9 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     writer and tag pages, a related card inside short texts, the writer linked on the date line
     and boxed with the role under the text, an undated introduction beside dated cards); a hosted
     blog whose every listing prints its posts whole and whose older posts are reached from one
-    post to the next."""
-    from tests.sites import blogger, cards, portals, songhong, tayling
+    post to the next; a Drupal site serving every post at its alias and at /node/N, its fields'
+    labels in blocks of their own."""
+    from tests.sites import blogger, cards, drupal, portals, songhong, tayling
 
     build, paths, truth_of = {
         "portal": (portals.build_portal, portals.portal_article_paths, lambda a: a.truth()),
@@ -188,6 +190,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "songhong": (songhong.build, lambda arts: [songhong.article_path(a) for a in arts], songhong.truth),
         "taydo": (cards.build, lambda arts: [cards.article_path(a) for a in arts], cards.truth),
         "songlam": (blogger.build, lambda arts: [blogger.article_path(a) for a in arts], blogger.truth),
+        "benhai": (drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
     }[layout]
     routes, articles = build()
     got, base = _crawl_and_export(routes, db_path)

@@ -131,6 +131,9 @@ _TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội 
     # under it, with no role word, is the role.
     ("", "<p style='text-align:right'><b>Thiếu tá Lò Văn Sơn</b></p><p style='text-align:right'>Bộ "
          "Chỉ huy Quân sự tỉnh Sơn La</p>", ("Lò Văn Sơn", None, "Bộ Chỉ huy Quân sự tỉnh Sơn La")),
+    # A CMS that prints each field's label in a block of its own, over its value.
+    ("<div>Tác giả:</div><div>ThS. Lê Thu Hà</div><div>Đơn vị:</div><div>Khoa Xây dựng Đảng</div>", "",
+     ("Lê Thu Hà", "ThS.", "Khoa Xây dựng Đảng")),
 ])
 def test_credit_blocks_in_a_page(top, bottom, expected):
     from crawler.parser import extract

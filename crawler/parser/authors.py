@@ -280,11 +280,14 @@ def read_block(lines: list[Line], i: int, *, bare_ok: bool, stop: int,
         return None
     used = [i]
     if p.name and p.role is None and i + 1 < stop:
-        nxt = lines[i + 1].text
+        j, nxt = i + 1, lines[i + 1].text
+        if not _ROLE_LABEL.sub("", nxt).strip() and j + 1 < stop:
+            j += 1  # "Đơn vị:" alone over its value (a CMS prints each field's label apart)
+            nxt = f"{nxt.strip()} {lines[j].text}"
         role = role_below(nxt, credited(p))
-        if role is not None and parse_person(nxt, bare_ok=False) is None:
+        if role is not None and parse_person(lines[j].text, bare_ok=False) is None:
             p = replace(p, role=role)
-            used.append(i + 1)
+            used.extend(range(i + 1, j + 1))
     return AuthorBlock(p, used)
 
 
