@@ -42,6 +42,22 @@ def under_prefix(path: str, prefix: str) -> bool:
     return clean == base or clean.startswith(base.rstrip("/") + "/")
 
 
+# A subsite of a provincial portal: Liferay's `/web/<site>`, WebSphere Portal's `/wps/portal/<site>`.
+_SUBSITE_PATH = re.compile(r"^(/web/[^/]+|/wps/portal/[^/!]+)(?:/|$)", re.I)
+# A school's own host names it (truongchinhtri…, tct…, chinhtri…): its `/web/<site>` is all of it.
+_SCHOOL_HOST = re.compile(r"chinh-?tri|tct|truong|school", re.I)
+
+
+def portal_subsite(host: str, path: str) -> str | None:
+    """The path prefix of a school's subsite on a portal shared with other offices, from its start
+    address alone (`https://dongthap.gov.vn/web/tct/` → `/web/tct/`), or None. On a host of the
+    school's own, a `/web/<site>` path is the whole site's, not a corner of it."""
+    m = _SUBSITE_PATH.match(path or "")
+    if m is None or _SCHOOL_HOST.search(host):
+        return None
+    return m.group(1) + "/"
+
+
 def bare_host(host: str) -> str:
     host = host.lower().strip().rstrip(".")
     return host[4:] if host.startswith("www.") else host
@@ -106,7 +122,8 @@ class School:
         if key is not None and not _KEY.match(key):
             raise RegistryError(f"site key {key!r} must be lower-case letters, digits, '-' or '_'")
         host = bare_host(parts.hostname)
-        return cls(key=key or host, name=key or host, start_urls=(url,), hosts=frozenset({host}))
+        return cls(key=key or host, name=key or host, start_urls=(url,), hosts=frozenset({host}),
+                   path_prefix=portal_subsite(host, parts.path))
 
 
 def _school(entry: dict[str, Any], where: str) -> School:

@@ -169,7 +169,7 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
 
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
-                                    "benhai"])
+                                    "benhai", "binhson"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -180,8 +180,9 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     and boxed with the role under the text, an undated introduction beside dated cards); a hosted
     blog whose every listing prints its posts whole and whose older posts are reached from one
     post to the next; a Drupal site serving every post at its alias and at /node/N, its fields'
-    labels in blocks of their own."""
-    from tests.sites import blogger, cards, drupal, portals, songhong, tayling
+    labels in blocks of their own; a school on a subsite of its province's portal, crawled from
+    the subsite's address alone, beside another office's articles in the same template."""
+    from tests.sites import blogger, cards, drupal, portal_subsite, portals, songhong, tayling
 
     build, paths, truth_of = {
         "portal": (portals.build_portal, portals.portal_article_paths, lambda a: a.truth()),
@@ -191,9 +192,12 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "taydo": (cards.build, lambda arts: [cards.article_path(a) for a in arts], cards.truth),
         "songlam": (blogger.build, lambda arts: [blogger.article_path(a) for a in arts], blogger.truth),
         "benhai": (drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
+        "binhson": (portal_subsite.build, lambda arts: [portal_subsite.article_path(a) for a in arts],
+                    portal_subsite.truth),
     }[layout]
     routes, articles = build()
-    got, base = _crawl_and_export(routes, db_path)
+    start = portal_subsite.START if layout == "binhson" else "/"
+    got, base = _crawl_and_export(routes, db_path, start)
     truth = {canonicalize(base + p): truth_of(a) for p, a in zip(paths(articles), articles, strict=True)}
     assert set(got) == set(truth)
     for url, t in truth.items():
@@ -201,7 +205,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
             assert got[url][f] == t[f], f"{layout}: {url}: {f}"
     with sqlite3.connect(db_path) as conn:
         reasons = dict(conn.execute("SELECT url, reason FROM crawl_urls WHERE kind = 'page'"))
-    assert reasons[canonicalize(base + "/")] == "home page"
+    assert reasons[canonicalize(base + start)] == "home page"
     if layout == "portal":
         assert "section" in reasons[canonicalize(base + "/gioi-thieu/gioi-thieu-chung.html")]
 
@@ -300,11 +304,11 @@ def test_sites_from_the_cms_templates(layout, db_path):
         assert body_f1(got[url]["body"], t["body"]) >= 0.95, url
 
 
-def _crawl_and_export(routes, db_path) -> tuple[dict[str, dict], str]:
-    """A crawl of the mock site from its home page: the archived records by URL (each URL once),
-    and the site's base address."""
+def _crawl_and_export(routes, db_path, start: str = "/") -> tuple[dict[str, dict], str]:
+    """A crawl of the mock site from its home page (or `start`): the archived records by URL
+    (each URL once), and the site's base address."""
     with SiteServer(routes) as site:
-        crawl(site.url + "/", db_path)
+        crawl(site.url + start, db_path)
         out = tct("export", "--db", str(db_path), "--format", "jsonl", "-o", "-").stdout
         base = site.url
     records = [json.loads(x) for x in out.splitlines()]

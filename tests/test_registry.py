@@ -63,3 +63,21 @@ def test_tct_schools_lists_them_with_articles_and_last_run(db_path, tmp_path, mo
     assert [(r["key"], r["articles"]) for r in rows] == [("thu", 1)] and rows[0]["last_run"]
     bad = CliRunner().invoke(main, ["schools", "--registry", str(tmp_path / "nope.toml")])
     assert bad.exit_code == 2 and "no registry file" in bad.stderr
+
+
+def test_a_start_address_on_a_portals_subsite_scopes_the_crawl_to_it():
+    """`tct crawl --url` on a provincial portal's subsite (Liferay `/web/<site>`, WebSphere Portal
+    `/wps/portal/<site>`) crawls that subsite alone; on a host of the school's own, such a path
+    is the whole site's and nothing is cut."""
+    from crawler.registry import School
+
+    tct = School.for_url("https://dongthap.gov.vn/web/tct/trang-chu")
+    assert tct.path_prefix == "/web/tct/"
+    assert tct.owns("https://dongthap.gov.vn/web/tct/chi-tiet/-/content/id/1")
+    assert not tct.owns("https://dongthap.gov.vn/web/sotuphap/chi-tiet/-/content/id/2")
+    assert School.for_url("http://cantho.gov.vn/wps/portal/truongchinhtri/!ut/p/b1/x").path_prefix == \
+        "/wps/portal/truongchinhtri/"
+    own = School.for_url("http://truongchinhtrithanhhoa.gov.vn/web/trang-chu/gioi-thieu")
+    assert own.path_prefix is None and own.owns("http://truongchinhtrithanhhoa.gov.vn/web/guest/tin-tuc")
+    assert School.for_url("https://tct.example.vn/").path_prefix is None
+
