@@ -131,6 +131,15 @@ _TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội 
     # under it, with no role word, is the role.
     ("", "<p style='text-align:right'><b>Thiếu tá Lò Văn Sơn</b></p><p style='text-align:right'>Bộ "
          "Chỉ huy Quân sự tỉnh Sơn La</p>", ("Lò Văn Sơn", None, "Bộ Chỉ huy Quân sự tỉnh Sơn La")),
+    # A person quoted at the end of the text (a quotation's attribution, in a <blockquote> or
+    # under a line closing the quotation marks) or pictured (a caption naming what they do) is
+    # no writer.
+    ("", "<blockquote><p>“Vì lợi ích mười năm thì phải trồng cây, vì lợi ích trăm năm thì phải trồng "
+         "người.”</p><p style='text-align:right'><b>Hồ Chí Minh</b></p></blockquote>", (None, None, None)),
+    ("", "<p><i>“Học đi đôi với hành, lý luận gắn liền với thực tiễn, nhà trường gắn liền với xã "
+         "hội.”</i></p><p style='text-align:right'><b>Hồ Chí Minh</b></p>", (None, None, None)),
+    ("", "<p><b>Đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy phát biểu tại hội nghị</b></p>",
+     (None, None, None)),
     # A CMS that prints each field's label in a block of its own, over its value.
     ("<div>Tác giả:</div><div>ThS. Lê Thu Hà</div><div>Đơn vị:</div><div>Khoa Xây dựng Đảng</div>", "",
      ("Lê Thu Hà", "ThS.", "Khoa Xây dựng Đảng")),

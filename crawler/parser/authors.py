@@ -150,6 +150,8 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
             line = line[second.end():]
     line = _first_of_two(line)
     name, role = _name_and_role(line)
+    if role and _CAPTION_VERB.search(role):
+        return None  # "Đồng chí X, Phó Bí thư Tỉnh ủy phát biểu tại hội nghị": a picture's caption
     if name.lower() in rules.SITE_ACCOUNTS:
         return Person(None, labelled=True)
     if labelled and (rules.ORG_START.match(name) and not looks_like_name(name)):
@@ -166,6 +168,10 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
 
 
 _AND = re.compile(r"\s+(?:và|&)\s+")
+# What a pictured person does, in a caption that names them and their post.
+_CAPTION_VERB = re.compile(r"\b(?:phát\s+biểu|trao\s+(?:tặng|quà|bằng|giấy|quyết\s+định)|tặng\s+hoa|"
+                           r"chủ\s+trì|tham\s+dự|chụp\s+ảnh|báo\s+cáo\s+tại|trình\s+bày|khai\s+mạc|bế\s+mạc|"
+                           r"chúc\s+mừng|thăm\s+và|làm\s+việc\s+(?:với|tại)|kiểm\s+tra)\b", re.I)
 
 
 def _first_of_two(line: str) -> str:

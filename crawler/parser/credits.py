@@ -172,6 +172,23 @@ def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[in
     return out
 
 
+_CLOSING_QUOTES = ("”", "\"", "»", "”.", "\".", "”)")
+QUOTE_DEPTH = 4  # a quotation's element sits this close above its lines
+
+
+def _quoted(ln: Line) -> bool:
+    """Is the line part of a quotation (`<blockquote>`, `<q>`)? The name under a quotation is
+    the person quoted, not the writer."""
+    el = ln.owner
+    for _ in range(QUOTE_DEPTH):
+        if el is None:
+            return False
+        if el.tag in ("blockquote", "q"):
+            return True
+        el = el.getparent()
+    return False
+
+
 def _names(text: str, person: authors.Person) -> bool:
     return bool(person.name) and authors.name_case(text.strip()) == person.name
 
@@ -235,7 +252,9 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
         # writer's page): pen names too.
         pen = (ln.bold or ln.right or ln.author_class or writer_link(ln)) and \
             len(text) <= PEN_NAME_LINE_CHARS
-        p = authors.parse_person(text, bare_ok=True, pen_ok=pen) if len(text) <= 160 else None
+        quoted = _quoted(ln) or (k > 0 and lines[tail[k - 1]].text.rstrip().endswith(_CLOSING_QUOTES))
+        p = authors.parse_person(text, bare_ok=True, pen_ok=pen) if len(text) <= 160 and not quoted \
+            else None
         if p is not None:
             zone.append(i)
             people.append((i, p))
