@@ -159,9 +159,10 @@ class _Linearizer:
         a style stretches over the block (`<a class="absolute inset-0">`, Bootstrap's
         `stretched-link`). Clicking anywhere on the card follows it: its text is link text."""
         for a in root.iter("a"):
+            if (a.text and not a.text.isspace()) or (a.tail and not a.tail.isspace()):
+                continue  # (most links: words of their own, or inside a sentence)
             href = (a.get("href") or "").strip()
-            if not href or href.startswith("#") or href.lower().startswith("javascript") or \
-                    (a.tail or "").strip() or (a.text or "").strip():
+            if not href or href.startswith("#") or href.lower().startswith("javascript"):
                 continue
             if any((d.tail or "").strip() or (d.tag in _MEDIA_TAGS) or (
                     (d.text or "").strip() and not _hiding_class(d.get("class") or ""))
@@ -545,6 +546,18 @@ def _settle_landmarks(lines: list[Line]) -> None:
             ln.chrome = any(held.get(id(el), 0) < floor or not total for el in ln.landmarks)
 
 
+def _named_elements(lines: list[Line]) -> list[etree._Element]:
+    seen: dict[int, etree._Element] = {}
+    last = None
+    for ln in lines:
+        names = (ln.named_chrome, ln.named_caption)
+        if names != last:  # (lines of one block share their tuples)
+            for el in (*ln.named_chrome, *ln.named_caption):
+                seen[id(el)] = el
+            last = names
+    return list(seen.values())
+
+
 def _kind(el: etree._Element) -> tuple:
     return el.tag, el.get("class"), el.get("id") if el.get("class") is None else None
 
@@ -560,28 +573,23 @@ def _settle_names(lines: list[Line]) -> None:
     # embeds) holds the text in all of them together. Only where one of them already holds a
     # large part of it (KIND_LEAD_SHARE): the many small comments of a long thread, each named
     # `comment`, hold most of a page's prose between them and stay furniture.
-    kinds: dict[tuple, int] = {}
-    biggest: dict[tuple, int] = {}
-    elements: dict[int, etree._Element] = {}
-    for ln in lines:
-        for el in (*ln.named_chrome, *ln.named_caption):
-            elements[id(el)] = el
-    for key, el in elements.items():
-        kind, held = _kind(el), named.get(key, 0)
-        biggest[kind] = max(biggest.get(kind, 0), held)
-    for ln in lines:
-        prose = running_chars(ln)
-        if prose:
-            for kind in {_kind(el) for el in (*ln.named_chrome, *ln.named_caption)}:
-                kinds[kind] = kinds.get(kind, 0) + prose
     floor = PROSE_SHARE * total
     lead_floor = KIND_LEAD_SHARE * total
+    # (Only kinds with one block over the lead bar are counted: most pages have none.)
+    leading = {_kind(el) for el in _named_elements(lines) if named.get(id(el), 0) >= lead_floor} \
+        if total else set()
+    kinds: dict[tuple, int] = dict.fromkeys(leading, 0)
+    if leading:
+        for ln in lines:
+            prose = running_chars(ln) if ln.named_chrome or ln.named_caption else 0
+            if prose:
+                for kind in {_kind(el) for el in (*ln.named_chrome, *ln.named_caption)} & leading:
+                    kinds[kind] += prose
 
     def named_so(el: etree._Element) -> bool:
         if not total or named.get(id(el), 0) >= floor:
             return not total
-        kind = _kind(el)
-        return kinds.get(kind, 0) < floor or biggest.get(kind, 0) < lead_floor
+        return not leading or kinds.get(_kind(el), 0) < floor
 
     for ln in lines:
         if ln.named_chrome and not ln.chrome:

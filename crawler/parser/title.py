@@ -5,6 +5,7 @@ and wording. Candidates are scored together with what follows them (a date, then
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -152,6 +153,7 @@ _EVENT_WORDS = re.compile(r"\b(?:to chuc|khai giang|be giang|tham|hop|trao|ky ni
                           r"nang cao|phat huy|ra quan|chao mung)\b")
 
 
+@functools.lru_cache(maxsize=2048)
 def names_the_site(title: str) -> bool:
     """Does the <title> name only the site and the page's type, every piece of it (`Cổng thông
     tin điện tử Trường Chính trị tỉnh X - Chi tiết tin`)?"""
