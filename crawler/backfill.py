@@ -82,38 +82,80 @@ def _get(url: str, delay: float) -> tuple[int, dict[str, str], bytes]:
     return 0, {}, b""
 
 
+CDX_PAGE = 10_000  # captures asked for at a time; the Internet Archive pages with a resume key
+MAX_CDX_PAGES = 1_000  # (a server that hands back the same key forever stops here)
+
+
 def cdx_captures(cdx: str, host: str, since: date | None, until: date | None,
                  delay: float) -> list[CdxCapture]:
     """HTML captures with status 200 of one host, in the range, as the CDX server lists them
-    (the Internet Archive's JSON table or plain lines, or pywb's JSON lines)."""
-    params = {"url": host, "matchType": "host", "output": "json"}
+    (the Internet Archive's JSON table or plain lines, or pywb's JSON lines). A host with more
+    captures than a page holds is read page after page with the resume key the Internet
+    Archive appends (`showResumeKey`); a server that gives none gave them all at once."""
+    params = {"url": host, "matchType": "host", "output": "json", "limit": str(CDX_PAGE),
+              "showResumeKey": "true"}
     if since:
         params["from"] = since.strftime("%Y%m%d")
     if until:
         params["to"] = until.strftime("%Y%m%d") + "235959"
-    status, _, body = _get(f"{cdx}?{urllib.parse.urlencode(params)}", delay)
-    if status == 404 or not body.strip():
-        return []  # nothing captured
-    if status != 200:
-        raise BackfillError(f"the CDX server answered {status} for {host}")
-    out = []
-    for row in _cdx_rows(body.decode("utf-8", "replace")):
-        mime = row.get("mime") or row.get("mimetype") or ""
-        code = str(row.get("status") or row.get("statuscode") or "")
-        stamp, url = str(row.get("timestamp") or ""), row.get("url") or row.get("original") or ""
-        if "html" in mime and code == "200" and len(stamp) >= 8 and url.startswith(("http://", "https://")):
-            out.append(CdxCapture(stamp.ljust(14, "0")[:14], url))
+    out: list[CdxCapture] = []
+    seen_keys: set[str] = set()
+    for _ in range(MAX_CDX_PAGES):
+        status, _, body = _get(f"{cdx}?{urllib.parse.urlencode(params)}", delay)
+        if status == 404 or not body.strip():
+            break  # nothing (more) captured
+        if status != 200:
+            raise BackfillError(f"the CDX server answered {status} for {host}")
+        rows, resume = _cdx_page(body.decode("utf-8", "replace"))
+        if not resume and len(rows) >= CDX_PAGE and "limit" in params:
+            # A full page and no key: a server that does not page this way (pywb). Ask it once
+            # more for everything.
+            del params["limit"], params["showResumeKey"]
+            params.pop("resumeKey", None)
+            out.clear()
+            continue
+        for row in rows:
+            mime = row.get("mime") or row.get("mimetype") or ""
+            code = str(row.get("status") or row.get("statuscode") or "")
+            stamp, url = str(row.get("timestamp") or ""), row.get("url") or row.get("original") or ""
+            if "html" in mime and code == "200" and len(stamp) >= 8 and url.startswith(("http://", "https://")):
+                out.append(CdxCapture(stamp.ljust(14, "0")[:14], url))
+        if not resume or resume in seen_keys:
+            break
+        seen_keys.add(resume)
+        params["resumeKey"] = resume
     return out
+
+
+def _cdx_page(text: str) -> tuple[list[dict[str, Any]], str | None]:
+    """A CDX answer's rows, and the resume key that follows them when there are more: in the
+    Internet Archive's JSON table an empty row then a row of the key alone; in its plain lines a
+    blank line then the key."""
+    text = text.strip()
+    resume = None
+    if text.startswith("["):
+        table = json.loads(text)
+        if len(table) >= 2 and table[-2] == [] and len(table[-1]) == 1:
+            resume, table = str(table[-1][0]), table[:-2]
+        return list(_cdx_rows_of(table)), resume
+    head, blank, tail = text.rpartition("\n\n")
+    if blank and tail.strip() and " " not in tail.strip() and not tail.lstrip().startswith("{"):
+        resume, text = tail.strip(), head
+    return list(_cdx_rows(text)), resume
+
+
+def _cdx_rows_of(table: list[list[Any]]) -> Iterator[dict[str, Any]]:
+    """The Internet Archive's output=json: a header row, then rows."""
+    if table:
+        head = table[0]
+        for values in table[1:]:
+            yield dict(zip(head, values, strict=False))
 
 
 def _cdx_rows(text: str) -> Iterator[dict[str, Any]]:
     text = text.strip()
-    if text.startswith("["):  # the Internet Archive's output=json: a header row, then rows
-        table = json.loads(text)
-        if table:
-            head = table[0]
-            for values in table[1:]:
-                yield dict(zip(head, values, strict=False))
+    if text.startswith("["):
+        yield from _cdx_rows_of(json.loads(text))
         return
     for line in text.splitlines():
         line = line.strip()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tct.demo.server import SiteServer
+from tct.demo.server import Route, SiteServer
 from tests.sites.cms import build_site
 from tests.support import BIN, ROOT, crawl, free_port, start_server, stop_server, tct
 
@@ -102,3 +102,33 @@ def test_backfill_refuses_to_run_without_a_school(tmp_path):
     assert res.returncode == 2 and "--site KEY or --url" in res.stderr
     res = tct("backfill", "--site", "no-such-school", "--db", str(tmp_path / "a.db"), check=False)
     assert res.returncode == 2 and "unknown site key" in res.stderr
+
+
+def test_cdx_answers_are_read_page_after_page(gone, monkeypatch):
+    """The Internet Archive pages a host's captures with a resume key after an empty row: every
+    page is read, each capture once. pywb (real, here) gives no key: a full page makes it asked
+    once more for everything. (The Internet Archive cannot run here: a local server answers in
+    its format.)"""
+    from urllib.parse import urlencode, urlsplit
+
+    from crawler import backfill
+
+    _, args, _ = gone
+    pywb, start = args[1], args[args.index("--url") + 1]
+    host = urlsplit(start).netloc
+    everything = backfill.cdx_captures(pywb, host, None, None, 0)
+    monkeypatch.setattr(backfill, "CDX_PAGE", 3)
+    assert len(everything) > 3 and backfill.cdx_captures(pywb, host, None, None, 0) == everything
+
+    head = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
+    rows = [[f"vn,tct)/tin/{i}", f"2021010{i}000000", f"http://tct.vn/tin/{i}.html", "text/html", "200",
+             "X", "1"] for i in range(1, 8)]
+    base = {"url": "tct.vn", "matchType": "host", "output": "json", "limit": "3", "showResumeKey": "true"}
+    routes = {}
+    for page, key in enumerate([None, "k1", "k2"]):
+        query = dict(base, **({"resumeKey": key} if key else {}))
+        answer = [head, *rows[3 * page:3 * page + 3]] + ([[], [f"k{page + 1}"]] if page < 2 else [])
+        routes["/cdx?" + urlencode(query)] = Route(json.dumps(answer).encode(), content_type="text/plain")
+    with SiteServer(routes) as ia:
+        got = backfill.cdx_captures(ia.url + "/cdx", "tct.vn", None, None, 0)
+    assert [c.url for c in got] == [f"http://tct.vn/tin/{i}.html" for i in range(1, 8)]
