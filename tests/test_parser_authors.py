@@ -37,6 +37,9 @@ PEOPLE = [
     # A degree glued to the name, dashes glued to the words before them.
     ("TS.Phạm Văn Long- Phó Hiệu trưởng- Trưởng khoa Xây dựng Đảng.",
      ("Phạm Văn Long", "TS.", "Phó Hiệu trưởng - Trưởng khoa Xây dựng Đảng")),
+    # A post in a body whose name reads like a caption's verb is a role all the same.
+    ("ThS. Lê Văn An, Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
+     ("Lê Văn An", "ThS.", "Phó Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy")),
     # A degree's letters dotted one by one; two writers with degrees of their own after a comma.
     ("T.S Ngô Quang Vinh", ("Ngô Quang Vinh", "TS.", None)),
     ("P.GS, T.S Hoàng Văn Nghĩa", ("Hoàng Văn Nghĩa", "PGS.TS.", None)),

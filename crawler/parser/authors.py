@@ -168,10 +168,11 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
 
 
 _AND = re.compile(r"\s+(?:và|&)\s+")
-# What a pictured person does, in a caption that names them and their post.
+# What a pictured person does, in a caption that names them and their post. (Not words that
+# also name posts and bodies: "Ủy ban Kiểm tra Tỉnh ủy", "Ban Chỉ đạo".)
 _CAPTION_VERB = re.compile(r"\b(?:phát\s+biểu|trao\s+(?:tặng|quà|bằng|giấy|quyết\s+định)|tặng\s+hoa|"
-                           r"chủ\s+trì|tham\s+dự|chụp\s+ảnh|báo\s+cáo\s+tại|trình\s+bày|khai\s+mạc|bế\s+mạc|"
-                           r"chúc\s+mừng|thăm\s+và|làm\s+việc\s+(?:với|tại)|kiểm\s+tra)\b", re.I)
+                           r"chủ\s+trì|tham\s+dự|chụp\s+ảnh|trình\s+bày|khai\s+mạc|bế\s+mạc|"
+                           r"chúc\s+mừng|thăm\s+và)\b", re.I)
 
 
 def _first_of_two(line: str) -> str:
