@@ -809,6 +809,11 @@ def test_cards_whose_link_is_laid_over_them_are_links_not_text():
     art = extract(page(main), URL)
     assert art.body == "\n\n".join(PARAS)
     assert art.published_at == "2025-03-14T14:30:00+07:00"
+    # A file's empty link that an editor left in a short notice makes no card of it.
+    notice = ("<div><a href='/files/thong-bao.pdf'></a><p>Nhà trường thông báo tuyển sinh lớp trung cấp "
+              "lý luận chính trị - hành chính hệ không tập trung khóa 60, thời gian học 8 tháng.</p></div>")
+    short = extract(page(f"<h1>{TITLE}</h1><p>14/03/2025 14:30</p>{notice}"), URL, second_opinion=False)
+    assert short.body and short.body.startswith("Nhà trường thông báo tuyển sinh")
 
 
 def test_a_time_stamp_in_the_text_is_no_sentence_but_a_notices_time_is():

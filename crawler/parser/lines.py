@@ -122,6 +122,7 @@ def _continues(prev: str, nxt: str) -> bool:
     return first.islower() and prev[-1] not in ".!?:;…\"”»)"
 
 
+_FILE_HREF = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif)(?:[?#]|$)", re.I)
 CARD_MIN_CHARS, CARD_MAX_CHARS = 20, 400  # a card's text: a headline, perhaps a label and a teaser
 _MEDIA_TAGS = frozenset({"img", "svg", "i", "picture", "video", "iframe", "object", "embed"})
 HEADLINE_ALT_WORDS = 3  # an image's alt text this long in an empty heading is the heading's words
@@ -162,8 +163,9 @@ class _Linearizer:
             if (a.text and not a.text.isspace()) or (a.tail and not a.tail.isspace()):
                 continue  # (most links: words of their own, or inside a sentence)
             href = (a.get("href") or "").strip()
-            if not href or href.startswith("#") or href.lower().startswith("javascript"):
-                continue
+            if not href or href.startswith("#") or href.lower().startswith("javascript") or \
+                    _FILE_HREF.search(href):
+                continue  # (a file's empty link left in a text by its editor is no card's)
             if any((d.tail or "").strip() or (d.tag in _MEDIA_TAGS) or (
                     (d.text or "").strip() and not _hiding_class(d.get("class") or ""))
                     for d in a.iterdescendants()):
