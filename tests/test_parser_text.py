@@ -786,6 +786,13 @@ def test_a_box_whose_items_print_link_and_teaser_on_one_line_leaves_the_text():
     linked = ("<p><a href='https://tinhuy.example.vn/'>Tỉnh ủy</a> đã chỉ đạo nhà trường đổi mới nội dung, "
               "chương trình đào tạo, bồi dưỡng theo hướng thiết thực và hiệu quả hơn.</p>")
     main = f"<h1>{TITLE}</h1><p>14/03/2025 14:30</p>{paras(PARAS[:2])}{box}{linked}{paras(PARAS[2:])}"
+    # Without a box's heading over them, paragraphs that each open with a link (a text listing
+    # the documents it rests on) are the text's.
+    docs = [f"<a href='/van-ban/nq-{i}.html'>Nghị quyết số {i}8-NQ/TW ngày 25/10/2017 của Ban Chấp hành "
+            "Trung ương</a> về một số vấn đề tiếp tục đổi mới, sắp xếp tổ chức bộ máy." for i in range(3)]
+    listed = extract(page(f"<h1>{TITLE}</h1><p>14/03/2025 14:30</p>{paras(PARAS[:2] + docs + PARAS[2:])}"),
+                     URL, second_opinion=False)
+    assert len(listed.body.split("\n\n")) == 7
     art = extract(page(main), URL)
     assert art.body == "\n\n".join(PARAS[:2] + ["Tỉnh ủy đã chỉ đạo nhà trường đổi mới nội dung, "
                                                   "chương trình đào tạo, bồi dưỡng theo hướng thiết "

@@ -391,7 +391,9 @@ def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
             # is no teaser of it.
             run_start = head if items == 0 else run_start
             items, run_end, head, dated = items + 1, pos, None, False
-        elif head is None and _linked_teaser(ln):
+        elif head is None and _linked_teaser(ln) and (items or pos and _box_heading(lines[idxs[pos - 1]])):
+            # (Under a box's heading only: a text may list documents, each paragraph opening
+            # with its link, "Nghị quyết số 18-NQ/TW … về …".)
             run_start = pos if items == 0 else run_start
             items, run_end, dated = items + 1, pos, False
         elif paragraph_like(ln):
