@@ -372,7 +372,12 @@ class _Linearizer:
         cls, ident, align = attrs.get("class"), attrs.get("id"), attrs.get("align")
         # schema.org's itemprop, HTML's rel and a data-role saying "author" mark the writer as
         # plainly as a class does, and no theme renames them.
-        writer = bool(attrs) and any("author" in (attrs.get(a) or "").lower() for a in _WRITER_ATTRS)
+        writer = False
+        for a in _WRITER_ATTRS:  # (most elements carry none of them: no generator per element)
+            value = attrs.get(a)
+            if value and "author" in value.lower():
+                writer = True
+                break
         if tag == "a":
             href = attrs.get("href")
             if href:
