@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from html import escape
 
 VN = timezone(timedelta(hours=7))
 SCHOOL = "Trường Chính trị tỉnh Hòa An"
@@ -53,6 +54,10 @@ class DemoArticle:
     @property
     def path(self) -> str:
         return f"/vi/news/{self.category}/{self.slug}-{self.id}.html"
+
+    def table_rows_html(self) -> str:
+        """The table's rows as HTML `<tr>` elements (no `<table>` around them), '' without one."""
+        return "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in self.table)
 
     def truth(self) -> dict:
         """The fields `tct extract` must give for this page (the contract's conventions)."""

@@ -40,7 +40,7 @@ def _date_header(a: DemoArticle) -> str:
 
 def _post(a: DemoArticle) -> str:
     deg, name, role = a.person if a.person else (None, None, None)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     writer = ""
     if name:

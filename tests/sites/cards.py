@@ -64,7 +64,7 @@ def _article(a: DemoArticle, same: list[DemoArticle], popular: list[DemoArticle]
     writer = f"{deg} {name}" if deg else (name or "")
     top = (f'<a href="{_writer_path(a)}" class="font-semibold">{escape(writer)}</a> - ' if name else "")
     related = next((r for r in same if r.id != a.id), None)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     figure = (f'<figure class="my-4"><img src="/anh/{a.id}.jpg" alt=""><figcaption class="text-sm">'
               f'Quang cảnh buổi lễ</figcaption><span class="text-xs">Ảnh: Phòng Đào tạo</span></figure>')

@@ -95,7 +95,7 @@ def _article(style: Style, a: DemoArticle, latest: list[DemoArticle]) -> bytes:
     if a.person:
         credit = f'<p align="right"><b>{escape(who)}</b></p>' + (f"<p align=right>{escape(role)}</p>"
                                                                    if role else "")
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     table = f"<table border=1>{rows}</table>" if rows else ""
     body = (f"<p>{escape(a.paragraphs[0])}</p><p>{escape(a.paragraphs[1])}</p>{table}"
             + "".join(f"<p>{escape(p)}</p>" for p in a.paragraphs[2:]) + credit)

@@ -47,7 +47,7 @@ def _frame(title: str, main: str, newest: list[DemoArticle]) -> bytes:
 def _article(a: DemoArticle, newest: list[DemoArticle]) -> bytes:
     deg, name, role = a.person if a.person else (None, None, None)
     credit = f"<p><strong>Tin: {escape(name)} - Ảnh: Trần Hà</strong></p>" if name else ""
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     body = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:]) + credit
     tag = a.slug.split("-")[0]

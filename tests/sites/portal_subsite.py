@@ -48,7 +48,7 @@ quản: UBND tỉnh Bình Sơn. Địa chỉ: 01 Hùng Vương, thành phố Bì
 
 def _article_main(a: DemoArticle, listing: str) -> str:
     deg, name, role = a.person if a.person else (None, None, None)
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     credit = ""
     if name:

@@ -71,7 +71,7 @@ def _portal_article(a: DemoArticle, latest: list[DemoArticle]) -> bytes:
         credit = f'<p style="text-align:right"><strong>{escape(who)}</strong></p>'
         if role:
             credit += f'<p style="text-align:right"><em>{escape(role)}</em></p>'
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     body = (f"<p>{escape(a.paragraphs[0])}</p><p>{escape(a.paragraphs[1])}</p>"
             + (f"<table border=1>{rows}</table>" if rows else "")
             + "".join(f"<p>{escape(p)}</p>" for p in a.paragraphs[2:]) + credit)
@@ -165,7 +165,7 @@ MẪU SƠN</b></font></td></tr>
 
 
 def _legacy_article(a: DemoArticle, latest: list[DemoArticle]) -> bytes:
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     paras = "".join(f'<p align="justify">{escape(p)}</p>' for p in a.paragraphs[:2]) + (
         f"<table border=1>{rows}</table>" if rows else "") + "".join(
         f'<p align="justify">{escape(p)}</p>' for p in a.paragraphs[2:])

@@ -55,7 +55,7 @@ def _credit(a: DemoArticle) -> str:
 
 
 def _article(a: DemoArticle, newest: list[DemoArticle]) -> bytes:
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     body = "".join(paras[:2]) + (f'<table border="1">{rows}</table>' if rows else "") + "".join(paras[2:])
     same = [o for o in newest if o.category == a.category and o.id != a.id][:4]

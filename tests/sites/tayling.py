@@ -47,7 +47,7 @@ def _article(a: DemoArticle, newest: list[DemoArticle]) -> bytes:
     if name:
         credit = f'<div class="tacgia">Tác giả: {escape((deg + " ") if deg else "")}{escape(name)}'
         credit += (f" - {escape(role)}" if role else "") + "</div>"
-    rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
+    rows = a.table_rows_html()
     paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     body = "".join(paras[:2]) + (f'<table class="tbl">{rows}</table>' if rows else "") + "".join(paras[2:])
     others = [o for o in newest if o.id != a.id][:3]
