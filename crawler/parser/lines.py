@@ -156,9 +156,10 @@ class _Linearizer:
 
     def find_cards(self, root: etree._Element) -> None:
         """Cards whose link is laid over them: an `<a>` with no visible text (at most a hidden
-        label for screen readers), the only link of a short block that holds a headline, which
-        a style stretches over the block (`<a class="absolute inset-0">`, Bootstrap's
-        `stretched-link`). Clicking anywhere on the card follows it: its text is link text."""
+        label for screen readers) and no picture or icon, the only link of a short block (20 to
+        400 characters: a headline, perhaps a label and a teaser), which a style stretches over
+        the block (`<a class="absolute inset-0">`, Bootstrap's `stretched-link`). Clicking
+        anywhere on the card follows it: its text is link text."""
         for a in root.iter("a"):
             if (a.text and not a.text.isspace()) or (a.tail and not a.tail.isspace()):
                 continue  # (most links: words of their own, or inside a sentence)
