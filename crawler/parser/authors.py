@@ -175,15 +175,21 @@ _CAPTION_VERB = re.compile(r"\b(?:phát\s+biểu|trao\s+(?:tặng|quà|bằng|gi
                            r"chúc\s+mừng|thăm\s+và)\b", re.I)
 
 
+def without_degree(text: str) -> str:
+    """The text less a degree opening it (`TS. Lê Văn Ích` → `Lê Văn Ích`)."""
+    degree = rules.DEGREE_PREFIX.match(text)
+    return text[degree.end():] if degree else text
+
+
 def _first_of_two(line: str) -> str:
     """`Minh Anh và Hoàng Hải`, `Thu Hà & Văn Nam`: two writers credited, the first one writes."""
     parts = _AND.split(line, maxsplit=1)
     if len(parts) != 2:
         return line
-    other = _TRAIL.sub("", parts[1]).strip()
-    degree = rules.DEGREE_PREFIX.match(other)  # "TS. Lê Văn Ích và ThS. Nguyễn Thị Kim"
-    if looks_like_name(other[degree.end():] if degree else other) and looks_like_name(parts[0].strip()):
-        return parts[0].strip()
+    # ("TS. Lê Văn Ích và ThS. Nguyễn Thị Kim": a second writer with a degree of their own)
+    first, other = parts[0].strip(), without_degree(_TRAIL.sub("", parts[1]).strip())
+    if looks_like_name(other) and looks_like_name(first):
+        return first
     return line
 
 
@@ -195,10 +201,8 @@ def _name_and_role(line: str) -> tuple[str, str | None]:
         return _TRAIL.sub("", line).strip(), None
     sep = line[len(parts[0]):len(line) - len(parts[1])]
     name, role = parts[0].strip(), parts[1]
-    other = _TRAIL.sub("", role).strip()
-    degree = rules.DEGREE_PREFIX.match(other)
-    if degree:  # "ThS. Trần Văn Nam, ThS. Lê Thị Hoa": a second writer with a degree of their own
-        other = other[degree.end():]
+    # ("ThS. Trần Văn Nam, ThS. Lê Thị Hoa": a second writer with a degree of their own)
+    other = without_degree(_TRAIL.sub("", role).strip())
     if "(" not in sep and looks_like_name(other) and not rules.ROLE_CUE.match(role):
         return _TRAIL.sub("", name).strip(), None  # "Nhâm Dung – Mạnh Hà": the first one writes
     if "(" in sep:

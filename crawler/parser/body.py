@@ -39,6 +39,17 @@ def _ancestors(el: etree._Element | None):
         n += 1
 
 
+def enclosing(ln: Line, tags: tuple[str, ...], depth: int) -> etree._Element | None:
+    """The nearest element of one of these tags holding the line, its block or at most `depth`
+    levels up from it."""
+    for n, el in enumerate(_ancestors(ln.owner)):
+        if n >= depth:
+            break
+        if el.tag in tags:
+            return el
+    return None
+
+
 def common_ancestor(a: etree._Element | None, b: etree._Element | None) -> etree._Element | None:
     """The smallest element holding both (either may be it), or None when only the page's root
     does."""
@@ -663,14 +674,8 @@ FIGURE_DEPTH = 3  # a credit's block sits this close under its <figure>
 def _in_picture_figure(ln: Line) -> bool:
     """Is the line inside a <figure> that holds a picture (not a table's, a quote's or an
     embed's figure)?"""
-    el = ln.owner
-    for _ in range(FIGURE_DEPTH):
-        if el is None:
-            return False
-        if el.tag == "figure":
-            return next(el.iter("img", "picture"), None) is not None
-        el = el.getparent()
-    return False
+    figure = enclosing(ln, ("figure",), FIGURE_DEPTH)
+    return figure is not None and next(figure.iter("img", "picture"), None) is not None
 
 
 ORPHAN_HEADING_CHARS = 100

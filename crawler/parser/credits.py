@@ -179,14 +179,7 @@ QUOTE_DEPTH = 4  # a quotation's element sits this close above its lines
 def _quoted(ln: Line) -> bool:
     """Is the line part of a quotation (`<blockquote>`, `<q>`)? The name under a quotation is
     the person quoted, not the writer."""
-    el = ln.owner
-    for _ in range(QUOTE_DEPTH):
-        if el is None:
-            return False
-        if el.tag in ("blockquote", "q"):
-            return True
-        el = el.getparent()
-    return False
+    return body.enclosing(ln, ("blockquote", "q"), QUOTE_DEPTH) is not None
 
 
 def _names(text: str, person: authors.Person) -> bool:
@@ -204,8 +197,8 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
         if published.find_date(p) is None:
             linked = abs(link_chars - len(p)) <= LINK_SLACK_CHARS
-            degree = authors.rules.DEGREE_PREFIX.match(p)  # ("TS. Trần Văn Quyết - 29/01/2022")
-            if authors.looks_like_name(p[degree.end():] if degree else p, need_surname=not linked):
+            # ("TS. Trần Văn Quyết - 29/01/2022": the degree is the credit's, not the name's)
+            if authors.looks_like_name(authors.without_degree(p), need_surname=not linked):
                 return p, linked
     return "", False
 

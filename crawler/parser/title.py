@@ -5,7 +5,6 @@ and wording. Candidates are scored together with what follows them (a date, then
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -108,13 +107,15 @@ def strip_trailing_date(title: str) -> str:
 
 
 def strip_site_name(title: str) -> str:
-    """`Khai giảng lớp … - Trường Chính trị tỉnh X` → `Khai giảng lớp …` (longest piece wins)."""
+    """`Khai giảng lớp … - Trường Chính trị tỉnh X` → `Khai giảng lớp …` (longest piece wins);
+    '' when every piece names the site or the page's type (`Cổng thông tin điện tử Trường Chính
+    trị tỉnh X - Chi tiết tin`): such a <title> says nothing of the article."""
     parts = _pieces(title)
     if len(parts) <= 1:
         return title
     keep = [p for p in parts if not _is_site_piece(p)]
     if not keep:
-        return title
+        return ""
     if len(keep) == len(parts):
         return title  # every piece reads like text: the separator belongs to the title
     return max(keep, key=len) if len(keep) > 1 else keep[0]
@@ -151,13 +152,6 @@ _SCHOOL_PIECE = re.compile(r"^(?:cong thong tin dien tu |trang thong tin dien tu
 _EVENT_WORDS = re.compile(r"\b(?:to chuc|khai giang|be giang|tham|hop|trao|ky niem|on dinh|tiep|lam viec|"
                           r"phoi hop|dat|don|cong bo|tong ket|so ket|hoi nghi|hoi thao|trien khai|"
                           r"nang cao|phat huy|ra quan|chao mung)\b")
-
-
-@functools.lru_cache(maxsize=2048)
-def names_the_site(title: str) -> bool:
-    """Does the <title> name only the site and the page's type, every piece of it (`Cổng thông
-    tin điện tử Trường Chính trị tỉnh X - Chi tiết tin`)?"""
-    return all(_is_site_piece(p) for p in _pieces(title))
 
 
 def _is_site_piece(piece: str) -> bool:
@@ -288,7 +282,7 @@ def _layout_score(ln: Line, text: str, words: int) -> float:
 
 def make_context(lines: list[Line], metas: list[str]) -> _Context:
     # A <title> that only names the site (the school) says nothing about which line is the headline.
-    metas = [m for m in metas if not names_the_site(m) and not _is_site_piece(strip_site_name(m))]
+    metas = [m for m in metas if strip_site_name(m) and not _is_site_piece(strip_site_name(m))]
     return _Context([_key(strip_site_name(m)) for m in metas], [_key(m) for m in metas],
                     {ln.text.casefold() for ln in lines if ln.link_density > rules.MENU_LINE},
                     max((len(m) for m in metas), default=0))
@@ -326,7 +320,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         lines[best.idx].link_density < rules.LINK_LINE else None
     for m in metas:
         s = strip_site_name(m)
-        if len(s.split()) >= 3 and not _is_site_piece(s) and not names_the_site(m):
+        if len(s.split()) >= 3 and not _is_site_piece(s):
             # The metadata names the page; the best visible candidate still marks where the
             # page's own content starts (for the date and the text), but is not the title.
             return TitleChoice(s, None, 0.0, _printing(lines, s, anchor))
@@ -370,7 +364,7 @@ def _metadata_headline(metas: list[str]) -> str | None:
     """The first metadata title (its site's name cut) long enough to be an article's headline."""
     for m in metas:
         s = strip_site_name(m)
-        if len(s.split()) >= META_HEADLINE_WORDS and not _is_site_piece(s) and not names_the_site(m):
+        if len(s.split()) >= META_HEADLINE_WORDS and not _is_site_piece(s):
             return " ".join(s.split())
     return None
 

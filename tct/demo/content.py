@@ -59,6 +59,13 @@ class DemoArticle:
         """The table's rows as HTML `<tr>` elements (no `<table>` around them), '' without one."""
         return "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in self.table)
 
+    def text_html(self, table_tag: str = "<table>") -> str:
+        """The text as HTML paragraphs, its table (opened by `table_tag`) after the second one,
+        as the mock sites print it."""
+        rows = self.table_rows_html()
+        paras = [f"<p>{escape(p)}</p>" for p in self.paragraphs]
+        return "".join(paras[:2]) + (f"{table_tag}{rows}</table>" if rows else "") + "".join(paras[2:])
+
     def truth(self) -> dict:
         """The fields `tct extract` must give for this page (the contract's conventions)."""
         body = list(self.paragraphs[:2]) + [" | ".join(r) for r in self.table] + self.paragraphs[2:]

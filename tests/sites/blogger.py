@@ -40,13 +40,11 @@ def _date_header(a: DemoArticle) -> str:
 
 def _post(a: DemoArticle) -> str:
     deg, name, role = a.person if a.person else (None, None, None)
-    rows = a.table_rows_html()
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     writer = ""
     if name:
         writer = (f'<div style="text-align: right;"><b>{escape(f"{deg} {name}" if deg else name)}</b></div>'
                   + (f'<div style="text-align: right;"><i>{escape(role)}</i></div>' if role else ""))
-    body = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:]) + writer
+    body = a.text_html() + writer
     return (f'<h2 class="date-header"><span>{_date_header(a)}</span></h2><div class="post hentry">'
             f'<h3 class="post-title entry-title"><a href="{article_path(a)}">{escape(a.title)}</a></h3>'
             f'<div class="post-body entry-content">{body}</div><div class="post-footer">Đăng bởi '

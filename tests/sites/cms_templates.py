@@ -54,10 +54,6 @@ def _nv_frame(title: str, main: str, newest: list[DemoArticle]) -> bytes:
 </div></body></html>""".encode()
 
 
-def _rows(a: DemoArticle) -> str:
-    return "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in a.table)
-
-
 def _credit(a: DemoArticle, role_tag: str) -> str:
     """The writer right-aligned, name (with degree) in bold over the role (`role_tag` wraps it)."""
     deg, name, role = a.person if a.person else (None, None, None)
@@ -71,7 +67,7 @@ def _credit(a: DemoArticle, role_tag: str) -> str:
 
 
 def _nv_article(a: DemoArticle, newest: list[DemoArticle], tags: list[str]) -> bytes:
-    rows = _rows(a)
+    rows = a.table_rows_html()
     paras = [f'<p style="text-align: justify;">{escape(p)}</p>' for p in a.paragraphs[1:]]
     byline = _credit(a, "<em>{}</em>")
     name = a.person[1] if a.person else None
@@ -175,10 +171,8 @@ def _jm_frame(title: str, main: str) -> bytes:
 
 
 def _jm_article(a: DemoArticle) -> bytes:
-    rows = _rows(a)
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     credit = _credit(a, "{}")
-    body = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:]) + credit
+    body = a.text_html() + credit
     main = f"""<div class="com-content-article item-page" itemscope itemtype="https://schema.org/Article">
 <meta itemprop="inLanguage" content="vi-VN"><div class="page-header"><h1 itemprop="headline">{escape(a.title)}</h1></div>
 <div itemprop="articleBody" class="com-content-article__body">{body}</div>

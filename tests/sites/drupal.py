@@ -59,9 +59,7 @@ href="{_listing_path(0)}">Tin tức</a></div><h1 class="title" id="page-title">{
 
 def _article(a: DemoArticle, recent: list[DemoArticle]) -> bytes:
     deg, name, role = a.person if a.person else (None, None, None)
-    rows = a.table_rows_html()
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
-    text = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:])
+    text = a.text_html()
     fields = _field("field-ngay-dang", "Ngày đăng", f'<span class="date-display-single">'
                     f'{a.published:%d/%m/%Y - %H:%M}</span>')
     if name:

@@ -48,9 +48,7 @@ class="span9">{main}</main><div id="aside" class="span3"><div class="moduletable
 
 def _item(a: DemoArticle, newer: list[DemoArticle], older: list[DemoArticle], latest) -> bytes:
     deg, name, role = a.person if a.person else (None, None, None)
-    rows = a.table_rows_html()
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
-    text = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:])
+    text = a.text_html()
     extra = ""
     if name:
         extra = ('<div class="itemExtraFields"><ul><li class="typeTextfield"><span class="itemExtraFieldsLabel">'

@@ -47,9 +47,7 @@ def _frame(title: str, main: str, newest: list[DemoArticle]) -> bytes:
 def _article(a: DemoArticle, newest: list[DemoArticle]) -> bytes:
     deg, name, role = a.person if a.person else (None, None, None)
     credit = f"<p><strong>Tin: {escape(name)} - Ảnh: Trần Hà</strong></p>" if name else ""
-    rows = a.table_rows_html()
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
-    body = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:]) + credit
+    body = a.text_html() + credit
     tag = a.slug.split("-")[0]
     main = (f'<article class="post"><header class="entry-header"><h1 class="entry-title">{escape(a.title)}</h1>'
             f'<div class="entry-meta"><span class="posted-on"><time class="entry-date published">{_day(a)}'

@@ -48,14 +48,12 @@ quản: UBND tỉnh Bình Sơn. Địa chỉ: 01 Hùng Vương, thành phố Bì
 
 def _article_main(a: DemoArticle, listing: str) -> str:
     deg, name, role = a.person if a.person else (None, None, None)
-    rows = a.table_rows_html()
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
     credit = ""
     if name:
         who = f"{deg} {name}" if deg else name
         credit = (f'<p style="text-align: right;"><strong>Tác giả: {escape(who)}</strong></p>'
                   + (f'<p style="text-align: right;"><em>{escape(role)}</em></p>' if role else ""))
-    body = "".join(paras[:2]) + (f"<table>{rows}</table>" if rows else "") + "".join(paras[2:]) + credit
+    body = a.text_html() + credit
     return (f'<div class="asset-full-content"><h3 class="header-title">{escape(a.title)}</h3>'
             f'<div class="asset-metadata">{a.published:%d/%m/%Y %H:%M}</div><div class="journal-content-article">'
             f'{body}</div><div class="print-action"><a href="{article_path(a)}?p_p_state=pop_up">In bài</a> '

@@ -55,9 +55,7 @@ def _credit(a: DemoArticle) -> str:
 
 
 def _article(a: DemoArticle, newest: list[DemoArticle]) -> bytes:
-    rows = a.table_rows_html()
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
-    body = "".join(paras[:2]) + (f'<table border="1">{rows}</table>' if rows else "") + "".join(paras[2:])
+    body = a.text_html('<table border="1">')
     same = [o for o in newest if o.category == a.category and o.id != a.id][:4]
     related = "".join(f'<li><a href="{article_path(o)}">{escape(o.title)}</a> ({o.published:%d/%m/%Y})</li>'
                       for o in same)

@@ -47,9 +47,7 @@ def _article(a: DemoArticle, newest: list[DemoArticle]) -> bytes:
     if name:
         credit = f'<div class="tacgia">Tác giả: {escape((deg + " ") if deg else "")}{escape(name)}'
         credit += (f" - {escape(role)}" if role else "") + "</div>"
-    rows = a.table_rows_html()
-    paras = [f"<p>{escape(p)}</p>" for p in a.paragraphs]
-    body = "".join(paras[:2]) + (f'<table class="tbl">{rows}</table>' if rows else "") + "".join(paras[2:])
+    body = a.text_html('<table class="tbl">')
     others = [o for o in newest if o.id != a.id][:3]
     word = a.title.split()[0].lower()
     more = "".join(f'<li><a href="{article_path(o)}">{escape(o.title)}</a>'
