@@ -939,3 +939,21 @@ def test_a_page_printing_more_than_a_second_opinion_may_hold_is_not_asked_about(
     html = page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}", head=f"<div>{lines}</div>")
     art = extract(html, URL)
     assert "second_opinion_too_long" in art.flags
+
+
+def test_the_first_paragraph_under_the_lead_picture_is_text_and_its_caption_is_not():
+    """A line right under a picture with no closing full stop reads as its caption; a line of two
+    sentences is a paragraph whatever it ends with (the text's opening under the lead photo)."""
+    opening = ("Sáng 12/3, nhà trường khai giảng lớp bồi dưỡng kiến thức quốc phòng cho cán bộ cơ sở. "
+               "Tham dự có lãnh đạo Sở Giáo dục và Đào tạo cùng hơn 120 học viên của các huyện…")
+    caption = "Quang cảnh lễ khai giảng lớp bồi dưỡng"
+    credited = "Đồng chí Giám đốc phát biểu khai giảng. Ảnh: Minh Hòa"
+    for under in (caption, credited):
+        main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p><img src='/anh/1.jpg'></p><p>{under}</p>"
+                f"<p>{opening}</p>{paras(PARAS)}")
+        art = extract(page(main), URL)
+        assert under not in art.body
+        assert art.body.startswith(opening)
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p><img src='/anh/1.jpg'></p>"
+                       f"<p>{opening}</p>{paras(PARAS)}"), URL)
+    assert art.body == "\n\n".join([opening, *PARAS])

@@ -628,10 +628,32 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: b
     if len(text) < FIGURE_CREDIT_CHARS and not text.endswith(SENTENCE_ENDS) and _in_picture_figure(ln):
         return True  # a photo's credit or label printed in its <figure> beside the caption
     # A short line in an image's block, or right below an image, set like a caption: italics,
-    # a trailing `|`, or no closing full stop.
-    if (ln.image_block and figures or ln.after_image) and len(text) < 250:
+    # a trailing `|`, or no closing full stop. Two sentences or more are a paragraph (a lead in
+    # italics beside the picture, the text's first paragraph under it), whatever it ends with.
+    if (ln.image_block and figures or ln.after_image) and len(text) < 250 and not _sentences(text):
         return text.endswith("|") or ln.italic or (ln.after_image and not text.endswith(SENTENCE_ENDS))
     return False
+
+
+# A full stop (or ! ?) after a word in lower case or a number, another sentence opening after it
+# (a capital, a quote or a digit): not an abbreviation's dot ("TS.", "ThS.", "Dr."). A caption is
+# one sentence, its credit aside ("… phát biểu. Ảnh minh họa", "… Ảnh: Minh Anh").
+_SENTENCE_BREAK = re.compile(r"([^\W_]{2,})[.!?]\s+[\"“„«(]?(\w)", re.UNICODE)
+
+
+def _sentences(text: str) -> bool:
+    """Does the line hold two sentences or more, a photo credit not counted as one?"""
+    for found in _SENTENCE_BREAK.finditer(text):
+        word, opening = found.group(1), found.group(2)
+        if (word.islower() or word.isdigit()) and (opening.isupper() or opening.isdigit()) and \
+                found.start() >= FIRST_SENTENCE_CHARS:
+            rest = text[found.start(2):]
+            return len(rest) >= SECOND_SENTENCE_CHARS and not rules.PHOTO_CREDIT.match(rest)
+    return False
+
+
+FIRST_SENTENCE_CHARS = 20
+SECOND_SENTENCE_CHARS = 40  # shorter, what follows a caption's sentence is its credit
 
 
 DATE_LINE_CHARS = 60
