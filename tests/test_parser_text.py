@@ -957,3 +957,14 @@ def test_the_first_paragraph_under_the_lead_picture_is_text_and_its_caption_is_n
     art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p><img src='/anh/1.jpg'></p>"
                        f"<p>{opening}</p>{paras(PARAS)}"), URL)
     assert art.body == "\n\n".join([opening, *PARAS])
+
+
+def test_items_under_short_linked_headings_after_the_text_are_no_text():
+    """Other articles listed after the text, each a heading that links to it (however short its
+    words) over a teaser, leave the article: a run of items is told by its shape."""
+    teasers = [f"Sáng {i}/5, nhà trường tổ chức hội nghị tổng kết công tác đào tạo, bồi dưỡng cán bộ "
+               f"năm học 2023-2024 tại hội trường lớn số {i}." for i in range(1, 4)]
+    box = "".join(f"<div><h3><a href='/tin-tuc/tin-{i}.html'>Tổng kết năm học {2021 + i}</a></h3>"
+                  f"<p>{t}</p></div>" for i, t in enumerate(teasers))
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{box}", ""), URL)
+    assert art.body == "\n\n".join(PARAS)

@@ -335,6 +335,13 @@ def _item_head(ln: Line) -> bool:
         find_date(ln.text) is not None or bool(rules.RELATIVE_TIME.match(ln.text))))
 
 
+def _linked_heading(ln: Line) -> bool:
+    """A heading that is a link to another page from end to end, however short its words (an
+    item's headline in a box of other articles: "Krieg im Nahen Osten")."""
+    return bool(ln.heading) and ln.link_density >= CARD_HEAD_LINK and bool(ln.anchors) \
+        and _elsewhere(ln.anchors[0])
+
+
 def items_start(lines: list[Line], idxs: list[int]) -> int | None:
     """Where, in `idxs`, a list of other items begins after the article's own text (a headline
     link or a date, then a teaser; three times or more), whatever its heading says or its
@@ -347,7 +354,7 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
     fresh = False  # a head not seen before since the last paragraph
     for pos, i in enumerate(idxs):
         ln = lines[i]
-        if _item_head(ln):
+        if _item_head(ln) or _linked_heading(ln):
             head = pos if head is None else head
             fresh = fresh or ln.text not in heads_seen
             heads_seen.add(ln.text)
