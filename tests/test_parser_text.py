@@ -968,3 +968,17 @@ def test_items_under_short_linked_headings_after_the_text_are_no_text():
                   f"<p>{t}</p></div>" for i, t in enumerate(teasers))
     art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{box}", ""), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_sign_up_box_after_the_text_is_no_text_whatever_its_names():
+    """A newsletter's sign-up: its heading and pitch sit in a small box with the form a reader
+    fills in. Told by the form, not by a class name (the page has none)."""
+    signup = ("<div><h3>Đăng ký nhận bản tin</h3><p>Nhận những bài viết mới nhất của nhà trường qua "
+              "thư điện tử mỗi tuần, miễn phí và có thể hủy bất cứ lúc nào.</p>"
+              "<form action='/dang-ky'><input type='email' name='email'><button>Gửi</button></form></div>")
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{signup}", ""), URL)
+    assert art.body == "\n\n".join(PARAS)
+    # A page-wide form of hidden state (ASP.NET WebForms) is no sign-up box around the text.
+    webforms = (f"<form action='/x.aspx'><input type='hidden' name='__VIEWSTATE' value='x'>"
+                f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}</form>")
+    assert extract(bare_page(webforms, ""), URL).body == "\n\n".join(PARAS)

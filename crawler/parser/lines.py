@@ -124,6 +124,7 @@ def _continues(prev: str, nxt: str) -> bool:
 
 _FILE_HREF = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png|gif)(?:[?#]|$)", re.I)
 CARD_MIN_CHARS, CARD_MAX_CHARS = 20, 400  # a card's text: a headline, perhaps a label and a teaser
+FORM_BOX_CHARS = 400  # a form's box: its fields' labels, a heading and a pitch of a sentence or two
 _MEDIA_TAGS = frozenset({"img", "svg", "i", "picture", "video", "iframe", "object", "embed"})
 HEADLINE_ALT_WORDS = 3  # an image's alt text this long in an empty heading is the heading's words
 
@@ -153,6 +154,25 @@ class _Linearizer:
         self.named_caption: list[etree._Element] = []
         self.landmarks: list[etree._Element] = []  # open <nav> and <aside> elements
         self.cards: set[etree._Element] = set()  # elements a link with no text of its own covers
+        self.form_boxes: set[etree._Element] = set()  # a form a reader fills in, with its pitch
+
+    def find_form_boxes(self, root: etree._Element) -> None:
+        """The box around each form a reader fills in (a newsletter's sign-up, a comment form, a
+        search): the largest element holding the form and no more than FORM_BOX_CHARS of text,
+        its heading and its pitch ("Đăng ký nhận bản tin", "Join our newsletter…"). Named like
+        chrome (a vote the text may overrule), whatever its class says."""
+        for form in root.iter("form"):
+            if not _has_controls(form):
+                continue
+            box = None
+            el: etree._Element | None = form
+            try:
+                while el is not None and el.getparent() is not None and text_length(el) <= FORM_BOX_CHARS:
+                    box, el = el, el.getparent()
+            except ValueError:
+                continue
+            if box is not None:
+                self.form_boxes.add(box)
 
     def find_cards(self, root: etree._Element) -> None:
         """Cards whose link is laid over them: an `<a>` with no visible text (at most a hidden
@@ -340,6 +360,8 @@ class _Linearizer:
         fr = self._cues(el, attrs, tag, style, block)
         if self.cards and el in self.cards and not fr.link:
             fr = replace(fr, link=True, flagged=True, set_flags=(*fr.set_flags, "link"))
+        if self.form_boxes and el in self.form_boxes and not fr.named_chrome:
+            fr = replace(fr, named_chrome=True, flagged=True)
         if tag == "tr" and self.row_cells is None and _is_data_row(el):
             self.flush()
             fr = replace(fr, row=True)  # a copy: fr may be a shared frame
@@ -483,6 +505,7 @@ def linearize(root: etree._Element) -> list[Line]:
     lin = _Linearizer()
     lin.find_images(root)
     lin.find_cards(root)
+    lin.find_form_boxes(root)
     try:
         # (What scripts and styles hold is no text: a Next.js page carries 30 times its text in them.)
         lin.total_text = max(1, text_length(root) - sum(
