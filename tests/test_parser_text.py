@@ -982,3 +982,15 @@ def test_a_sign_up_box_after_the_text_is_no_text_whatever_its_names():
     webforms = (f"<form action='/x.aspx'><input type='hidden' name='__VIEWSTATE' value='x'>"
                 f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}</form>")
     assert extract(bare_page(webforms, ""), URL).body == "\n\n".join(PARAS)
+
+
+def test_a_long_teaser_that_is_a_link_from_end_to_end_is_no_text():
+    """Another article's teaser wrapped whole in its link (a card under the text) is no paragraph
+    of the article, however long."""
+    teaser = ("Sáng 15/3, nhà trường tổ chức hội thảo khoa học về đổi mới phương pháp giảng dạy lý luận "
+              "chính trị, với sự tham gia của giảng viên các khoa, cán bộ quản lý và đại biểu các trường "
+              "chính trị trong khu vực, cùng nhiều tham luận có giá trị thực tiễn cao.")
+    assert len(teaser) > 200
+    card = f"<div><p><a href='/tin-tuc/hoi-thao.html'>{teaser}</a></p></div>"
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{card}", ""), URL)
+    assert art.body == "\n\n".join(PARAS)

@@ -614,8 +614,8 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: b
         return True  # (a picture's alt text is no text the page prints)
     if ln.caption or (ln.chrome and chrome_counts):
         return True
-    if ln.link_density > rules.NOISE_LINK and len(text) < 200:
-        return True
+    if ln.link_density > rules.NOISE_LINK and (len(text) < 200 or ln.link_density >= rules.MENU_LINE):
+        return True  # (a long line that is a link from end to end: another article's teaser)
     if rules.BOILERPLATE_LINE.match(text) or rules.PHOTO_CREDIT.match(text):
         return True
     if len(text) < CAPTION_CHARS and rules.CAPTION_CREDIT_END.search(text):
