@@ -25,6 +25,10 @@ _MONTH_NAMES_VI = {"mười một": 11, "mười hai": 12, "một": 1, "giêng":
                    "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "chạp": 12}
 _MONTH_NAME_VI = re.compile(r"(?<!\d)(\d{1,2})\s+(?:tháng)\s+(" + "|".join(_MONTH_NAMES_VI)
                             + r")\b,?\s*(?:năm\s+)?(\d{4})(?!\d)", re.I)
+# WordPress's default "F j, Y" in its Vietnamese translation: the month's name first, then the day
+# ("Tháng Mười Một 14, 2023", "Tháng 11 14, 2023"); the comma before the year tells it apart.
+_MONTH_FIRST_VI = re.compile(r"(?<![\w])tháng\s+(\d{1,2}|" + "|".join(_MONTH_NAMES_VI)
+                             + r")\s+(\d{1,2}),\s*(\d{4})(?!\d)", re.I)
 ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
                   "september", "october", "november", "december")
 # An English month name, whole or cut to three letters ("Mar", "March"), as a regex fragment.
@@ -83,6 +87,10 @@ def _apply_ampm(h: int, mark: str | None) -> int:
 HAS_DIGIT = re.compile(r"\d")  # no digit, no date (a cheap test before the rules)
 
 
+def _vi_month(word: str) -> int:
+    return int(word) if word.isdigit() else _MONTH_NAMES_VI[" ".join(word.lower().split())]
+
+
 def english_month(word: str) -> int:
     return [m[:3] for m in ENGLISH_MONTHS].index(word.lower()[:3]) + 1
 
@@ -103,6 +111,8 @@ DATE_FORMS = (
     DateForm("14 tháng 3 năm 2022, 14 thg 3, 2022", _MONTH_WORD, lambda m: (int(m[1]), int(m[2]), int(m[3]))),
     DateForm("14 tháng Ba 2022", _MONTH_NAME_VI,
              lambda m: (int(m[1]), _MONTH_NAMES_VI[m[2].lower()], int(m[3]))),
+    DateForm("Tháng Mười Một 14, 2023, Tháng 11 14, 2023", _MONTH_FIRST_VI,
+             lambda m: (int(m[2]), _vi_month(m[1]), int(m[3]))),
     DateForm("14 March 2022, 14 Mar. 2022", _EN_DATE, lambda m: (int(m[1]), english_month(m[2]), int(m[3]))),
     DateForm("March 14, 2022", _EN_DATE_MDY, lambda m: (int(m[2]), english_month(m[1]), int(m[3]))),
 )
