@@ -20,15 +20,17 @@ EARLIEST_YEAR = 1995  # no school site predates this; older dates are body text,
 _NUM_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\2\s?(\d{4}|\d{2})(?![\d/.\-]|\.\d)")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?"
                        r"(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
-_MONTH_WORD = re.compile(r"(?<!\d)(\d{1,2})\s*(?:tháng|thg)\s*(\d{1,2})\s*(?:,|năm|/)?\s*(\d{4})(?!\d)", re.I)
+_MONTH_WORD = re.compile(r"(?<!\d)(\d{1,2})\s*(?:tháng|thg|th\b|th(?=\d))\s*(\d{1,2})\s*(?:,|năm|/)?\s*"
+                         r"(\d{4})(?!\d)", re.I)
 _MONTH_NAMES_VI = {"mười một": 11, "mười hai": 12, "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4,
                    "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "chạp": 12}
 _MONTH_NAME_VI = re.compile(r"(?<!\d)(\d{1,2})\s+(?:tháng)\s+(" + "|".join(_MONTH_NAMES_VI)
                             + r")\b,?\s*(?:năm\s+)?(\d{4})(?!\d)", re.I)
-# WordPress's default "F j, Y" in its Vietnamese translation: the month's name first, then the day
-# ("Tháng Mười Một 14, 2023", "Tháng 11 14, 2023"); the comma before the year tells it apart.
-_MONTH_FIRST_VI = re.compile(r"(?<![\w])tháng\s+(\d{1,2}|" + "|".join(_MONTH_NAMES_VI)
-                             + r")\s+(\d{1,2}),\s*(\d{4})(?!\d)", re.I)
+# WordPress's "F j, Y" and "M j, Y" in its Vietnamese translation: the month's name (or its short
+# form, "Th11", "thg 11") first, then the day ("Tháng Mười Một 14, 2023", "Th11 14, 2023"); the
+# comma before the year tells it apart.
+_MONTH_FIRST_VI = re.compile(r"(?<![\w])(?:(?:tháng|thg|th)\s*(\d{1,2})|tháng\s+(" + "|".join(_MONTH_NAMES_VI)
+                             + r"))\s+(\d{1,2}),\s*(\d{4})(?!\d)", re.I)
 ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
                   "september", "october", "november", "december")
 # An English month name, whole or cut to three letters ("Mar", "March"), as a regex fragment.
@@ -108,11 +110,12 @@ class DateForm:
 DATE_FORMS = (
     DateForm("14/03/2022, 14.03.2022, 1-3-26", _NUM_DATE, lambda m: (int(m[1]), int(m[3]), _year(m[4])),
              numeric=True),
-    DateForm("14 tháng 3 năm 2022, 14 thg 3, 2022", _MONTH_WORD, lambda m: (int(m[1]), int(m[2]), int(m[3]))),
+    DateForm("14 tháng 3 năm 2022, 14 thg 3, 2022, 14 Th3 2022", _MONTH_WORD,
+             lambda m: (int(m[1]), int(m[2]), int(m[3]))),
     DateForm("14 tháng Ba 2022", _MONTH_NAME_VI,
              lambda m: (int(m[1]), _MONTH_NAMES_VI[m[2].lower()], int(m[3]))),
-    DateForm("Tháng Mười Một 14, 2023, Tháng 11 14, 2023", _MONTH_FIRST_VI,
-             lambda m: (int(m[2]), _vi_month(m[1]), int(m[3]))),
+    DateForm("Tháng Mười Một 14, 2023, Th11 14, 2023", _MONTH_FIRST_VI,
+             lambda m: (int(m[3]), _vi_month(m[1] or m[2]), int(m[4]))),
     DateForm("14 March 2022, 14 Mar. 2022", _EN_DATE, lambda m: (int(m[1]), english_month(m[2]), int(m[3]))),
     DateForm("March 14, 2022", _EN_DATE_MDY, lambda m: (int(m[2]), english_month(m[1]), int(m[3]))),
 )
