@@ -205,3 +205,17 @@ def test_a_role_line_labelled_with_its_unit_gives_the_unit():
     from crawler.parser.authors import role_below
 
     assert role_below("Đơn vị: Khoa Xây dựng Đảng", credited=False) == "Khoa Xây dựng Đảng"
+
+
+def test_the_writer_typed_into_the_text_after_the_accounts_credit_is_the_writer():
+    """`bởi Quản trị viên` under the headline credits the site's account, no writer; the name
+    over a role line that opens the text is the writer."""
+    from crawler.parser import extract
+
+    top = "<p><strong>ThS. Nguyễn Thị Thu Hằng</strong></p><p><em>Giảng viên Khoa Xây dựng Đảng</em></p>"
+    html = _page(top).replace("<p>12/03/2024 08:30</p>", "<div><div>12/03/2024 08:30</div><p>—</p><p>bởi</p>"
+                              "<div><a href='/author/quantri/'>Quản trị viên</a></div></div>")
+    art = extract(html.encode(), "https://tct.example.vn/sinh-hoat/")
+    assert (art.author, art.author_degree, art.author_role) == (
+        "Nguyễn Thị Thu Hằng", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
+    assert "Hằng" not in art.body

@@ -60,8 +60,8 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
             else (blk.person if blk else None)
         if person is not None:
             used.update(blk.lines if blk else [i])
-            if found is None and person.name:
-                found = person
+            if person.name and (found is None or found.name is None):
+                found = person  # (a writer named after an account's credit, `bởi admin`: the writer)
             elif found is None and person.labelled:
                 found = person  # an account or organisation credit: remember there is no author
             i = (max(blk.lines) + 1) if blk else i + 1
