@@ -99,3 +99,23 @@ def test_a_cards_date_in_the_sidebar_is_no_date_of_an_undated_page():
             f"<div><div>Đọc nhiều</div>{cards}</div></body></html>")
     assert extract(html.encode(), "http://x.vn/gioi-thieu").published_at is None
 
+
+
+def test_a_day_printed_without_its_hour_takes_it_from_its_own_time_element():
+    """WordPress prints the day ("Th3 14, 2024") in a `<time>` whose datetime holds the hour; the
+    related posts under the text print theirs too, so the page's <time>s disagree and only the
+    date line's own one tells the hour."""
+    from crawler.parser import extract
+
+    def dated(day: int, hour: str) -> str:
+        return (f"<time datetime='2024-03-{day:02d}T{hour}:00+07:00'><a href='/p{day}/'>Th3 {day}, 2024</a>"
+                "</time>")
+
+    related = "".join(f"<li><h3><a href='/p{d}/'>Hội nghị sơ kết công tác đào tạo quý {d} của nhà trường"
+                      f"</a></h3><div>{dated(d, '09:15')}</div></li>" for d in (3, 5, 9))
+    text = "".join(f"<p>Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội dung, chương trình đào tạo theo "
+                   "hướng thiết thực, gắn với yêu cầu nhiệm vụ của địa phương.</p>" for i in range(4))
+    html = (f"<html><body><h1>Nâng cao chất lượng đào tạo lý luận chính trị cho cán bộ cơ sở</h1>"
+            f"<div>{dated(14, '16:28')}</div><div>{text}</div><h2>Bài viết liên quan</h2><ul>{related}</ul>"
+            "</body></html>")
+    assert extract(html.encode(), "http://x.vn/p14/").published_at == "2024-03-14T16:28:00+07:00"

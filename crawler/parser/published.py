@@ -258,13 +258,26 @@ def _with_time(vis: DateChoice, lines: list[Line], root, now: datetime) -> DateC
     machine-readable date of that same day (`<time datetime>`, article:published_time)."""
     if vis.idx is None or (vis.when.hour, vis.when.minute) != (0, 0) or _CLOCK.search(lines[vis.idx].text):
         return vis
-    meta = metadata_date(root, now)
-    if meta is None or (meta.hour, meta.minute) == (0, 0):
-        return vis
-    local = meta.astimezone(VN_TZ)
-    if local.date() != vis.when.date():
-        return vis
-    return DateChoice(local, vis.idx, vis.source, vis.updated_label)
+    # The page's machine-readable date of that day, else the date line's own <time> (the page's
+    # other <time>s, a related posts' list, make the page-wide reading give up).
+    for meta in (metadata_date(root, now), _own_time(lines[vis.idx], now)):
+        if meta is None or (meta.hour, meta.minute) == (0, 0):
+            continue
+        local = meta.astimezone(VN_TZ)
+        if local.date() == vis.when.date():
+            return DateChoice(local, vis.idx, vis.source, vis.updated_label)
+    return vis
+
+
+def _own_time(ln: Line, now: datetime) -> datetime | None:
+    """The machine-readable date of a `<time datetime>` printed on the line itself."""
+    if ln.owner is None:
+        return None
+    for el in ln.owner.iter("time"):
+        found = find_date(el.get("datetime") or "")
+        if found is not None and found.has_time and plausible(found.when, now):
+            return found.when
+    return None
 
 
 def choose_date(lines: list[Line], title_idx: int | None, root, url: str | None,
