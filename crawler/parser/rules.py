@@ -236,6 +236,8 @@ DEGREE_FORMS: tuple[tuple[str, str], ...] = (
     (r"CN\.?", "CN."),
     (r"Cử\s+nhân", "CN."),
     (r"KS\.?", "KS."),
+    (r"BS\.?\s?CK\s?(?:II|2)\.?", "BSCKII."),  # a specialist doctor, second and first level
+    (r"BS\.?\s?CK\s?(?:I|1)\.?", "BSCKI."),
     (r"BS\.?", "BS."),
     (r"LS\.?", "LS."),
 )
