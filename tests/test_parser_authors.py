@@ -50,6 +50,7 @@ PEOPLE = [
     ("Trần Văn Bình - Trưởng phòng Đào tạo; Nguyễn Thị Chi - Giảng viên",
      ("Trần Văn Bình", None, "Trưởng phòng Đào tạo")),
     ("Ghi chép của Lê Hà", ("Lê Hà", None, None)),
+    ("Phóng sự: Quang Huy - Thanh Tâm", ("Quang Huy", None, None)),
     # A specialist doctor's degree (a health centre's writer), first or second level.
     ("BSCKII. Nguyễn Văn Long / Trung tâm Y tế huyện",
      ("Nguyễn Văn Long", "BSCKII.", "Trung tâm Y tế huyện")),

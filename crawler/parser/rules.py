@@ -187,6 +187,7 @@ AUTHOR_LABEL = re.compile(
         r"tin\s*/\s*ảnh", r"bài\s*/\s*ảnh", r"tin\s+bài", r"tin", r"bài", r"viết\s+bởi",
         r"người\s+thực\s+hiện",
         r"thực\s+hiện", r"nhóm\s+tác\s+giả", r"author", r"by",
+        r"phóng\s+sự", r"ghi\s+chép", r"bút\s+ký", r"bút\s+kí",
     )) + r"\s*:\s*", re.I)
 # Military and police ranks printed before a writer's name ("Trung tá, Nguyễn Văn Bách").
 RANK_PREFIX = re.compile(r"^\s*(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)|chuẩn\s+đô\s+đốc|đô\s+đốc|"
