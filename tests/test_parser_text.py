@@ -994,3 +994,11 @@ def test_a_long_teaser_that_is_a_link_from_end_to_end_is_no_text():
     card = f"<div><p><a href='/tin-tuc/hoi-thao.html'>{teaser}</a></p></div>"
     art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{card}", ""), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_tag_label_over_its_list_of_tags_is_no_text():
+    """"Từ khóa:" alone on its line, its keywords linked in a list under it (EasyDNN's tags),
+    ends no article's text."""
+    tags = "<div><span>Từ khóa:</span><ul><li><a href='/tag/hoi-nghi'>hội nghị</a></li></ul></div>"
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{tags}", ""), URL)
+    assert art.body == "\n\n".join(PARAS)

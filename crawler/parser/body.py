@@ -628,8 +628,9 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: b
     if len(text) < 300 and rules.SOURCE_OR_FOLLOW_LINE.match(text):
         return True
     tags = rules.TAG_LABEL.match(text)
-    if tags and ln.link_chars >= rules.TAG_LINKS * max(1, len(text) - tags.end() - 1):
-        return True  # "Từ khóa: khai giảng, hội nghị" with each keyword a link: the tags
+    if tags and (not text[tags.end():].strip() or
+                 ln.link_chars >= rules.TAG_LINKS * max(1, len(text) - tags.end() - 1)):
+        return True  # "Từ khóa: khai giảng, hội nghị" with each keyword a link (or on lines below)
     if title and text.casefold() == title.casefold():
         return True
     if len(text) < FIGURE_CREDIT_CHARS and not text.endswith(SENTENCE_ENDS) and _in_picture_figure(ln):
