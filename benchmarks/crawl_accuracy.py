@@ -28,6 +28,7 @@ from tests.sites import (  # noqa: E402
     cards,
     cms,
     cms_templates,
+    dnn_easy,
     drupal,
     joomla_k2,
     kept_out,
@@ -71,6 +72,12 @@ LAYOUTS = {
     # Written in session 11 to stay out: measured, never looked at to change a rule.
     "hamrong": ("kept-out", joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts],
                 joomla_k2.truth),
+    # Written from what EasyDNNnews prints, kept out until its first measurement: 17/17 archived,
+    # 0 extra (print copies, tag, writer and month archives kept out), 13/17 with every field
+    # right (a tag label alone over its list of tags ended the text of the articles with no
+    # writer). Mended by a general rule, now tuned.
+    "myson": ("tuned", dnn_easy.build, lambda arts: [dnn_easy.article_path(a) for a in arts],
+              dnn_easy.truth),
     # Written from Twenty Twenty-Four's templates, kept out until its first measurement: 16/16
     # archived (the draft gave two posts one slug: the site's fault, mended), 0 extra, 0/16 with
     # every field right (the hour only in the date's own <time>, the related posts' <time>s

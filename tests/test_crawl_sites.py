@@ -169,7 +169,7 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
 
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
-                                    "benhai", "binhson", "ngoclinh"])
+                                    "benhai", "binhson", "ngoclinh", "myson"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -183,8 +183,19 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     labels in blocks of their own; a school on a subsite of its province's portal, crawled from
     the subsite's address alone, beside another office's articles in the same template; a
     WordPress block theme with its posts at the site's root, beside pages, its sitemaps naming
-    the production domain, the hour of each post only in its date's <time>."""
-    from tests.sites import blogger, cards, drupal, portal_subsite, portals, songhong, tayling, wp_blocks
+    the production domain, the hour of each post only in its date's <time>; a DNN portal's
+    EasyDNN news, inside one page-wide form, with print copies of every article."""
+    from tests.sites import (
+        blogger,
+        cards,
+        dnn_easy,
+        drupal,
+        portal_subsite,
+        portals,
+        songhong,
+        tayling,
+        wp_blocks,
+    )
 
     build, paths, truth_of = {
         "portal": (portals.build_portal, portals.portal_article_paths, lambda a: a.truth()),
@@ -196,6 +207,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "benhai": (drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
         "binhson": (portal_subsite.build, lambda arts: [portal_subsite.article_path(a) for a in arts],
                     portal_subsite.truth),
+        "myson": (dnn_easy.build, lambda arts: [dnn_easy.article_path(a) for a in arts], dnn_easy.truth),
         "ngoclinh": (wp_blocks.build, lambda arts: [wp_blocks.article_path(a) for a in arts],
                      wp_blocks.truth),
     }[layout]
