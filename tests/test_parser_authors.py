@@ -224,3 +224,16 @@ def test_the_writer_typed_into_the_text_after_the_accounts_credit_is_the_writer(
     assert (art.author, art.author_degree, art.author_role) == (
         "Nguyễn Thị Thu Hằng", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
     assert "Hằng" not in art.body
+
+
+def test_the_heading_of_a_box_of_other_articles_under_the_writer_is_no_role():
+    """K2 prints the writer in its extra fields at the text's end, then "Các bài viết mới hơn"
+    over a list of other articles: the writer has no role."""
+    from crawler.parser import extract
+
+    bottom = ("</div><div><ul><li><span>Tác giả:</span><span>Đặng Thùy Linh</span></li></ul></div>"
+              "<div><h3>Các bài viết mới hơn</h3><ul>" + "".join(
+                  f"<li><a href='/tin/{i}'>Bế giảng lớp trung cấp lý luận chính trị khóa {i}</a> "
+                  f"<span>(1{i}/11/2022)</span></li>" for i in range(3)) + "</ul><div>")
+    art = extract(_page(bottom=bottom).encode(), "https://tct.example.vn/tin/a.html")
+    assert (art.author, art.author_role) == ("Đặng Thùy Linh", None)

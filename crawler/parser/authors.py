@@ -320,6 +320,8 @@ def role_below(text: str, credited: bool) -> str | None:
     institution's name."""
     if _AGENCY_LINE.fullmatch(text.strip()) and text.strip("() ") not in _NOT_AGENCY:
         return text.strip().strip("()")
+    if rules.END_OF_ARTICLE.match(text):
+        return None  # the heading over a box of other articles ("Các bài viết mới hơn")
     unlabelled = _ROLE_LABEL.sub("", text)
     if unlabelled != text:
         credited = True  # "Đơn vị: …" says what follows is where the writer works

@@ -100,9 +100,11 @@ END_OF_ARTICLE = re.compile(
     r"^\s*" + alt((
         r"tin\s+liên\s+quan", r"các\s+tin\s+(?:khác|đã\s+đưa|cũ\s+hơn|mới\s+hơn)", r"tin\s+khác",
         r"bài\s+viết\s+(?:liên\s+quan|khác)", r"tin\s+(?:mới|cùng\s+chuyên\s+mục|đã\s+đăng)",
+        r"(?:các\s+)?bài\s+(?:viết\s+)?(?:mới|cũ)\s+hơn",
         r"(?:bài\s+(?:viết\s+)?)?cùng\s+chuyên\s+mục", r"bài\s+liên\s+quan", r"tin\s+bài\s+khác",
         r"có\s+thể\s+bạn\s+quan\s+tâm", r"tham\s+khảo\s+thêm",
-        r"xem\s+thêm", r"bình\s+luận", r"ý\s+kiến\s+bạn\s+đọc", r"gửi\s+ý\s+kiến", r"viết\s+bình\s+luận",
+        r"xem\s+thêm", r"bình\s+luận(?!\s+viên)", r"ý\s+kiến\s+bạn\s+đọc", r"gửi\s+ý\s+kiến",
+        r"viết\s+bình\s+luận",
         r"t[ệệ]p\s+(?:tin\s+)?đính\s+kèm", r"file\s+đính\s+kèm", r"tài\s+liệu\s+đính\s+kèm",
         r"related\s+(?:news|posts|articles)", r"other\s+news", r"chia\s+sẻ\s+bài\s+viết",
         r"\[?\s*trở\s+về\s*\]?\s*\[?\s*đầu\s+trang",
