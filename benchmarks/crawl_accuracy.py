@@ -69,8 +69,10 @@ LAYOUTS = {
                    lambda arts: [cms_templates.jm_path(a) for a in arts], cms_templates.truth_without_date),
     "cuulong": ("kept-out", kept_out.build, lambda arts: [kept_out.article_path(a) for a in arts],
                 kept_out.truth),
-    # Written in session 11 to stay out: measured, never looked at to change a rule.
-    "hamrong": ("kept-out", joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts],
+    # Written in session 11 to stay out; measured: 17/17 archived, 0 extra, 16/17 with every
+    # field right (the heading of K2's "Các bài viết mới hơn" box taken for the role of a writer
+    # printed without one). Looked at and mended in session 12 by a general rule, now tuned.
+    "hamrong": ("tuned", joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts],
                 joomla_k2.truth),
     # Written from what EasyDNNnews prints, kept out until its first measurement: 17/17 archived,
     # 0 extra (print copies, tag, writer and month archives kept out), 13/17 with every field

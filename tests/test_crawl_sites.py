@@ -169,7 +169,7 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
 
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
-                                    "benhai", "binhson", "ngoclinh", "myson"])
+                                    "benhai", "binhson", "ngoclinh", "myson", "hamrong"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -184,12 +184,14 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     the subsite's address alone, beside another office's articles in the same template; a
     WordPress block theme with its posts at the site's root, beside pages, its sitemaps naming
     the production domain, the hour of each post only in its date's <time>; a DNN portal's
-    EasyDNN news, inside one page-wide form, with print copies of every article."""
+    EasyDNN news, inside one page-wide form, with print copies of every article; a Joomla K2
+    site whose writer's field is followed by lists of newer and older items."""
     from tests.sites import (
         blogger,
         cards,
         dnn_easy,
         drupal,
+        joomla_k2,
         portal_subsite,
         portals,
         songhong,
@@ -207,6 +209,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "benhai": (drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
         "binhson": (portal_subsite.build, lambda arts: [portal_subsite.article_path(a) for a in arts],
                     portal_subsite.truth),
+        "hamrong": (joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts], joomla_k2.truth),
         "myson": (dnn_easy.build, lambda arts: [dnn_easy.article_path(a) for a in arts], dnn_easy.truth),
         "ngoclinh": (wp_blocks.build, lambda arts: [wp_blocks.article_path(a) for a in arts],
                      wp_blocks.truth),
