@@ -1002,3 +1002,22 @@ def test_a_tag_label_over_its_list_of_tags_is_no_text():
     tags = "<div><span>Từ khóa:</span><ul><li><a href='/tag/hoi-nghi'>hội nghị</a></li></ul></div>"
     art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{tags}", ""), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_boxes_of_other_articles_between_the_texts_paragraphs_leave_the_text_whole():
+    """An outlet prints a "Lesen Sie auch" box (its heading, one headline link) between its
+    paragraphs, one paragraph between two boxes: the text goes on after each, printed like the
+    paragraphs before it; the boxes' headings are no text."""
+    def box(n: int) -> str:
+        return (f"<div class='teaser-list'><p class='teaser-list__headline'>Lesen Sie auch</p><h4><a "
+                f"href='/tin/{n}'>Hội nghị tổng kết năm học {n}</a></h4></div>")
+    chunks = "".join(f"<div class='rich-text'><p>{p}</p></div>{box(i) if i else ''}"
+                     for i, p in enumerate(PARAS))
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{chunks}", ""), URL)
+    assert art.body == "\n\n".join(PARAS)
+    # After the last paragraph, such a box (its heading, a headline link over its teaser) ends
+    # the text.
+    ending = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}<h3>Lesen Sie auch</h3><div><h3><a "
+              "href='/tin/7'>Khai giảng lớp 7</a></h3><p>Sáng 3/9, nhà trường khai giảng lớp trung cấp lý "
+              "luận chính trị hệ không tập trung cho cán bộ cơ sở của huyện.</p></div>")
+    assert extract(bare_page(ending, ""), URL).body == "\n\n".join(PARAS)

@@ -202,7 +202,8 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
             if boxed_in_out is None:
                 boxed_in_out = boxed_items(lines, out)
             boxed_under = pos + 1 in boxed_in_out
-            if not (boxed_under or _running_text_follows(lines, out[pos + 1:])) \
+            last = _last_paragraph(lines, kept)
+            if not (boxed_under or _running_text_follows(lines, out[pos + 1:], last)) \
                     or _comments_follow(lines, i, out[pos + 1:]):
                 break
             if boxed_under:
@@ -562,25 +563,47 @@ def _comments_follow(lines: list[Line], heading: int, after: list[int]) -> bool:
         any(_item_head(lines[j]) for j in after[:COMMENT_HEAD_WITHIN])
 
 
-def _running_text_follows(lines: list[Line], after: list[int]) -> bool:
+def _running_text_follows(lines: list[Line], after: list[int], last_text: Line | None = None) -> bool:
     """Does the article's own text go on after this heading?
 
     A related-news box inside the text is a heading, some links (perhaps a teaser each), then
-    the text again: two plain paragraphs in a row with no headline link between them. The
-    lists that end an article alternate links and teasers, or hold links only.
+    the text again: two plain paragraphs in a row with no headline link between them, or one
+    printed like the text's last paragraph before the heading (`last_text`: in the same element,
+    or in an element of the same tag and class), however many boxes follow. The lists that end
+    an article alternate links and teasers, or hold links only.
     """
     run = 0
+    teaser = False  # the last paragraph came right under a link: a teaser, unless printed alike
     for j in after:
         ln = lines[j]
         if ln.link_density > rules.TEXT_LINE:
             run = 0
         elif paragraph_like(ln) and not ln.text.endswith(rules.TEASER_ENDS):
+            if _printed_alike(last_text, ln):
+                return True
+            teaser = run == 0 and j > 0 and lines[j - 1].link_density > rules.TEXT_LINE
             run += 1
             if run >= 2:
                 return True
         if rules.END_OF_ARTICLE.match(ln.text) and len(ln.text) < 80:
             return False  # the next list begins before any text
-    return run == 1  # one last paragraph (and perhaps a signature) closes the text
+    return run == 1 and not teaser  # one last paragraph (and perhaps a signature) closes the text
+
+
+def _last_paragraph(lines: list[Line], idxs: list[int]) -> Line | None:
+    return next((lines[i] for i in reversed(idxs) if paragraph_like(lines[i])), None)
+
+
+def _printed_alike(a: Line | None, b: Line) -> bool:
+    """Are the two paragraphs printed by one template: siblings, or in elements of one tag and
+    one (named) class?"""
+    if a is None or a.owner is None or b.owner is None:
+        return False
+    pa, pb = a.owner.getparent(), b.owner.getparent()
+    if pa is None or pb is None:
+        return False
+    return pa is pb or (a.owner.tag == b.owner.tag and pa.tag == pb.tag
+                        and bool(pa.get("class")) and pa.get("class") == pb.get("class"))
 
 
 IN_TEXT_CHARS = 80

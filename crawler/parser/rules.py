@@ -106,7 +106,15 @@ END_OF_ARTICLE = re.compile(
         r"xem\s+thêm", r"bình\s+luận(?!\s+viên)", r"ý\s+kiến\s+bạn\s+đọc", r"gửi\s+ý\s+kiến",
         r"viết\s+bình\s+luận",
         r"t[ệệ]p\s+(?:tin\s+)?đính\s+kèm", r"file\s+đính\s+kèm", r"tài\s+liệu\s+đính\s+kèm",
-        r"related\s+(?:news|posts|articles)", r"other\s+news", r"chia\s+sẻ\s+bài\s+viết",
+        r"related\s+(?:news|posts|articles|stories)", r"other\s+news", r"chia\s+sẻ\s+bài\s+viết",
+        # The same boxes on outlets in other languages (a general extractor's list of them).
+        r"read\s+more", r"more\s+(?:from|on|stories)", r"you\s+may\s+also\s+like", r"recommended\s+for\s+you",
+        r"mehr\s+zum\s+thema", r"lesen\s+sie\s+auch", r"das\s+könnte\s+sie\s+auch\s+interessieren",
+        r"auch\s+interessant", r"verwandte\s+(?:artikel|themen\w*|beiträge)",
+        r"ähnliche\s+(?:artikel|beiträge)",
+        r"neueste\s+artikel", r"weitere\s+(?:artikel|nachrichten|beiträge)", r"diesen\s+artikel\s+teilen",
+        r"(?:à\s+)?lire\s+aussi", r"sur\s+le\s+même\s+sujet", r"articles\s+similaires",
+        r"te\s+puede\s+interesar", r"art[íi]culos\s+relacionados", r"leer\s+m[áa]s",
         r"\[?\s*trở\s+về\s*\]?\s*\[?\s*đầu\s+trang",
     )) + r"\b\s*:?", re.I)
 # The heading over readers' comments: what follows it is theirs, not the article's.
