@@ -1021,3 +1021,19 @@ def test_boxes_of_other_articles_between_the_texts_paragraphs_leave_the_text_who
               "href='/tin/7'>Khai giảng lớp 7</a></h3><p>Sáng 3/9, nhà trường khai giảng lớp trung cấp lý "
               "luận chính trị hệ không tập trung cho cán bộ cơ sở của huyện.</p></div>")
     assert extract(bare_page(ending, ""), URL).body == "\n\n".join(PARAS)
+
+
+def test_a_list_of_latest_posts_at_the_end_of_the_texts_block_does_not_shrink_the_text_to_one_list():
+    """A blog's post: paragraphs, a list of steps, more paragraphs, and, in the same block after
+    them, its latest posts as links. The links cost that block the vote and the list of steps
+    alone won it; the lists after the text's last paragraph do not count against its block."""
+    steps = "".join(f"<li>Bước {i}: mở trang quản lý lớp học, chọn danh sách học viên của khóa và cập nhật "
+                    f"kết quả học tập của từng người theo biểu mẫu mới nhất.</li>" for i in range(1, 5))
+    latest = "<p>Bài viết mới:</p>" + "".join(
+        f"<p><a href='/bai-{i}'>Hội nghị tổng kết công tác đào tạo, bồi dưỡng năm học 202{i} của nhà trường "
+        f"và phương hướng nhiệm vụ năm học tiếp theo</a></p>" for i in range(8))
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>{paras(PARAS[:2])}<ol>{steps}</ol>"
+            f"{paras(PARAS[2:])}{latest}</div>")
+    art = extract(bare_page(main, ""), URL)
+    assert PARAS[0] in art.body and PARAS[3] in art.body and "Bước 4" in art.body
+    assert "Hội nghị tổng kết" not in art.body

@@ -173,6 +173,7 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     inside = [i for i in range(start, len(lines)) if _contains(box, lines[i].owner)]
     if not inside:
         return [], [], []
+    box, inside = _past_trailing_lists(lines, start, box, inside)
     box, inside = _widened(lines, start, box, inside)
     parent = box.getparent()
     lead = _lead(lines, start, box, inside) if parent is not None else []
@@ -218,6 +219,49 @@ def region_and_items(lines: list[Line], start: int) -> tuple[list[int], list[int
     if cut is None:
         return kept, [], boxes
     return kept[:cut], kept[cut:], boxes
+
+
+WIDEN_LEVELS = 3
+WIDEN_PROSE = 1.5  # an element up the tree holding this much more of the text's prose
+
+
+def _past_trailing_lists(lines: list[Line], start: int, box: etree._Element, inside: list[int]
+                         ) -> tuple[etree._Element, list[int]]:
+    """The element a few levels up that holds far more of the text, when only the lists printed
+    after its last paragraph (latest posts, a tag cloud: links the end of the text is cut at
+    anyway) cost it the vote: a post's text in several blocks (paragraphs, a list of steps, more
+    paragraphs) under one container that also holds a box of latest posts lost to its one list.
+    Returns the element and its lines (an element's lines follow one another)."""
+    best, best_lines = box, inside
+    best_score, best_prose = _text_score([lines[i] for i in inside])
+    if WIDEN_PROSE * best_prose > prose_chars(lines, start):
+        return box, inside  # (no element holds that much more: most pages)
+    lo, hi, el = inside[0], inside[-1], box
+    for _ in range(WIDEN_LEVELS):
+        el = el.getparent()
+        if el is None or el.getparent() is None:
+            break
+        while lo > start and _contains(el, lines[lo - 1].owner):
+            lo -= 1
+        while hi + 1 < len(lines) and _contains(el, lines[hi + 1].owner):
+            hi += 1
+        score, prose = _text_score(lines[lo:hi + 1])
+        if score > best_score and prose >= WIDEN_PROSE * best_prose:
+            best, best_lines, best_score, best_prose = el, list(range(lo, hi + 1)), score, prose
+    return best, best_lines
+
+
+def _text_score(inside: list[Line]) -> tuple[float, int]:
+    """best_container's score of these lines up to the last paragraph among them, and their prose."""
+    last = max((k for k, ln in enumerate(inside) if paragraph_like(ln)), default=-1)
+    score, prose = 0.0, 0
+    for ln in inside[:last + 1]:
+        if paragraph_like(ln):
+            score += min(len(ln.text), 2000) - ln.link_chars
+            prose += len(ln.text)
+        else:
+            score += -1.5 * ln.link_chars - (0.5 * len(ln.text) if ln.chrome else 0.0)
+    return score, prose
 
 
 def _widened(lines: list[Line], start: int, box: etree._Element, inside: list[int]
