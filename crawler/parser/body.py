@@ -231,7 +231,8 @@ def _past_trailing_lists(lines: list[Line], start: int, box: etree._Element, ins
     after its last paragraph (latest posts, a tag cloud: links the end of the text is cut at
     anyway) cost it the vote: a post's text in several blocks (paragraphs, a list of steps, more
     paragraphs) under one container that also holds a box of latest posts lost to its one list.
-    Returns the element and its lines (an element's lines follow one another)."""
+    Returns the element and its lines up to its last paragraph (an element's lines follow one
+    another)."""
     best, best_lines = box, inside
     best_score, best_prose = _text_score([lines[i] for i in inside])
     if WIDEN_PROSE * best_prose > prose_chars(lines, start):
@@ -247,7 +248,9 @@ def _past_trailing_lists(lines: list[Line], start: int, box: etree._Element, ins
             hi += 1
         score, prose = _text_score(lines[lo:hi + 1])
         if score > best_score and prose >= WIDEN_PROSE * best_prose:
-            best, best_lines, best_score, best_prose = el, list(range(lo, hi + 1)), score, prose
+            # (Up to its last paragraph, as `_widened` reads it: a credit after it is read there.)
+            last = max(i for i in range(lo, hi + 1) if paragraph_like(lines[i]))
+            best, best_lines, best_score, best_prose = el, list(range(lo, last + 1)), score, prose
     return best, best_lines
 
 
