@@ -1037,3 +1037,15 @@ def test_a_list_of_latest_posts_at_the_end_of_the_texts_block_does_not_shrink_th
     art = extract(bare_page(main, ""), URL)
     assert PARAS[0] in art.body and PARAS[3] in art.body and "Bước 4" in art.body
     assert "Hội nghị tổng kết" not in art.body
+
+
+def test_a_sapo_printed_with_the_headline_far_above_a_deeply_nested_text_is_its_lead():
+    """The sapo sits with the headline in the article's element, the text six blocks deeper in
+    another branch of it (the article's links, its tags, keep the vote in that branch): still
+    the text's lead (plain prose, no links)."""
+    tags = "".join(f"<a href='/tag/chu-de-{i}'>Chủ đề số {i} của nhà trường</a> " for i in range(12))
+    main = (f"<article><header><h1>{TITLE}</h1><p>12/03/2024 09:00</p><div><div><p>{SAPO}</p></div></div>"
+            f"</header><section><div><div><div><div><div><div>{paras(PARAS)}</div></div></div></div></div></div>"
+            f"</section><div>{tags}</div></article>")
+    art = extract(bare_page(main, ""), URL)
+    assert art.body == "\n\n".join([SAPO, *PARAS])

@@ -112,6 +112,9 @@ def _lead(lines: list[Line], start: int, box: etree._Element, inside: list[int])
     if len(teasers) < MIN_CUT_SHORT_ITEMS or _text_chars(lines, inside) < \
             max(1, BOX_OUTWEIGHED * sum(len(lines[i].text) for i in teasers)):
         teasers = set()
+    # The element that holds the headline (the line over `start`) and the text: a sapo printed
+    # with the headline sits in it, however deep the theme nests the text.
+    article = common_ancestor(lines[start - 1].owner, box) if start > 0 else None
     lead = []
     for i in range(start, first):
         ln = lines[i]
@@ -120,8 +123,9 @@ def _lead(lines: list[Line], start: int, box: etree._Element, inside: list[int])
         # The sapo sits just before the text's container, in its parent, or a few levels up
         # when the theme prints it with the headline (then it is plain prose, no links).
         if _contains(parent, ln.owner) or (
-                _contains(outer, ln.owner) and len(ln.text) >= SAPO_CHARS
-                and ln.link_chars == 0 and not ln.text.endswith(rules.TEASER_ENDS)):
+                (_contains(outer, ln.owner) or article is not None and _contains(article, ln.owner))
+                and len(ln.text) >= SAPO_CHARS and ln.link_chars == 0
+                and not ln.text.endswith(rules.TEASER_ENDS)):
             lead.append(i)
     return lead
 
