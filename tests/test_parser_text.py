@@ -1049,3 +1049,19 @@ def test_a_sapo_printed_with_the_headline_far_above_a_deeply_nested_text_is_its_
             f"</section><div>{tags}</div></article>")
     art = extract(bare_page(main, ""), URL)
     assert art.body == "\n\n".join([SAPO, *PARAS])
+
+
+def test_running_text_left_out_inside_the_articles_element_asks_the_second_opinion():
+    """Our reading leaves out a block of the article's element that holds a fifth of its prose or
+    more (here the text's last part, printed after a box of links that cost the outer block the
+    vote): the reading is unsure, and trafilatura is asked."""
+    part = [p.replace("Đoạn", "Phần") for p in PARAS[:2]]
+    links = "".join(f"<li><a href='/tin/{i}'>Hội nghị tổng kết công tác đào tạo năm học 202{i} của nhà "
+                    "trường</a></li>" for i in range(8))
+    main = (f"<article><h1>{TITLE}</h1><p>12/03/2024 09:00</p><div><div>{paras(PARAS)}</div><ul>{links}"
+            f"</ul><section>{paras(part)}</section></div></article>")
+    art = extract(bare_page(main, ""), URL)
+    assert any(f.startswith("second_opinion") for f in art.flags)
+    alone = extract(bare_page(f"<article><h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>{paras(PARAS)}</div>"
+                              "</article>", ""), URL)
+    assert not any(f.startswith("second_opinion") for f in alone.flags)

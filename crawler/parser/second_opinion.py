@@ -23,6 +23,7 @@ MIN_PROSE_SHARE = 0.5  # the body holds less than this share of the page's runni
 MIN_PAGE_PROSE = 300  # pages with less running text than this have nothing to recover
 ABOVE_OUTWEIGHS = 1.0  # text above the headline joins when it weighs this much of ours
 ABOVE_HEAD_CHARS = 300  # running text above the headline: the headline may be a subheading
+LEFT_OUT_SHARE = 0.2  # running text in the article's element outside our text, beside ours
 MAX_TRAF_CHARS = 200_000  # a text this long from trafilatura is a page dump, not an article
 # A page of more lines than this is a dump as well (the measuring pages print at most 2,239):
 # trafilatura's fallback (jusText) compares each paragraph with its neighbours in a way that
@@ -58,7 +59,22 @@ def unsure(lines: list[Line], kept: list[int], listing: bool, head: int | None =
         return "small share"
     if head is not None and kept and prose_above(lines, head, kept[0]) >= ABOVE_HEAD_CHARS:
         return "text above headline"
+    if head is not None and kept and prose_left_out(lines, head, kept) >= max(
+            MIN_PAGE_PROSE, LEFT_OUT_SHARE * ours):
+        return "text left out"
     return ""
+
+
+def prose_left_out(lines: list[Line], head: int, kept: list[int]) -> int:
+    """Running text inside the element that holds the headline and our text that our text does
+    not hold (a block of the article that our cues dropped: a lead set apart, a part of the text
+    printed between widgets)."""
+    article = article_element(lines, head, kept[0])
+    if article is None:
+        return 0
+    own = set(kept)
+    return sum(running_chars(ln) for ln in lines
+               if ln.idx not in own and not ln.caption and running_chars(ln) and inside(article, ln))
 
 
 def prose_above(lines: list[Line], head: int, first: int) -> int:
