@@ -1002,6 +1002,10 @@ def test_a_tag_label_over_its_list_of_tags_is_no_text():
     tags = "<div><span>Từ khóa:</span><ul><li><a href='/tag/hoi-nghi'>hội nghị</a></li></ul></div>"
     art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{tags}", ""), URL)
     assert art.body == "\n\n".join(PARAS)
+    # A category's label and link ("Chuyên mục: Tin hoạt động") is no text either.
+    cat = "<p>Chuyên mục: <a href='/tin-hoat-dong'>Tin hoạt động</a></p>"
+    art = extract(bare_page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}{cat}", ""), URL)
+    assert art.body == "\n\n".join(PARAS)
 
 
 def test_boxes_of_other_articles_between_the_texts_paragraphs_leave_the_text_whole():

@@ -158,9 +158,11 @@ SOURCE_OR_FOLLOW_LINE = re.compile(
     r"^\s*(?:(?:link\s+(?:bài\s+)?gốc|lấy\s+link|copy\s+link|đường\s+dẫn\s+bài\s+gốc)\b|"
     r"(?:theo\s+dõi|follow|đăng\s+ký\s+kênh|quan\s+tâm)\b.{0,80}\b(?:google\s+news|zalo|facebook|"
     r"fanpage|youtube|tiktok|telegram)\b)", re.I)
-# The label of a line of tags ("Từ khóa: a, b", "Tags: …", "Thẻ: …"); the line is a tag list when
+# The label of a line of tags or categories ("Từ khóa: a, b", "Tags: …", "Thẻ: …", "Chuyên mục:
+# Tin hoạt động"); the line is a tag list when
 # what follows the label is mostly links (a research article's own "Từ khóa:" block is text).
-TAG_LABEL = re.compile(r"^\s*(?:từ\s+khóa|từ\s+khoá|tags?|thẻ|chủ\s+đề)\s*:", re.I)
+TAG_LABEL = re.compile(r"^\s*(?:từ\s+khóa|từ\s+khoá|tags?|thẻ|chủ\s+đề|chuyên\s+mục|danh\s+mục|"
+                       r"categor(?:y|ies)|kategorien?|schlagwörter|catégories?)\s*:", re.I)
 TAG_LINKS = 0.7  # share of the text after the label inside links
 PHOTO_CREDIT = re.compile(r"^\s*(?:\(\s*)?(?:ảnh|ảnh\s+minh\s+h[ọo][aạ]|ảnh\s+tư\s+liệu|nguồn\s+ảnh|"
                           r"photo|hình\s+ảnh|hình)\s*:", re.I)
