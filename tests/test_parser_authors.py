@@ -237,3 +237,20 @@ def test_the_heading_of_a_box_of_other_articles_under_the_writer_is_no_role():
                   f"<span>(1{i}/11/2022)</span></li>" for i in range(3)) + "</ul><div>")
     art = extract(_page(bottom=bottom).encode(), "https://tct.example.vn/tin/a.html")
     assert (art.author, art.author_role) == ("Đặng Thùy Linh", None)
+
+
+def test_a_writer_of_another_language_declared_for_machines_and_printed_is_the_writer():
+    """An outlet's page whose byline we cannot read ("Kolumne von Lars Brunckhorst"), naming the
+    writer in its schema.org data too: a name in a Latin script of another language, two to four
+    capitalised words, is the writer. An organisation so declared (and printed) is not."""
+    from crawler.parser import extract
+
+    def page(name: str) -> bytes:
+        ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": '
+              f'"NewsArticle", "author": [{{"@type": "Person", "name": "{name}"}}]}}</script>')
+        return (f"<html><head>{ld}<title>Ein Titel</title></head><body>" + _page(
+            bottom=f"<p>Kolumne von {name}</p>").split("<body>", 1)[1]).encode()
+
+    art = extract(page("Lars Brunckhorst"), "https://zeitung.example.de/a")
+    assert art.author == "Lars Brunckhorst" and "author_from_metadata" in art.flags
+    assert extract(page("Deutsches Weininstitut GmbH"), "https://zeitung.example.de/a").author is None

@@ -342,7 +342,31 @@ def metadata_author(root, lines: list[Line]) -> authors.Person | None:
         person = authors.parse_person(name, bare_ok=True, pen_ok=True)
         if person is not None and person.name and not person.labelled:
             return person
+        if person is None and _plain_name(name):
+            return authors.Person(name=name)  # (a name of another language, printed and declared)
     return None
+
+
+# A person's name in a Latin script of another language ("Lars Brunckhorst", "María R.
+# Sahuquillo", "Anne-Kathrin Neuberg-Vural"): two to four capitalised words, initials allowed.
+_NAME_WORD = re.compile(r"(?:[^\W\d_][.]|[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*)")
+_NOT_A_NAME = frozenset({"redaktion", "redaction", "rédaction", "editorial", "staff", "team", "news",
+                         "press", "presse", "online", "media", "desk", "agency", "agentur", "reuters", "afp",
+                         "dpa", "newsroom", "service", "group", "the", "and", "und", "et", "y", "der", "die",
+                         "das", "el", "la", "le", "les", "los", "gmbh", "ag", "inc", "ltd", "amt", "direkt"})
+# Stems of an organisation's or an outlet's name ("IT Finanzmagazin", "Deutsches Weininstitut").
+_ORG_STEMS = ("magazin", "zeitung", "nachrichten", "institut", "verlag", "verband", "verein", "stiftung",
+              "deutschland", "diakonie", "praxis", "journal", "times", "post", "tribune", "colombiano")
+
+
+def _plain_name(name: str) -> bool:
+    """Does a name the page declares for machines (and prints) read as a person's, in a Latin
+    script our Vietnamese reading does not know? No account, no outlet or agency, no digits."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or name.casefold() in authors.rules.SITE_ACCOUNTS:
+        return False
+    return all(_NAME_WORD.fullmatch(w) and w[0].isupper() and w.casefold() not in _NOT_A_NAME
+               and not any(stem in w.casefold() for stem in _ORG_STEMS) for w in words)
 
 
 BYLINE_CHARS = 80
