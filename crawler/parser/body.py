@@ -253,7 +253,7 @@ def _past_trailing_lists(lines: list[Line], start: int, box: etree._Element, ins
         score, prose = _text_score(lines[lo:hi + 1])
         if score > best_score and prose >= WIDEN_PROSE * best_prose:
             # (Up to its last paragraph, as `_widened` reads it: a credit after it is read there.)
-            last = max(i for i in range(lo, hi + 1) if paragraph_like(lines[i]))
+            last = max((i for i in range(lo, hi + 1) if paragraph_like(lines[i])), default=hi)
             best, best_lines, best_score, best_prose = el, list(range(lo, last + 1)), score, prose
     return best, best_lines
 

@@ -354,7 +354,7 @@ _NOT_A_NAME = frozenset({"redaktion", "redaction", "rédaction", "editorial", "s
                          "press", "presse", "online", "media", "desk", "agency", "agentur", "reuters", "afp",
                          "dpa", "newsroom", "service", "group", "the", "and", "und", "et", "y", "der", "die",
                          "das", "el", "la", "le", "les", "los", "gmbh", "ag", "inc", "ltd", "amt", "direkt"})
-# Stems of an organisation's or an outlet's name ("IT Finanzmagazin", "Deutsches Weininstitut").
+# Endings of an organisation's or an outlet's name ("IT Finanzmagazin", "Deutsches Weininstitut").
 _ORG_STEMS = ("magazin", "zeitung", "nachrichten", "institut", "verlag", "verband", "verein", "stiftung",
               "deutschland", "diakonie", "praxis", "journal", "times", "post", "tribune", "colombiano")
 
@@ -366,7 +366,7 @@ def _plain_name(name: str) -> bool:
     if not 2 <= len(words) <= 4 or name.casefold() in authors.rules.SITE_ACCOUNTS:
         return False
     return all(_NAME_WORD.fullmatch(w) and w[0].isupper() and w.casefold() not in _NOT_A_NAME
-               and not any(stem in w.casefold() for stem in _ORG_STEMS) for w in words)
+               and not w.casefold().endswith(_ORG_STEMS) for w in words)
 
 
 BYLINE_CHARS = 80

@@ -73,8 +73,12 @@ def prose_left_out(lines: list[Line], head: int, kept: list[int]) -> int:
     if article is None:
         return 0
     own = set(kept)
-    return sum(running_chars(ln) for ln in lines
-               if ln.idx not in own and not ln.caption and running_chars(ln) and inside(article, ln))
+    left = 0
+    for ln in lines:
+        chars = running_chars(ln) if ln.idx not in own and not ln.caption else 0
+        if chars and inside(article, ln):
+            left += chars
+    return left
 
 
 def prose_above(lines: list[Line], head: int, first: int) -> int:
