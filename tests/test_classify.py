@@ -245,3 +245,16 @@ def test_an_article_writing_etc_with_an_ellipsis_is_an_article():
             f"<p>{TEXT * 2}</p><p>- Giảng viên kiêm nhiệm, thỉnh giảng, báo cáo viên…</p><p>{TEXT}</p>")
     assert judge(page("Chính sách mới có hiệu lực từ tháng 3/2026", main),
                  "http://x.vn/chinh-sach-moi-co-hieu-luc-102260228.htm")
+
+
+def test_a_listing_of_unlinked_headlines_and_dated_teasers_is_not():
+    """A static site's listing: each item a headline that is no link, its teaser cut short with
+    '…', its date under the teaser, then a "Đọc tiếp →" link; the page's <h1> names the section."""
+    items = "".join(f"<article><h2>Hội nghị số {i} về công tác đào tạo, bồi dưỡng cán bộ của nhà trường</h2>"
+                    f"<div><p>{TEXT[:150]}…</p></div><footer>1{i}/03/2024</footer>"
+                    f"<a href='/tin-tuc/2024/03/hoi-nghi-{i}/'>Đọc tiếp →</a></article>" for i in range(5))
+    html = page("Tin tức", "<h1>Tin tức</h1>" + items)
+    assert not judge(html, "http://x.vn/tin-tuc/")
+    from crawler.classify import classify
+
+    assert not classify(extract(html, "http://x.vn/tin-tuc/"), "http://x.vn/tin-tuc/", anchor="Tin tức")

@@ -254,3 +254,14 @@ def test_a_writer_of_another_language_declared_for_machines_and_printed_is_the_w
     art = extract(page("Lars Brunckhorst"), "https://zeitung.example.de/a")
     assert art.author == "Lars Brunckhorst" and "author_from_metadata" in art.flags
     assert extract(page("Deutsches Weininstitut GmbH"), "https://zeitung.example.de/a").author is None
+
+
+def test_a_link_under_a_labelled_writer_is_no_role():
+    """`Tác giả: X` over a table of contents whose first entry links to a subheading: the writer
+    has no role (a role is printed, not linked)."""
+    from crawler.parser import extract
+
+    top = ("<p>Tác giả: ThS. Nguyễn Văn Hải</p><nav><ul><li><a href='#ket-qua'>Kết quả đạt được</a></li>"
+           "<li><a href='#kinh-nghiem'>Một số kinh nghiệm</a></li></ul></nav>")
+    art = extract(_page(top).encode(), "https://tct.example.vn/tin/a.html")
+    assert (art.author, art.author_degree, art.author_role) == ("Nguyễn Văn Hải", "ThS.", None)

@@ -1069,3 +1069,11 @@ def test_running_text_left_out_inside_the_articles_element_asks_the_second_opini
     alone = extract(bare_page(f"<article><h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>{paras(PARAS)}</div>"
                               "</article>", ""), URL)
     assert not any(f.startswith("second_opinion") for f in alone.flags)
+
+
+def test_a_headings_permalink_sign_is_no_word_of_the_text():
+    """Static-site themes end each subheading with a link to itself ("#", "¶"): no text."""
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}<h2 id='ket-qua'>Kết quả đạt được "
+            f"<a class='anchor' href='#ket-qua'>#</a></h2>{paras(PARAS[2:])}")
+    art = extract(bare_page(main, ""), URL)
+    assert art.body == "\n\n".join([*PARAS[:2], "Kết quả đạt được", *PARAS[2:]])

@@ -295,7 +295,7 @@ def read_block(lines: list[Line], i: int, *, bare_ok: bool, stop: int,
         if not _ROLE_LABEL.sub("", nxt).strip() and j + 1 < stop:
             j += 1  # "Đơn vị:" alone over its value (a CMS prints each field's label apart)
             nxt = f"{nxt.strip()} {lines[j].text}"
-        role = role_below(nxt, credited(p))
+        role = role_below(nxt, credited(p)) if lines[j].link_density <= rules.LINK_LINE else None
         if role is not None and parse_person(lines[j].text, bare_ok=False) is None:
             p = replace(p, role=role)
             used.extend(range(i + 1, j + 1))

@@ -77,13 +77,17 @@ def interleaved_items(lines: list[Line], region: list[int], kept: set[int]) -> i
 
 def cut_short_lines(lines: list[Line], region: list[int]) -> int:
     """Lines cut short with '…' as a listing prints them: a link ("Xem tiếp", the next item's
-    headline) or nothing of the region after each. Vietnamese writes '…' for "and so on" too,
-    inside an article's sapo and lists, with the text going on below."""
+    headline) or nothing of the region after each (the item's date between aside). Vietnamese
+    writes '…' for "and so on" too, inside an article's sapo and lists, with the text going on
+    below."""
     count = 0
     for n, i in enumerate(region):
         if not lines[i].text.endswith(rules.TEASER_ENDS):
             continue
-        nxt = region[n + 1] if n + 1 < len(region) else None
+        k = n + 1
+        while k < len(region) and k <= n + 2 and body.is_time_stamp(lines[region[k]]):
+            k += 1  # (an item's date printed under its teaser, before its "Đọc tiếp" link)
+        nxt = region[k] if k < len(region) else None
         between = lines[i + 1:nxt] if nxt is not None else lines[i + 1:i + 2]
         if nxt is None or any(ln.link_density > rules.LINK_LINE for ln in between) or \
                 lines[nxt].link_density > rules.LINK_LINE:
