@@ -169,7 +169,7 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
 
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
-                                    "benhai", "binhson", "ngoclinh", "myson", "hamrong"])
+                                    "benhai", "binhson", "ngoclinh", "myson", "hamrong", "lamha"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -185,12 +185,14 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     WordPress block theme with its posts at the site's root, beside pages, its sitemaps naming
     the production domain, the hour of each post only in its date's <time>; a DNN portal's
     EasyDNN news, inside one page-wide form, with print copies of every article; a Joomla K2
-    site whose writer's field is followed by lists of newer and older items."""
+    site whose writer's field is followed by lists of newer and older items; a Hugo static site
+    whose listings print unlinked headlines over dated teasers."""
     from tests.sites import (
         blogger,
         cards,
         dnn_easy,
         drupal,
+        hugo_static,
         joomla_k2,
         portal_subsite,
         portals,
@@ -209,6 +211,8 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "benhai": (drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
         "binhson": (portal_subsite.build, lambda arts: [portal_subsite.article_path(a) for a in arts],
                     portal_subsite.truth),
+        "lamha": (hugo_static.build, lambda arts: [hugo_static.article_path(a) for a in arts],
+                  hugo_static.truth),
         "hamrong": (joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts], joomla_k2.truth),
         "myson": (dnn_easy.build, lambda arts: [dnn_easy.article_path(a) for a in arts], dnn_easy.truth),
         "ngoclinh": (wp_blocks.build, lambda arts: [wp_blocks.article_path(a) for a in arts],
