@@ -338,12 +338,8 @@ class _Linearizer:
             # streams a Next.js page's article into a `<div hidden>` that a script then shows, and
             # themes fold an article's start away for a script to unfold.
             return _SKIP
-        if tag == "a" and not len(el) and attrs.get("href", "").startswith("#") and \
-                _SYMBOL_ONLY.fullmatch((el.text or "").strip()):
-            return _SKIP  # a heading's permalink sign ("#", "¶", "§"): no word of the page
-        prop = attrs.get("itemprop")
-        if prop and tag != "a" and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS:
-            return _SKIP  # schema.org data for machines (a logo's address, the page's own URL)
+        if _for_machines(el, tag, attrs):
+            return _SKIP
         if tag == "img":
             if attrs.get("alt") and self._headline_picture(el):
                 self.add_text(" " + attrs["alt"] + " ")  # the heading's words, drawn
@@ -466,6 +462,16 @@ class _Linearizer:
 # Frames of elements by (tag, class, id, style, align, block, writer), shared across pages: a host's pages
 # repeat their markup. A <form>'s frame depends on its fields and a <header>'s on where it sits.
 _SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
+
+
+def _for_machines(el: etree._Element, tag: str, attrs: dict[str, str]) -> bool:
+    """schema.org data printed for machines (a logo's address, the page's own URL), or a
+    heading's permalink sign ("#", "¶", "§"): no word of the page."""
+    if tag == "a":
+        return not len(el) and attrs.get("href", "").startswith("#") and \
+            bool(_SYMBOL_ONLY.fullmatch((el.text or "").strip()))
+    prop = attrs.get("itemprop")
+    return bool(prop) and prop in rules.METADATA_PROPS and text_length(el) <= METADATA_CHARS
 _FRAMES: dict[tuple, _Frame] = {}
 _FRAME_OF_CONTEXT = frozenset({"form", "header"})
 _NO_ATTRS: dict[str, str] = {}  # (shared, never modified)
