@@ -1077,3 +1077,15 @@ def test_a_headings_permalink_sign_is_no_word_of_the_text():
             f"<a class='anchor' href='#ket-qua'>#</a></h2>{paras(PARAS[2:])}")
     art = extract(bare_page(main, ""), URL)
     assert art.body == "\n\n".join([*PARAS[:2], "Kết quả đạt được", *PARAS[2:]])
+
+
+def test_two_elements_set_apart_by_a_style_are_two_words_and_a_drop_cap_is_one():
+    """A kicker and a headline printed as two spans in one heading (a style sets them on two
+    lines) read "Kicker Headline", not "KickerHeadline"; a drop cap's letter and the rest of its
+    word stay one word."""
+    main = (f"<h1><span>Tin hoạt động</span><span>{TITLE}</span></h1><p>12/03/2024 09:00</p>"
+            "<p><span>T</span>rong năm học vừa qua, nhà trường đã tổ chức nhiều lớp bồi dưỡng.</p>"
+            f"{paras(PARAS)}")
+    art = extract(bare_page(main, ""), URL)
+    assert art.title == f"Tin hoạt động {TITLE}"
+    assert art.body.startswith("Trong năm học vừa qua")

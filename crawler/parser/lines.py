@@ -274,7 +274,7 @@ class _Linearizer:
         if not self.buf:
             return
         buf = self.buf
-        text = clean_ws(buf[0][0] if len(buf) == 1 else "".join([t for t, _, _, _ in buf]))
+        text = clean_ws(buf[0][0] if len(buf) == 1 else _joined([t for t, _, _, _ in buf]))
         converted = bool(text) and tcvn3.is_tcvn3(text)
         if converted:
             text = tcvn3.convert(text)
@@ -462,6 +462,25 @@ class _Linearizer:
 # Frames of elements by (tag, class, id, style, align, block, writer), shared across pages: a host's pages
 # repeat their markup. A <form>'s frame depends on its fields and a <header>'s on where it sits.
 _SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
+
+
+_SENTENCE_CLOSE = frozenset('.!?…"”»)')
+
+
+def _joined(pieces: list[str]) -> str:
+    """The text nodes of a line in order. Two elements printed one after the other with no space
+    between, the first ending a word in lower case (or a sentence) and the second opening with a
+    capital, are two things a style sets apart (a kicker over a headline in one <h1>, "…zur
+    MigrationChiesa ruft…"): a space goes between them. A drop cap (`<span>T</span>rong`) or a
+    word's letters in two tags stay one word."""
+    out = [pieces[0]]
+    prev = pieces[0]
+    for t in pieces[1:]:
+        if prev and t and t[0].isupper() and (prev[-1].islower() or prev[-1] in _SENTENCE_CLOSE):
+            out.append(" ")
+        out.append(t)
+        prev = t if t else prev
+    return "".join(out)
 
 
 def _for_machines(el: etree._Element, tag: str, attrs: dict[str, str]) -> bool:
