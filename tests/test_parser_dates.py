@@ -119,3 +119,17 @@ def test_a_day_printed_without_its_hour_takes_it_from_its_own_time_element():
             f"<div>{dated(14, '16:28')}</div><div>{text}</div><h2>Bài viết liên quan</h2><ul>{related}</ul>"
             "</body></html>")
     assert extract(html.encode(), "http://x.vn/p14/").published_at == "2024-03-14T16:28:00+07:00"
+
+
+def test_a_clock_printed_alone_next_to_the_day_gives_its_hour():
+    """Elementor's post info: the day, the account and the time, each an item of its own list
+    ("10/11/2022", "admin", "12:23 chiều"): the time is the day's."""
+    from crawler.parser import extract
+
+    text = "".join(f"<p>Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội dung, chương trình đào tạo theo "
+                   "hướng thiết thực, gắn với yêu cầu nhiệm vụ của địa phương.</p>" for i in range(4))
+    html = ("<html><body><h1>Bế giảng lớp trung cấp lý luận chính trị hệ không tập trung khóa 30</h1><ul>"
+            "<li><a href='/2022/11/10/'>10/11/2022</a></li><li><a href='/author/admin/'>admin</a></li>"
+            f"<li>12:23 chiều</li></ul><div>{text}</div></body></html>")
+    art = extract(html.encode(), "http://x.vn/2022/11/10/be-giang/")
+    assert art.published_at == "2022-11-10T12:23:00+07:00"

@@ -89,6 +89,24 @@ def _apply_ampm(h: int, mark: str | None) -> int:
 HAS_DIGIT = re.compile(r"\d")  # no digit, no date (a cheap test before the rules)
 
 
+_CLOCK_ALONE = re.compile(r"\s*(?:lúc|vào\s+lúc|at)?\s*(?:" + _TIME.pattern + r")\s*", re.I)
+
+
+def clock_alone(text: str) -> tuple[int, int] | None:
+    """(hour, minute) of a line that is a clock time and nothing else ("12:23 chiều", "lúc 8h30",
+    "08:30"), printed apart from the day it belongs to; None otherwise."""
+    m = _CLOCK_ALONE.fullmatch(text) if len(text) <= CLOCK_LINE_CHARS else None
+    if m is None:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2))
+    if h > 23 or mi > 59:
+        return None
+    return _apply_ampm(h, (m.group(4) or "").lower() or None), mi
+
+
+CLOCK_LINE_CHARS = 24
+
+
 def _vi_month(word: str) -> int:
     return int(word) if word.isdigit() else _MONTH_NAMES_VI[" ".join(word.lower().split())]
 

@@ -15,6 +15,7 @@ from crawler.parser.dates import (
     ENGLISH_MONTH_WORD,
     HAS_DIGIT,
     VN_TZ,
+    clock_alone,
     find_date,
     parse_relative,
     parse_with_dateparser,
@@ -266,6 +267,13 @@ def _with_time(vis: DateChoice, lines: list[Line], root, now: datetime) -> DateC
         local = meta.astimezone(VN_TZ)
         if local.date() == vis.when.date():
             return DateChoice(local, vis.idx, vis.source, vis.updated_label)
+    # A clock printed alone on a line right next to the day (an inline list of the post's date,
+    # its writer and its time, each an item of its own).
+    for j in (vis.idx + 1, vis.idx + 2, vis.idx - 1):
+        clock = clock_alone(lines[j].text) if 0 <= j < len(lines) else None
+        if clock is not None:
+            when = vis.when.replace(hour=clock[0], minute=clock[1])
+            return DateChoice(when, vis.idx, vis.source, vis.updated_label)
     return vis
 
 
