@@ -169,7 +169,8 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
 
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
-                                    "benhai", "binhson", "ngoclinh", "myson", "hamrong", "lamha"])
+                                    "benhai", "binhson", "ngoclinh", "myson", "hamrong", "lamha",
+                                    "dongtrieu"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -186,12 +187,14 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     the production domain, the hour of each post only in its date's <time>; a DNN portal's
     EasyDNN news, inside one page-wide form, with print copies of every article; a Joomla K2
     site whose writer's field is followed by lists of newer and older items; a Hugo static site
-    whose listings print unlinked headlines over dated teasers."""
+    whose listings print unlinked headlines over dated teasers; an Elementor-built WordPress site
+    whose post info prints the day and the time as items of their own."""
     from tests.sites import (
         blogger,
         cards,
         dnn_easy,
         drupal,
+        elementor,
         hugo_static,
         joomla_k2,
         portal_subsite,
@@ -211,6 +214,8 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "benhai": (drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
         "binhson": (portal_subsite.build, lambda arts: [portal_subsite.article_path(a) for a in arts],
                     portal_subsite.truth),
+        "dongtrieu": (elementor.build, lambda arts: [elementor.article_path(a) for a in arts],
+                      elementor.truth),
         "lamha": (hugo_static.build, lambda arts: [hugo_static.article_path(a) for a in arts],
                   hugo_static.truth),
         "hamrong": (joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts], joomla_k2.truth),
