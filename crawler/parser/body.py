@@ -65,16 +65,21 @@ def _contains(container: etree._Element, el: etree._Element | None) -> bool:
     return any(a is container for a in _ancestors(el))
 
 
+def _gain(ln: Line) -> float:
+    """What a line brings to the vote of the element holding it: its sentences, less its links
+    (and its length, for furniture)."""
+    if paragraph_like(ln):
+        return float(min(len(ln.text), 2000)) - ln.link_chars
+    return -1.5 * ln.link_chars - (0.5 * len(ln.text) if ln.chrome else 0.0)
+
+
 def best_container(lines: list[Line], start: int) -> etree._Element | None:
     """The element with most sentence text and fewest links among the lines after `start`."""
     owners: dict[int, tuple[etree._Element, float]] = {}  # (lines of one block: one walk up)
     for ln in lines[start:]:
         if ln.owner is None:
             continue
-        if paragraph_like(ln):
-            gain = float(min(len(ln.text), 2000)) - ln.link_chars
-        else:
-            gain = -1.5 * ln.link_chars - (0.5 * len(ln.text) if ln.chrome else 0.0)
+        gain = _gain(ln)
         k = id(ln.owner)
         owners[k] = (ln.owner, owners[k][1] + gain if k in owners else gain)
     scores: dict[int, float] = {}
@@ -261,14 +266,8 @@ def _past_trailing_lists(lines: list[Line], start: int, box: etree._Element, ins
 def _text_score(inside: list[Line]) -> tuple[float, int]:
     """best_container's score of these lines up to the last paragraph among them, and their prose."""
     last = max((k for k, ln in enumerate(inside) if paragraph_like(ln)), default=-1)
-    score, prose = 0.0, 0
-    for ln in inside[:last + 1]:
-        if paragraph_like(ln):
-            score += min(len(ln.text), 2000) - ln.link_chars
-            prose += len(ln.text)
-        else:
-            score += -1.5 * ln.link_chars - (0.5 * len(ln.text) if ln.chrome else 0.0)
-    return score, prose
+    counted = inside[:last + 1]
+    return sum(_gain(ln) for ln in counted), sum(len(ln.text) for ln in counted if paragraph_like(ln))
 
 
 def _widened(lines: list[Line], start: int, box: etree._Element, inside: list[int]
@@ -648,13 +647,12 @@ def _last_paragraph(lines: list[Line], idxs: list[int]) -> Line | None:
 def _printed_alike(a: Line | None, b: Line) -> bool:
     """Are the two paragraphs printed by one template: siblings, or in elements of one tag and
     one (named) class?"""
-    if a is None or a.owner is None or b.owner is None:
-        return False
-    pa, pb = a.owner.getparent(), b.owner.getparent()
-    if pa is None or pb is None:
-        return False
-    return pa is pb or (a.owner.tag == b.owner.tag and pa.tag == pb.tag
-                        and bool(pa.get("class")) and pa.get("class") == pb.get("class"))
+    if a is None or _siblings(a, b):
+        return a is not None
+    pa = a.owner.getparent() if a.owner is not None else None
+    pb = b.owner.getparent() if b.owner is not None else None
+    return pa is not None and pb is not None and a.owner.tag == b.owner.tag and pa.tag == pb.tag \
+        and bool(pa.get("class")) and pa.get("class") == pb.get("class")
 
 
 IN_TEXT_CHARS = 80

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from crawler.parser import authors, body, jsonld, published
+from crawler.parser import authors, body, jsonld, published, rules
 from crawler.parser.lines import Line
 
 TOP_BLOCK_LINES = 8
@@ -40,13 +40,13 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
             continue
         text = ln.text
         writer = writer_link(ln)
-        if ln.link_density > authors.rules.LINK_LINE and not authors.rules.AUTHOR_LABEL.match(text) \
+        if ln.link_density > rules.LINK_LINE and not rules.AUTHOR_LABEL.match(text) \
                 and not writer:
             i += 1
             continue
         # The date line, or a meta line that opens with the writer's label (`Tác giả: X | Lượt
         # xem: 418`): the writer's piece of it.
-        meta_line = i == didx or (" | " in text and bool(authors.rules.AUTHOR_LABEL.match(text)))
+        meta_line = i == didx or (" | " in text and bool(rules.AUTHOR_LABEL.match(text)))
         linked_name = False
         if meta_line:
             text, linked_name = _byline_in_date_line(text, ln.link_chars)
@@ -101,7 +101,7 @@ def _credit_after_sapo(lines: list[Line], sapo: int, used: set[int], boxed: froz
     if i >= len(lines):
         return None
     ln = lines[i]
-    if len(ln.text) > PEN_NAME_LINE_CHARS * 3 or ln.link_density > authors.rules.LINK_LINE:
+    if len(ln.text) > PEN_NAME_LINE_CHARS * 3 or ln.link_density > rules.LINK_LINE:
         return None
     apart = ln.bold or ln.right or ln.author_class
     blk = authors.read_block(lines, i, bare_ok=apart, stop=min(len(lines), i + 3),
@@ -165,8 +165,8 @@ def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[in
     out = []
     for i in range(region[-1] + 1, min(len(lines), region[-1] + 1 + most)):
         ln = lines[i]
-        if ln.chrome or (ln.link_density > authors.rules.LINK_LINE and not writer_link(ln)) or \
-                len(ln.text) > 160 or authors.rules.END_OF_ARTICLE.match(ln.text):
+        if ln.chrome or (ln.link_density > rules.LINK_LINE and not writer_link(ln)) or \
+                len(ln.text) > 160 or rules.END_OF_ARTICLE.match(ln.text):
             break  # (a name linked to the writer's page is the credit box's)
         out.append(i)
     return out
@@ -192,7 +192,7 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
     a pen name linked to the writer's page, which needs no family name)."""
     pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}", text) if p.strip()]
     for p in pieces:
-        if authors.rules.AUTHOR_LABEL.match(p) or authors.rules.ACCOUNT_LABEL.match(p):
+        if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p):
             return p, False
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
         if published.find_date(p) is None:
@@ -334,7 +334,7 @@ def metadata_author(root, lines: list[Line]) -> authors.Person | None:
         return None
     # (A name printed only as whoever posted the page, "Đăng bởi: …", is an account's.)
     shown = "\n".join(ln.text for ln in lines
-                      if len(ln.text) < 300 and not authors.rules.ACCOUNT_LABEL.match(ln.text))
+                      if len(ln.text) < 300 and not rules.ACCOUNT_LABEL.match(ln.text))
     for name in names:
         name = " ".join(name.split())
         if not name or len(name) > 60 or name not in shown:
@@ -350,23 +350,16 @@ def metadata_author(root, lines: list[Line]) -> authors.Person | None:
 # A person's name in a Latin script of another language ("Lars Brunckhorst", "María R.
 # Sahuquillo", "Anne-Kathrin Neuberg-Vural"): two to four capitalised words, initials allowed.
 _NAME_WORD = re.compile(r"(?:[^\W\d_][.]|[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*)")
-_NOT_A_NAME = frozenset({"redaktion", "redaction", "rédaction", "editorial", "staff", "team", "news",
-                         "press", "presse", "online", "media", "desk", "agency", "agentur", "reuters", "afp",
-                         "dpa", "newsroom", "service", "group", "the", "and", "und", "et", "y", "der", "die",
-                         "das", "el", "la", "le", "les", "los", "gmbh", "ag", "inc", "ltd", "amt", "direkt"})
-# Endings of an organisation's or an outlet's name ("IT Finanzmagazin", "Deutsches Weininstitut").
-_ORG_STEMS = ("magazin", "zeitung", "nachrichten", "institut", "verlag", "verband", "verein", "stiftung",
-              "deutschland", "diakonie", "praxis", "journal", "times", "post", "tribune", "colombiano")
 
 
 def _plain_name(name: str) -> bool:
     """Does a name the page declares for machines (and prints) read as a person's, in a Latin
     script our Vietnamese reading does not know? No account, no outlet or agency, no digits."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or name.casefold() in authors.rules.SITE_ACCOUNTS:
+    if not 2 <= len(words) <= 4 or name.casefold() in rules.SITE_ACCOUNTS:
         return False
-    return all(_NAME_WORD.fullmatch(w) and w[0].isupper() and w.casefold() not in _NOT_A_NAME
-               and not w.casefold().endswith(_ORG_STEMS) for w in words)
+    return all(_NAME_WORD.fullmatch(w) and w[0].isupper() and w.casefold() not in rules.NOT_NAME_WORDS
+               and not w.casefold().endswith(rules.ORG_NAME_ENDINGS) for w in words)
 
 
 BYLINE_CHARS = 80

@@ -201,6 +201,17 @@ AUTHOR_LABEL = re.compile(
         r"thực\s+hiện", r"nhóm\s+tác\s+giả", r"author", r"by",
         r"phóng\s+sự", r"ghi\s+chép", r"bút\s+ký", r"bút\s+kí",
     )) + r"\s*:\s*", re.I)
+# Words no personal name of another language holds (an account's, an outlet's, an agency's),
+# for names a page declares for machines.
+NOT_NAME_WORDS = frozenset({
+    "redaktion", "redaction", "rédaction", "editorial", "staff", "team", "news", "press", "presse", "online",
+    "media", "desk", "agency", "agentur", "reuters", "afp", "dpa", "newsroom", "service", "group", "the",
+    "and", "und", "et", "y", "der", "die", "das", "el", "la", "le", "les", "los", "gmbh", "ag", "inc", "ltd",
+    "amt", "direkt"})
+# Endings of an organisation's or an outlet's name ("IT Finanzmagazin", "Deutsches Weininstitut").
+ORG_NAME_ENDINGS = ("magazin", "zeitung", "nachrichten", "institut", "verlag", "verband", "verein",
+                    "stiftung", "deutschland", "diakonie", "praxis", "journal", "times", "post", "tribune",
+                    "colombiano")
 # Military and police ranks printed before a writer's name ("Trung tá, Nguyễn Văn Bách").
 RANK_PREFIX = re.compile(r"^\s*(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)|chuẩn\s+đô\s+đốc|đô\s+đốc|"
                          r"đại\s+tướng)\s*[,.]?\s+", re.I)

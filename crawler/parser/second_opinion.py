@@ -59,26 +59,25 @@ def unsure(lines: list[Line], kept: list[int], listing: bool, head: int | None =
         return "small share"
     if head is not None and kept and prose_above(lines, head, kept[0]) >= ABOVE_HEAD_CHARS:
         return "text above headline"
-    if head is not None and kept and prose_left_out(lines, head, kept) >= max(
-            MIN_PAGE_PROSE, LEFT_OUT_SHARE * ours):
+    if head is not None and kept and prose_left_out(lines, head, kept, max(
+            MIN_PAGE_PROSE, LEFT_OUT_SHARE * ours)):
         return "text left out"
     return ""
 
 
-def prose_left_out(lines: list[Line], head: int, kept: list[int]) -> int:
+def prose_left_out(lines: list[Line], head: int, kept: list[int], at_least: float) -> int:
     """Running text inside the element that holds the headline and our text that our text does
     not hold (a block of the article that our cues dropped: a lead set apart, a part of the text
-    printed between widgets)."""
-    article = article_element(lines, head, kept[0])
-    if article is None:
-        return 0
+    printed between widgets), when it amounts to `at_least` characters; else 0. (The element is
+    looked for only when the page holds that much outside our text: most pages do not.)"""
     own = set(kept)
-    left = 0
-    for ln in lines:
-        chars = running_chars(ln) if ln.idx not in own and not ln.caption else 0
-        if chars and inside(article, ln):
-            left += chars
-    return left
+    left = [(ln, chars) for ln in lines if ln.idx not in own and not ln.caption
+            and (chars := running_chars(ln))]
+    if sum(chars for _, chars in left) < at_least:
+        return 0
+    article = article_element(lines, head, kept[0])
+    total = sum(chars for ln, chars in left if inside(article, ln)) if article is not None else 0
+    return total if total >= at_least else 0
 
 
 def prose_above(lines: list[Line], head: int, first: int) -> int:
