@@ -57,7 +57,7 @@ def decode_html(data: bytes, http_charset: str | None = None) -> tuple[str, str]
         if data.startswith(bom):
             return data[len(bom):].decode(enc, "replace"), enc
     declared = _codec(http_charset) or declared_charset(data)
-    has_high = any(b > 0x7F for b in data[:200000])
+    has_high = not data[:200000].isascii()  # (bytes.isascii runs in C: a generator took 0.5 ms a page)
     # Valid UTF-8 is UTF-8 whatever the label says: a legacy 8-bit page with non-ASCII bytes
     # almost never happens to be valid UTF-8.
     text = _as_utf8(data) if declared in (None, "utf-8") or has_high else None
