@@ -91,8 +91,10 @@ LAYOUTS = {
     "dongtrieu": ("tuned", elementor.build, lambda arts: [elementor.article_path(a) for a in arts],
                   elementor.truth),
     # Written in session 13 from what tagDiv's Newspaper theme prints, kept out until its first
-    # measurement: 17/17 archived, 0 extra, 0 duplicates, 8/17 with every field right.
-    "tanphuoc": ("kept-out", tagdiv.build, lambda arts: [tagdiv.article_path(a) for a in arts], tagdiv.truth),
+    # measurement: 17/17 archived, 0 extra, 0 duplicates, 8/17 with every field right (share
+    # buttons between the headline and the text pushed the byline under the featured image out of
+    # the top block). Mended by a general rule, now tuned.
+    "tanphuoc": ("tuned", tagdiv.build, lambda arts: [tagdiv.article_path(a) for a in arts], tagdiv.truth),
     # Written in session 12 to stay out: measured, never looked at to change a rule.
     "kimson": ("kept-out", liferay.build, lambda arts: [liferay.article_path(a) for a in arts],
                liferay.truth),

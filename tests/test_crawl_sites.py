@@ -170,7 +170,7 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
                                     "benhai", "binhson", "ngoclinh", "myson", "hamrong", "lamha",
-                                    "dongtrieu"])
+                                    "dongtrieu", "tanphuoc"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -188,7 +188,8 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     EasyDNN news, inside one page-wide form, with print copies of every article; a Joomla K2
     site whose writer's field is followed by lists of newer and older items; a Hugo static site
     whose listings print unlinked headlines over dated teasers; an Elementor-built WordPress site
-    whose post info prints the day and the time as items of their own."""
+    whose post info prints the day and the time as items of their own; a tagDiv Newspaper theme
+    whose share buttons stand between the headline and the byline over the featured image."""
     from tests.sites import (
         blogger,
         cards,
@@ -200,6 +201,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         portal_subsite,
         portals,
         songhong,
+        tagdiv,
         tayling,
         wp_blocks,
     )
@@ -222,6 +224,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "myson": (dnn_easy.build, lambda arts: [dnn_easy.article_path(a) for a in arts], dnn_easy.truth),
         "ngoclinh": (wp_blocks.build, lambda arts: [wp_blocks.article_path(a) for a in arts],
                      wp_blocks.truth),
+        "tanphuoc": (tagdiv.build, lambda arts: [tagdiv.article_path(a) for a in arts], tagdiv.truth),
     }[layout]
     routes, articles = build()
     start = portal_subsite.START if layout == "binhson" else "/"

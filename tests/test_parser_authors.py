@@ -265,3 +265,29 @@ def test_a_link_under_a_labelled_writer_is_no_role():
            "<li><a href='#kinh-nghiem'>Một số kinh nghiệm</a></li></ul></nav>")
     art = extract(_page(top).encode(), "https://tct.example.vn/tin/a.html")
     assert (art.author, art.author_degree, art.author_role) == ("Nguyễn Văn Hải", "ThS.", None)
+
+
+def test_share_buttons_between_the_headline_and_the_writer_take_no_room_in_the_top_block():
+    """A magazine theme prints the account, the day, counters and a row of share buttons between
+    the headline and the text, then the editor's byline over a picture: the byline is still read.
+    Past such furniture only a credit that says so counts, not a bare name (a dateline's place)."""
+    from crawler.parser import extract
+
+    share = "".join(f"<div class='td-social-sharing'><a href='https://{n}.com/s'>{n}</a></div>"
+                    for n in ("Facebook", "Twitter", "Pinterest", "WhatsApp", "Zalo", "Email", "In"))
+    head = ("<h1>Sinh hoạt chuyên đề của chi bộ khoa</h1><div>Bởi</div><div><a href='/author/admin/'>admin"
+            "</a></div><div>12/03/2024</div><div>1712</div>" + share)
+    paras = "".join(f"<p>Đoạn văn thứ {i} của bài viết kể lại buổi sinh hoạt chuyên đề của chi bộ, "
+                    f"với nhiều ý kiến thẳng thắn về công tác giảng dạy và quản lý học viên.</p>"
+                    for i in range(4))
+
+    def page(byline: str) -> bytes:
+        return (f"<html><head><title>Sinh hoạt chuyên đề của chi bộ khoa</title></head><body>{head}"
+                f"<div class='post-content'><img src='/a.jpg'>{byline}{paras}</div></body></html>").encode()
+
+    art = extract(page("<p><em>ThS. Nguyễn Thị Thu Hằng – Giảng viên Khoa Xây dựng Đảng</em></p>"),
+                  "https://tct.example.vn/tin/a.html")
+    assert (art.author, art.author_degree, art.author_role) == (
+        "Nguyễn Thị Thu Hằng", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
+    assert "Thu Hằng" not in art.body
+    assert extract(page("<p>Bắc Giang -</p>"), "https://tct.example.vn/tin/a.html").author is None

@@ -26,11 +26,7 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
     first_para = next((i for i in region if body.paragraph_like(lines[i]) and i > tidx
                        and i != didx and len(lines[i].text) > 100
                        and not authors.credit_label(lines[i].text)), None)
-    stop = first_para if first_para is not None else min(len(lines), tidx + TOP_BLOCK_LINES)
-    # (A box of other news between the headline and the text takes no room in the top block.)
-    reach = tidx + TOP_BLOCK_LINES + 1
-    reach += sum(1 for j in boxed if tidx < j < (first_para if first_para is not None else reach))
-    stop = min(stop, reach)
+    stop, bare_reach = _top_block_end(lines, tidx, first_para, boxed)
     found: authors.Person | None = None
     i = tidx + 1
     while i < stop:
@@ -54,9 +50,10 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
                 i += 1
                 continue
         # A short bold line alone under the headline is a signature: pen names count there.
-        pen = (ln.bold or writer) and len(text) <= PEN_NAME_LINE_CHARS and found is None
-        blk = authors.read_block(lines, i, bare_ok=True, stop=stop, pen_ok=pen) if not meta_line else None
-        person = authors.parse_person(text, bare_ok=True, pen_ok=linked_name) if meta_line \
+        bare = i < bare_reach
+        pen = (ln.bold or writer) and len(text) <= PEN_NAME_LINE_CHARS and found is None and bare
+        blk = authors.read_block(lines, i, bare_ok=bare, stop=stop, pen_ok=pen) if not meta_line else None
+        person = authors.parse_person(text, bare_ok=bare, pen_ok=linked_name) if meta_line \
             else (blk.person if blk else None)
         if person is not None:
             used.update(blk.lines if blk else [i])
@@ -72,6 +69,21 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
     if found is None and first_para is not None:
         found = _credit_after_sapo(lines, first_para, used, boxed)
     return found, used
+
+
+def _top_block_end(lines: list[Line], tidx: int, first_para: int | None,
+                   boxed: frozenset[int] | set[int]) -> tuple[int, int]:
+    """Where the top block ends, and where bare names stop counting in it. A box of other news
+    between the headline and the text takes no room in it; nor does furniture (share buttons,
+    counters), but past that only a credit that says so is read (a name with a degree, a label or
+    a role), not a bare name: a dateline's place."""
+    stop = first_para if first_para is not None else min(len(lines), tidx + TOP_BLOCK_LINES)
+    reach = tidx + TOP_BLOCK_LINES + 1
+    end = first_para if first_para is not None else min(reach, len(lines))
+    reach += sum(1 for j in boxed if tidx < j < end)
+    bare_reach = reach
+    reach += sum(1 for j in range(tidx + 1, end) if lines[j].chrome and j not in boxed)
+    return min(stop, reach), bare_reach
 
 
 # The address of a writer's page ("/tac-gia/le-van-an.html", "/author/le-van-an").
