@@ -1089,3 +1089,13 @@ def test_two_elements_set_apart_by_a_style_are_two_words_and_a_drop_cap_is_one()
     art = extract(bare_page(main, ""), URL)
     assert art.title == f"Tin hoạt động {TITLE}"
     assert art.body.startswith("Trong năm học vừa qua")
+
+
+def test_two_elements_in_capitals_side_by_side_are_two_words():
+    """Two tabs of a box printed as links with no space between ("BÀI VIẾT LIÊN QUAN",
+    "XEM THÊM TỪ TÁC GIẢ") read as two phrases; a drop cap in capitals stays one word."""
+    from crawler.parser import read_page
+
+    page = read_page("<html><body><h4><a href='#'>BÀI VIẾT LIÊN QUAN</a><a href='#'>XEM THÊM TỪ TÁC GIẢ</a>"
+                     "</h4><p><span>T</span>RONG NĂM HỌC</p></body></html>")
+    assert [ln.text for ln in page.lines] == ["BÀI VIẾT LIÊN QUAN XEM THÊM TỪ TÁC GIẢ", "TRONG NĂM HỌC"]

@@ -465,18 +465,27 @@ _SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
 
 
 _SENTENCE_CLOSE = frozenset('.!?…"”»)')
+_WORD_END = re.compile(r"(?<!\w)[^\W\d_]{2,}$")
+
+
+def _capitals_end(piece: str) -> bool:
+    """Does the piece end with a whole word in capitals ("…LIÊN QUAN" before "XEM THÊM")?"""
+    found = _WORD_END.search(piece) if piece[-1].isupper() else None
+    return found is not None and found.group().isupper()
 
 
 def _joined(pieces: list[str]) -> str:
     """The text nodes of a line in order. Two elements printed one after the other with no space
-    between, the first ending a word in lower case (or a sentence) and the second opening with a
-    capital, are two things a style sets apart (a kicker over a headline in one <h1>, "…zur
-    MigrationChiesa ruft…"): a space goes between them. A drop cap (`<span>T</span>rong`) or a
+    between, the first ending a word in lower case, a whole word in capitals or a sentence, and the
+    second opening with a capital, are two things a style sets apart (a kicker over a headline in
+    one <h1>, "…zur MigrationChiesa ruft…"; two tabs, "BÀI VIẾT LIÊN QUANXEM THÊM"): a space goes
+    between them. A drop cap (`<span>T</span>rong`) or a
     word's letters in two tags stay one word."""
     out = [pieces[0]]
     prev = pieces[0]
     for t in pieces[1:]:
-        if prev and t and t[0].isupper() and (prev[-1].islower() or prev[-1] in _SENTENCE_CLOSE):
+        if prev and t and t[0].isupper() and (prev[-1].islower() or prev[-1] in _SENTENCE_CLOSE
+                                              or _capitals_end(prev)):
             out.append(" ")
         out.append(t)
         prev = t if t else prev
