@@ -70,9 +70,16 @@ def test_accounts_and_organisations_are_no_author(line):
 
 
 @pytest.mark.parametrize("line", ["C.V.D", "Tổng lượt truy cập: 1.384.227", "Khai giảng lớp Trung cấp",
-                                  "Trường Chính trị tỉnh Vĩnh Long", "Phòng Tổ chức - Hành chính |"])
+                                  "Trường Chính trị tỉnh Vĩnh Long", "Phòng Tổ chức - Hành chính |",
+                                  "PHÓ HIỆU TRƯỞNG", "Phó Giám đốc"])
 def test_not_credits(line):
     assert parse_person(line) is None
+
+
+def test_an_officials_title_is_no_name_however_set():
+    """`Phó` is a family name (Phó Đức Phương) but `Phó Hiệu Trưởng` is a post, in any case."""
+    assert parse_person("PHÓ HIỆU TRƯỞNG", pen_ok=True) is None
+    assert parse_person("Phó Đức Phương").name == "Phó Đức Phương"
 
 
 def test_name_case_keeps_vietnamese_letters():
@@ -291,3 +298,20 @@ def test_share_buttons_between_the_headline_and_the_writer_take_no_room_in_the_t
         "Nguyễn Thị Thu Hằng", "ThS.", "Giảng viên Khoa Xây dựng Đảng")
     assert "Thu Hằng" not in art.body
     assert extract(page("<p>Bắc Giang -</p>"), "https://tct.example.vn/tin/a.html").author is None
+
+
+@pytest.mark.parametrize("sign", [
+    "<p style='text-align:right'><b>PHÓ HIỆU TRƯỞNG</b></p>"
+    "<p style='text-align:right'><b>TS. Đỗ Văn Bình</b></p>",
+    "<table><tr><td><p><b><i>Nơi nhận:</i></b><br>- Như trên;<br>- Lưu VT.</p></td>"
+    "<td><p><b>HIỆU TRƯỞNG</b></p><p><b>Lê Văn Tám</b></p></td></tr></table>",
+])
+def test_the_signature_of_an_announcement_is_its_text_and_nobodys_byline(sign):
+    """The signer's post in capitals over the name closes a document: the reader sees it (it stays
+    in the text, the post and the name apart, even as paragraphs of one table cell), and the
+    signer wrote nothing for the site."""
+    from crawler.parser import extract
+
+    art = extract(_page(bottom=sign).encode(), "https://tct.example.vn/tin/a.html")
+    assert art.author is None
+    assert "HIỆU TRƯỞNG" in art.body and "TRƯỞNGLê" not in art.body

@@ -81,7 +81,8 @@ def looks_like_name(text: str, need_surname: bool = False) -> bool:
             return False
     if rules.ORG_START.match(text) and not _surname_ok(words[0]):
         return False
-    if text.lower() in rules.SITE_ACCOUNTS or text.lower() in rules.PLACE_NAMES:
+    if text.lower() in rules.SITE_ACCOUNTS or text.lower() in rules.PLACE_NAMES or \
+            rules.OFFICIAL_TITLE.match(text):
         return False
     if any(w.lower() in rules.INTERFACE_WORDS for w in words):
         return False  # a control's label in title case ("Text Size", "Read More"), not a pen name

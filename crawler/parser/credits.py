@@ -244,7 +244,7 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     tail = _credit_candidates(lines, region, title_text)
     last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)
                          and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
-    if any(SIGNATURE_LINE.match(lines[i].text) for i in tail[last_sentence + 1:last_sentence + 9]):
+    if _signature(lines, tail[last_sentence + 1:last_sentence + 9]):
         return None, set()  # an announcement's signature block: the body's, and nobody's byline
     zone: list[int] = []
     people: list[tuple[int, authors.Person]] = []
@@ -300,6 +300,19 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
 # GIÁM HIỆU", "(đã ký)", "Nơi nhận:".
 SIGNATURE_LINE = re.compile(r"^\s*(?:(?:TL|KT|TM|T/M|TUQ|Q|UQ)\s*[.:/]\s*\w|\(?\s*đã\s+ký\s*\)?\s*$|"
                             r"nơi\s+nhận\s*:)", re.I)
+
+
+SIGNER_CHARS = 40
+
+
+def _signature(lines: list[Line], after: list[int]) -> bool:
+    """Do the lines after the text open a document's signature block? A signature's line
+    ("KT. HIỆU TRƯỞNG", "(Đã ký)", "Nơi nhận:") among them, or the signer's post in capitals
+    first ("PHÓ HIỆU TRƯỞNG" over the name: a writer's role comes under the name, not over it)."""
+    if any(SIGNATURE_LINE.match(lines[i].text) for i in after):
+        return True
+    first = lines[after[0]].text if after else ""
+    return len(first) <= SIGNER_CHARS and first.isupper() and bool(rules.OFFICIAL_TITLE.match(first))
 
 
 def _set_apart_credit(ln: Line) -> bool:

@@ -373,6 +373,8 @@ class _Linearizer:
         if block and self.row_cells is None:
             self.flush()
             self.blocks.append(el)
+        elif block and self.cell_buf:
+            self.cell_buf.append(" ")  # (paragraphs inside a cell: "HIỆU TRƯỞNG" over the name)
         return fr
 
     def _headline_picture(self, img: etree._Element) -> bool:

@@ -226,6 +226,10 @@ INTERFACE_WORDS = frozenset({
     "previous", "back", "top", "close", "open", "download", "view", "show", "hide", "click", "here",
     "gallery", "video", "photo", "photos", "audio", "podcast", "newsletter", "advertisement",
 })
+# An official's title, alone on a line: the signer's post over the name in a document's signature
+# block ("PHÓ HIỆU TRƯỞNG" over "TS. Đỗ Văn Bình"), and never a name itself, capitalised as it is.
+OFFICIAL_TITLE = re.compile(r"^\s*(?:phó\s+)?(?:hiệu\s+trưởng|giám\s+đốc|chủ\s+tịch|bí\s+thư|chủ\s+nhiệm|"
+                            r"chánh\s+văn\s+phòng|trưởng\s+(?:khoa|phòng|ban|bộ\s+môn))(?:\s|$)", re.I)
 SITE_ACCOUNTS = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "super user",
                            "superuser", "webmaster", "editor", "biên tập", "ban biên tập", "bbt",
                            "root", "user", "guest", "pv", "ctv", "phóng viên", "cộng tác viên"})
