@@ -104,6 +104,8 @@ def _page(top: str = "", bottom: str = "") -> str:
     # A place opening the date line, linked or not, is no writer, family name first or not.
     ("Hà Nội - 07/03/2026 08:47", None),
     ("<a href='/lam-dong/'>Lâm Đồng</a> - 07/03/2026 08:47", None),
+    # WordPress's "by" in Vietnamese after the date, no label's colon.
+    ("Đăng ngày 07/03/2026 08:47 bởi <b>CN. Lê Thị Hoa</b>", "Lê Thị Hoa"),
 ])
 def test_the_name_on_the_date_line(date_line, expected):
     from crawler.parser import extract
@@ -155,6 +157,9 @@ _TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội 
          "hội.”</i></p><p style='text-align:right'><b>Hồ Chí Minh</b></p>", (None, None, None)),
     ("", "<p><b>Đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy phát biểu tại hội nghị</b></p>",
      (None, None, None)),
+    # A pen name in bold, then its unit after a dash, right-aligned at the end.
+    ("", "<p style='text-align:right'><b>Minh Châu</b> - <i>Trung tâm Bồi dưỡng chính trị huyện</i></p>",
+     ("Minh Châu", None, "Trung tâm Bồi dưỡng chính trị huyện")),
     # A CMS that prints each field's label in a block of its own, over its value.
     ("<div>Tác giả:</div><div>ThS. Lê Thu Hà</div><div>Đơn vị:</div><div>Khoa Xây dựng Đảng</div>", "",
      ("Lê Thu Hà", "ThS.", "Khoa Xây dựng Đảng")),

@@ -38,7 +38,7 @@ _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)
 # bylines) before a capital.
 _WRITTEN_BY = re.compile(r"^\s*(?:(?i:bài\s+viết|bài|tin|tác\s+phẩm|ghi\s+chép|bút\s+ký|phóng\s+sự)"
                          r"\s+(?i:của)\s+"
-                         r"|(?i:by|von|par|door|por)\s+(?=[A-ZÀ-ÝĐ]))")
+                         r"|(?i:by|bởi|von|par|door|por)\s+(?=[A-ZÀ-ÝĐ]))")
 # "Theo Hồ Hương": according to a person (the author) or to an outlet (no author).
 _ACCORDING_TO = re.compile(r"^\s*theo\s+", re.I)
 

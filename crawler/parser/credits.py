@@ -202,9 +202,9 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
     """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''. With it, whether
     the piece is the line's link text, all of it (`<a class="author">Nguyên Minh</a> - 07/03/2026`:
     a pen name linked to the writer's page, which needs no family name)."""
-    pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}", text) if p.strip()]
+    pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}|\s(?=bởi\s)", text) if p.strip()]
     for p in pieces:
-        if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p):
+        if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p) or _BY.match(p):
             return p, False
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
         if published.find_date(p) is None:
@@ -216,6 +216,7 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
 
 
 LINK_SLACK_CHARS = 2  # (spaces around a link's text)
+_BY = re.compile(r"bởi\s+\S", re.I)  # "12/03/2024 08:30 bởi CN. Lê Thị Hoa" (WordPress's "by")
 
 
 def _is_sentence(text: str) -> bool:
@@ -256,7 +257,7 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
         # Set apart like a signature (bold, right-aligned, the writer's element or a link to the
         # writer's page): pen names too.
         pen = (ln.bold or ln.right or ln.author_class or writer_link(ln)) and \
-            len(text) <= PEN_NAME_LINE_CHARS
+            len(_ROLE_AFTER.split(text, maxsplit=1)[0]) <= PEN_NAME_LINE_CHARS
         quoted = _quoted(ln) or (k > 0 and lines[tail[k - 1]].text.rstrip().endswith(_CLOSING_QUOTES))
         p = authors.parse_person(text, bare_ok=True, pen_ok=pen) if len(text) <= 160 and not quoted \
             else None
@@ -303,6 +304,7 @@ SIGNATURE_LINE = re.compile(r"^\s*(?:(?:TL|KT|TM|T/M|TUQ|Q|UQ)\s*[.:/]\s*\w|\(?\
 
 
 SIGNER_CHARS = 40
+_ROLE_AFTER = re.compile(r"\s+[-–]\s+")  # "Minh Châu - Trung tâm Bồi dưỡng…": a name, then its role
 
 
 def _signature(lines: list[Line], after: list[int]) -> bool:
