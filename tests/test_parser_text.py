@@ -1099,3 +1099,12 @@ def test_two_elements_in_capitals_side_by_side_are_two_words():
     page = read_page("<html><body><h4><a href='#'>BÀI VIẾT LIÊN QUAN</a><a href='#'>XEM THÊM TỪ TÁC GIẢ</a>"
                      "</h4><p><span>T</span>RONG NĂM HỌC</p></body></html>")
     assert [ln.text for ln in page.lines] == ["BÀI VIẾT LIÊN QUAN XEM THÊM TỪ TÁC GIẢ", "TRONG NĂM HỌC"]
+
+
+def test_a_table_cell_holding_paragraphs_lays_out_the_page():
+    """An old site sets its text column in a table cell beside an advert's: each paragraph is a
+    line of the text, not one cell of a data row joined to "Quảng cáo"."""
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><table><tr><td width='70%'>{paras(PARAS)}</td>"
+            "<td>Quảng cáo</td></tr></table>")
+    art = extract(bare_page(main, ""), URL)
+    assert art.body == "\n\n".join(PARAS)

@@ -107,9 +107,17 @@ _PLAIN_TAGS = frozenset({"span", "font", "small", "big", "sup", "sub", "u", "s",
                          "time", "code", "cite", "q", "mark", "ins", "del", "var", "tt"})
 
 
+# A cell holding paragraphs of running text lays out a page (an old site's text column beside an
+# advert's), where a data table's cell holds a figure, a name or a sentence or two.
+PROSE_CELL_PARAGRAPHS, PROSE_PARAGRAPH_CHARS = 3, 80
+_PROSE_CELL = etree.XPath(
+    f"./*[self::td or self::th][count(.//p[string-length(normalize-space(.)) >= {PROSE_PARAGRAPH_CHARS}])"
+    f" >= {PROSE_CELL_PARAGRAPHS}][1]")
+
+
 def _is_data_row(tr: etree._Element) -> bool:
     cells = [c for c in tr if c.tag in ("td", "th")]
-    if len(cells) < 2 or _LAYOUT_IN_ROW(tr):
+    if len(cells) < 2 or _LAYOUT_IN_ROW(tr) or _PROSE_CELL(tr):
         return False
     return text_length(tr) < 3000
 
