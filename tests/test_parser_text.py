@@ -2,6 +2,8 @@
 like an ad, boxes that point elsewhere, an announcement's signature block, a photo story."""
 from __future__ import annotations
 
+import pytest
+
 from crawler.classify import is_article
 from crawler.parser import extract
 
@@ -1108,3 +1110,45 @@ def test_a_table_cell_holding_paragraphs_lays_out_the_page():
             "<td>Quảng cáo</td></tr></table>")
     art = extract(bare_page(main, ""), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_teasers_of_a_box_of_other_news_are_no_text_left_out():
+    """Other articles' headlines (headings that are links) over their teasers, in a box after the
+    text inside the article's element: neither our text nor a reason to ask for a second opinion
+    (which would bring the teasers back)."""
+    items = "".join(f"<div><a href='/r{i}.html'><img src='/r{i}.jpg'></a><h4><a href='/r{i}.html'>Hội "
+                    f"nghị sơ kết công tác đào tạo lần {i}</a></h4><p>Sáng ngày {i}/3, nhà trường tổ chức "
+                    "hội nghị sơ kết công tác đào tạo, bồi dưỡng cán bộ, công chức cấp cơ sở trong học kỳ."
+                    "</p></div>"
+                    for i in range(1, 5))
+    main = (f"<div><h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}<div><h3>Các tin khác</h3>{items}"
+            "</div></div>")
+    art = extract(bare_page(main, ""), URL)
+    assert art.body == "\n\n".join(PARAS)
+    assert not any(f.startswith("second_opinion") for f in art.flags)
+
+
+@pytest.mark.parametrize("after", [
+    # NukeViet's box of newer articles, its heading in a paragraph of its own.
+    "<div><p><strong>Những tin mới hơn</strong></p><ul><li><a href='/x1.html'>Khai giảng lớp trung cấp lý "
+    "luận chính trị khóa 46</a> <em>(15/03/2024)</em></li><li><a href='/x2.html'>Hội thảo khoa học cấp "
+    "trường năm 2024</a> <em>(18/03/2024)</em></li></ul></div>",
+    # A rating widget's lines, with no form around them.
+    "<div>Đánh giá bài viết: <span>★★★★★</span> Tổng số điểm của bài viết là: 15 trong 3 đánh giá</div>",
+])
+def test_boxes_after_the_text_are_no_text(after):
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>{paras(PARAS)}{after}</div>"
+    assert extract(bare_page(main, ""), URL).body == "\n\n".join(PARAS)
+
+
+def test_a_videos_caption_is_no_text_and_a_subheading_under_a_video_is():
+    """A line under a video's player is its caption when set in italics or opening with
+    "Video:"; a subheading there (no full stop, plain type) stays in the text."""
+    video = "<p><iframe src='https://www.youtube.com/embed/x'></iframe></p>"
+    for caption in ("<p><em>Toàn cảnh hội nghị</em></p>", "<p>Video: Toàn cảnh hội nghị</p>"):
+        main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>{paras(PARAS[:2])}{video}{caption}"
+                f"{paras(PARAS[2:])}</div>")
+        assert extract(bare_page(main, ""), URL).body == "\n\n".join(PARAS)
+    main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>{paras(PARAS[:2])}{video}<p>Kết quả đạt được</p>"
+            f"{paras(PARAS[2:])}</div>")
+    assert "Kết quả đạt được" in extract(bare_page(main, ""), URL).body

@@ -712,6 +712,8 @@ def is_noise(ln: Line, title: str | None, chrome_counts: bool = True, figures: b
     # italics beside the picture, the text's first paragraph under it), whatever it ends with.
     if (ln.image_block and figures or ln.after_image) and len(text) < 250 and not _sentences(text):
         return text.endswith("|") or ln.italic or (ln.after_image and not text.endswith(SENTENCE_ENDS))
+    if ln.after_player and len(text) < 250 and not _sentences(text):
+        return ln.italic or bool(rules.VIDEO_CAPTION.match(text))  # (a subheading under a video is none)
     return False
 
 

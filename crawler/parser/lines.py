@@ -54,6 +54,7 @@ class Line:
     image_block: bool = False
     row: bool = False
     after_image: bool = False  # an image stands between this line and the previous one
+    after_player: bool = False  # ... a video's player (an <iframe>, <video>, <object>, <embed>)
     drawn: bool = False  # a headline printed as a picture: its alt text (never body text)
     converted: bool = False  # typed in the TCVN3 legacy font, converted to Unicode
     anchors: list[str] = field(default_factory=list)
@@ -152,6 +153,7 @@ class _Linearizer:
         self.cell_buf: list[str] = []
         self.anchors: list[str] = []
         self.image_pending = False
+        self.player_pending = False  # a video's player stands before the pending line
         self.author_seen = False  # some text of the pending line sits in a writer's element
         self.drawn = False  # the pending line is a picture's alt text (a headline drawn)
         self.total_text = 1
@@ -313,13 +315,13 @@ class _Linearizer:
                 title_class=any(f.title for f in self.frames[-4:]) if counts["title"] else False,
                 right=counts["right"] > 0, author_class=self.author_seen,
                 image_block=owner is not None and owner in self.with_image, anchors=self.anchors,
-                after_image=self.image_pending, converted=converted,
+                after_image=self.image_pending, after_player=self.player_pending, converted=converted,
                 named_chrome=tuple(self.named_chrome) if self.named_chrome else (),
                 named_caption=tuple(self.named_caption) if self.named_caption else (),
                 landmarks=tuple(self.landmarks) if self.landmarks else (), drawn=self.drawn,
             )
             self.lines.append(line)
-            self.image_pending = False
+            self.image_pending = self.player_pending = False
         self.buf = []
         self.anchors = []
         self.author_seen = False
@@ -327,7 +329,8 @@ class _Linearizer:
 
     def start(self, el: etree._Element) -> _Frame:
         tag = el.tag  # lxml's HTML parser gives lower-case names
-        if tag in rules.DROP_TAGS:
+        if tag in rules.DROP_TAGS:  # (a video's player: the line under it may be its caption)
+            self.player_pending = self.player_pending or tag in _PLAYER_TAGS
             return _SKIP
         attrs = dict(el.items()) if el.keys() else _NO_ATTRS  # (read once: each get() is a call)
         if tag in _PLAIN_TAGS and not attrs:  # <span>, <font>… with no attributes: no cue
@@ -513,6 +516,7 @@ def _for_machines(el: etree._Element, tag: str, attrs: dict[str, str]) -> bool:
 _FRAMES: dict[tuple, _Frame] = {}
 _FRAME_OF_CONTEXT = frozenset({"form", "header"})
 _NO_ATTRS: dict[str, str] = {}  # (shared, never modified)
+_PLAYER_TAGS = frozenset({"iframe", "video", "object", "embed"})
 _DIALOG_ROLES = frozenset({"dialog", "alertdialog"})
 _WRITER_ATTRS = ("itemprop", "rel", "data-role")
 MAX_FRAMES_KEPT = 8192

@@ -97,7 +97,7 @@ MENU_LINE = 0.9  # all but entirely a link: a menu entry's text
 # -- phrases -----------------------------------------------------------------------------------
 # A line that starts one of these ends the article (related lists, comments, attachments).
 END_OF_ARTICLE = re.compile(
-    r"^\s*" + alt((
+    r"^\s*(?:(?:các|những)\s+)?" + alt((
         r"tin\s+liên\s+quan", r"các\s+tin\s+(?:khác|đã\s+đưa|cũ\s+hơn|mới\s+hơn)", r"tin\s+khác",
         r"bài\s+viết\s+(?:liên\s+quan|khác)", r"tin\s+(?:mới|cùng\s+chuyên\s+mục|đã\s+đăng)",
         r"(?:các\s+)?bài\s+(?:viết\s+)?(?:mới|cũ)\s+hơn",
@@ -152,7 +152,12 @@ BOILERPLATE_LINE = re.compile(
         r"hôm\s+nay\s*:", r"hôm\s+qua\s*:", r"trong\s+tuần\s*:", r"tất\s+cả\s*:", r"đang\s+online",
         r"đang\s+truy\s+cập", r"khách\s*:", r"thành\s+viên\s*:", r"tổng\s+lượt",
         r"từ\s+khóa\s+liên\s+quan", r"tags?\s*:", r"nguồn\s+tin\s*:",
-    )) + r")\b(?:[\s:|/\-–•·.0-9]*$|.{0,40}$)", re.I)
+    )) + r")\b(?:[\s:|/\-–•·.0-9]*$|.{0,40}$)"
+    # A rating widget's lines (NukeViet's "Tổng số điểm của bài viết là: 15 trong 3 đánh giá").
+    r"|^\s*(?:đánh\s+giá\s+bài\s+viết|tổng\s+số\s+điểm\s+của\s+bài\s+viết|click\s+để\s+đánh\s+giá|"
+    r"bình\s+chọn\s+bài\s+viết)\b.{0,120}$", re.I)
+# A video's caption under its player, set in plain type ("Video: Toàn cảnh hội nghị").
+VIDEO_CAPTION = re.compile(r"^\s*(?:video|clip)\b\s*[:(-]", re.I)
 # A box that gives the original article's address, or asks the reader to follow the outlet.
 SOURCE_OR_FOLLOW_LINE = re.compile(
     r"^\s*(?:(?:link\s+(?:bài\s+)?gốc|lấy\s+link|copy\s+link|đường\s+dẫn\s+bài\s+gốc)\b|"

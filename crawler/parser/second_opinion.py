@@ -72,12 +72,20 @@ def prose_left_out(lines: list[Line], head: int, kept: list[int], at_least: floa
     looked for only when the page holds that much outside our text: most pages do not.)"""
     own = set(kept)
     left = [(ln, chars) for ln in lines if ln.idx not in own and not ln.caption
-            and (chars := running_chars(ln))]
+            and (chars := running_chars(ln)) and not _teaser(lines, ln)]
     if sum(chars for _, chars in left) < at_least:
         return 0
     article = article_element(lines, head, kept[0])
     total = sum(chars for ln, chars in left if inside(article, ln)) if article is not None else 0
     return total if total >= at_least else 0
+
+
+def _teaser(lines: list[Line], ln: Line) -> bool:
+    """A paragraph right under a heading that is a link from end to end: another article's teaser
+    under its headline (a related-news box inside the article's element), no text left out. (Not
+    under any link line: "Read more: …" inside a text is followed by more of the text.)"""
+    above = lines[ln.idx - 1] if ln.idx > 0 else None
+    return above is not None and above.heading > 0 and above.link_density > rules.TEXT_LINE
 
 
 def prose_above(lines: list[Line], head: int, first: int) -> int:
