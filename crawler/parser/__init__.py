@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from archive.records import CONTRACT_KEYS
-from crawler.parser import body, credits, published, second_opinion, signals, title
+from crawler.parser import body, credits, jsonld, published, second_opinion, signals, title
 from crawler.parser.dates import VN_TZ, find_date, iso
 from crawler.parser.decode import decode_html, legacy_font
 from crawler.parser.lines import Line, clean_ws, linearize
@@ -289,7 +289,22 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     kept = [i for i in kept if not body.is_time_stamp(lines[i])]
     if html is not None:
         kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url, anchor)
-    art.body = body.assemble(lines, kept) or None
+    _set_body(art, root, body.assemble(lines, kept))
+
+
+MACHINE_BODY_CHARS = 500  # the article's text given for machines, this long at least...
+MACHINE_BODY_SHARE = 0.5  # ... and our text under this share of it
+
+
+def _set_body(art: Article, root, ours: str) -> None:
+    """Our text is the body, unless the page's script prints the article (a client-rendered
+    outlet, a how-to built by script): it gives its text to machines as schema.org's
+    `articleBody` while what we read is a browser notice or a teaser; then that text is."""
+    art.body = ours or None
+    given = jsonld.article_body(root)
+    if len(given) >= MACHINE_BODY_CHARS and len(ours) < MACHINE_BODY_SHARE * len(given):
+        art.body = given
+        art.flags.append("body_from_metadata")
 
 
 def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int | None, region: list[int],

@@ -336,7 +336,6 @@ def _is_initials(text: str) -> bool:
 
 _META_AUTHOR_XPATHS = ('//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
                        '//meta[@name="dc.creator" or @name="DC.creator"]/@content')
-_ARTICLE_TYPES = ("Article", "BlogPosting", "Report")  # NewsArticle, ReportageNewsArticle…
 
 
 def metadata_author(root, lines: list[Line]) -> authors.Person | None:
@@ -347,7 +346,7 @@ def metadata_author(root, lines: list[Line]) -> authors.Person | None:
     names: list[str] = []
     for node in jsonld.objects(root):
         # (The article's author; a photo's, or a reviewed claim's, is someone else.)
-        if any(k.endswith(_ARTICLE_TYPES) for k in jsonld.types(node)):
+        if any(k.endswith(jsonld.ARTICLE_TYPES) for k in jsonld.types(node)):
             who = node.get("author")
             for a in who if isinstance(who, list) else [who]:
                 if isinstance(a, str):

@@ -4,12 +4,15 @@ Read with a bound on the number of nodes: a page may carry megabytes of it, or n
 """
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
 
 MAX_NODES = 500  # objects and lists read per block
 
 _BLOCKS = '//script[@type="application/ld+json"]/text()'
+ARTICLE_TYPES = ("Article", "BlogPosting", "Report")  # NewsArticle, ReportageNewsArticle…
 
 
 def objects(root) -> Iterator[dict]:
@@ -38,3 +41,22 @@ def types(node: dict) -> list[str]:
     """The object's @type(s)."""
     kind = node.get("@type")
     return [k for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)]
+
+
+_BREAK = re.compile(r"<(?:/?(?:p|div|h[1-6]|li|ul|ol|blockquote|section)|br)\b[^>]*>|\n", re.I)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def article_body(root) -> str:
+    """The article's text as the page gives it to machines: the longest `articleBody` of an
+    article object (a HowTo's `description`), its paragraphs one per line apart; '' when none.
+    Some give it as HTML: its block tags break the paragraphs, other tags go."""
+    best = ""
+    for node in objects(root):
+        kinds = types(node)
+        value = node.get("articleBody") if any(k.endswith(ARTICLE_TYPES) for k in kinds) else \
+            node.get("description") if "HowTo" in kinds else None
+        if isinstance(value, str) and len(value) > len(best):
+            best = value
+    pieces = (" ".join(html.unescape(_TAG.sub(" ", p)).split()) for p in _BREAK.split(best))
+    return "\n\n".join(p for p in pieces if p)
