@@ -106,6 +106,10 @@ def _page(top: str = "", bottom: str = "") -> str:
     ("<a href='/lam-dong/'>Lâm Đồng</a> - 07/03/2026 08:47", None),
     # WordPress's "by" in Vietnamese after the date, no label's colon.
     ("Đăng ngày 07/03/2026 08:47 bởi <b>CN. Lê Thị Hoa</b>", "Lê Thị Hoa"),
+    # ... up to what WordPress and Drupal print after the name (its category, the day).
+    ("07/03/2026 08:47 bởi Trần Thị Hoa trong <a href='/tin-tuc/'>Tin tức</a>", "Trần Thị Hoa"),
+    ("Gửi bởi <a href='/user/2'>Nguyễn Văn An</a> vào T7, 07/03/2026 - 08:47", "Nguyễn Văn An"),
+    ("Gửi bởi <a href='/user/1'>admin</a> vào T7, 07/03/2026 - 08:47", None),
 ])
 def test_the_name_on_the_date_line(date_line, expected):
     from crawler.parser import extract

@@ -204,8 +204,10 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
     a pen name linked to the writer's page, which needs no family name)."""
     pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}|\s(?=bởi\s)", text) if p.strip()]
     for p in pieces:
-        if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p) or _BY.match(p):
+        if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p):
             return p, False
+        if _BY.match(p):  # (up to what WordPress and Drupal print after the name: "trong Tin tức")
+            return _AFTER_BY_NAME.split(p, maxsplit=1)[0], False
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
         if published.find_date(p) is None:
             linked = abs(link_chars - len(p)) <= LINK_SLACK_CHARS
@@ -217,6 +219,7 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
 
 LINK_SLACK_CHARS = 2  # (spaces around a link's text)
 _BY = re.compile(r"bởi\s+\S", re.I)  # "12/03/2024 08:30 bởi CN. Lê Thị Hoa" (WordPress's "by")
+_AFTER_BY_NAME = re.compile(r"\s+(?:trong|vào|lúc|ngày)\s", re.I)  # "bởi X trong Tin tức", "bởi X vào T3, …"
 
 
 def _is_sentence(text: str) -> bool:
