@@ -118,9 +118,10 @@ _PROSE_CELL = etree.XPath(
 
 def _is_data_row(tr: etree._Element) -> bool:
     cells = [c for c in tr if c.tag in ("td", "th")]
-    if len(cells) < 2 or _LAYOUT_IN_ROW(tr) or _PROSE_CELL(tr):
+    if len(cells) < 2 or _LAYOUT_IN_ROW(tr):
         return False
-    return text_length(tr) < 3000
+    size = text_length(tr)
+    return size < 3000 and (size < PROSE_CELL_PARAGRAPHS * PROSE_PARAGRAPH_CHARS or not _PROSE_CELL(tr))
 
 
 def _continues(prev: str, nxt: str) -> bool:
