@@ -75,14 +75,15 @@ def _top_block_end(lines: list[Line], tidx: int, first_para: int | None,
                    boxed: frozenset[int] | set[int]) -> tuple[int, int]:
     """Where the top block ends, and where bare names stop counting in it. A box of other news
     between the headline and the text takes no room in it; nor does furniture (share buttons,
-    counters), but past that only a credit that says so is read (a name with a degree, a label or
-    a role), not a bare name: a dateline's place."""
+    counters: chrome or links), but past that only a credit that says so is read (a name with a
+    degree, a label or a role), not a bare name: a dateline's place."""
     stop = first_para if first_para is not None else min(len(lines), tidx + TOP_BLOCK_LINES)
     reach = tidx + TOP_BLOCK_LINES + 1
     end = first_para if first_para is not None else min(reach, len(lines))
     reach += sum(1 for j in boxed if tidx < j < end)
     bare_reach = reach
-    reach += sum(1 for j in range(tidx + 1, end) if lines[j].chrome and j not in boxed)
+    reach += sum(1 for j in range(tidx + 1, end) if j not in boxed and (
+        lines[j].chrome or lines[j].link_density > rules.LINK_LINE))
     return min(stop, reach), bare_reach
 
 
