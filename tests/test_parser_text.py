@@ -1173,3 +1173,21 @@ def test_an_article_printed_by_script_is_read_from_what_it_gives_machines():
     shown = (f"<html><head><title>{TITLE}</title><script type='application/ld+json'>{teaser}</script></head>"
              f"<body><h1>{TITLE}</h1><p>12/03/2024 09:00</p><div>{paras(PARAS)}</div></body></html>")
     assert extract(shown.encode(), URL).body == "\n\n".join(PARAS)
+
+
+def test_the_pages_own_entry_in_a_list_of_posts_does_not_head_it():
+    """A theme lists the newest posts beside the text, this one among them, as <h3> links to
+    themselves with their days right under them, while the <h1> headline stands four lines over
+    its own day. The list's entry stays a listed link (not the headline) and its words are no
+    menu's entry that would count against the <h1>."""
+    url = "https://tct.example.vn/tin-tuc/bai-viet-12.html"
+    posts = (("/tin-tuc/bai-viet-13.html", "Hội nghị tổng kết công tác đào tạo năm 2023", "14/03/2024"),
+             (url, TITLE, "12/03/2024"),
+             ("/tin-tuc/bai-viet-11.html", "Khai giảng lớp trung cấp lý luận chính trị", "02/03/2024"))
+    side = "".join(f"<div><h3><a href='{href}'>{words}</a></h3><div>{day}</div></div>"
+                   for href, words, day in posts)
+    main = (f"<div><h1>{TITLE}</h1><div>Bởi</div><div><a href='/author/admin/'>admin</a></div><div>-</div>"
+            f"<div>12/03/2024 09:00</div><div>{paras(PARAS)}</div></div><div>{side}</div>")
+    art = extract(bare_page(main, ""), url)
+    assert (art.title, art.published_at) == (TITLE, "2024-03-12T09:00:00+07:00")
+    assert art.body == "\n\n".join(PARAS)

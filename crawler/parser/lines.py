@@ -56,6 +56,7 @@ class Line:
     after_image: bool = False  # an image stands between this line and the previous one
     after_player: bool = False  # ... a video's player (an <iframe>, <video>, <object>, <embed>)
     drawn: bool = False  # a headline printed as a picture: its alt text (never body text)
+    own_entry: bool = False  # the page's own entry in a list of posts, linked to the page itself
     converted: bool = False  # typed in the TCVN3 legacy font, converted to Unicode
     anchors: list[str] = field(default_factory=list)
     # Elements around the line whose class or id name reads like chrome or a caption: a vote,

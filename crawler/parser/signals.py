@@ -117,11 +117,15 @@ def teaser_share(lines: list[Line], kept: list[int], own: set[int]) -> float:
     return teased / total if total and items >= 2 else 0.0  # (one item is no list)
 
 
+NO_HEADING = 7  # (a line set in bold or named as a title ranks below every heading level)
+
+
 def unlink_self_links(lines: list[Line], page_urls: list[str]) -> None:
     """A headline that is a link to the page itself (a theme that links the post's headline to
     the post) is no link for reading the page: no item of a list, and it may head the page.
-    Only a line set like a headline (a heading, a title's class, bold): the page's own entry in
-    a list of the site's latest news stays a listed link."""
+    Only a line set like a headline (a heading, a title's class, bold), and not when a heading of
+    a higher level with no link prints the same words (an <h1> over the page's own <h3> entry in a
+    list of the site's latest news): such an entry stays a listed link."""
     urls = [u for u in page_urls if u]
     tails = {u.rstrip("/").rsplit("/", 1)[-1] for u in urls} - {""}
     if not tails:
@@ -129,11 +133,21 @@ def unlink_self_links(lines: list[Line], page_urls: list[str]) -> None:
     from crawler.urls import canonicalize
 
     here: set[str] | None = None
+    printed: dict[str, int] | None = None  # headings printed with no link: their highest level
     for ln in lines:
         if ln.link_density <= rules.LINK_LINE or not ln.anchors or \
                 not (ln.heading or ln.title_class or ln.bold) or \
                 not all(any(t in href for t in tails) for href in ln.anchors):
             continue  # (most links are not to this page: told by the address's last part alone)
+        if printed is None:
+            printed = {}
+            for h in lines:
+                if h.heading and h.link_density <= rules.LINK_LINE:
+                    key = h.text.casefold()
+                    printed[key] = min(h.heading, printed.get(key, h.heading))
+        if printed.get(ln.text.casefold(), NO_HEADING) < (ln.heading or NO_HEADING):
+            ln.own_entry = True  # (no menu's entry either: its words are the headline's)
+            continue  # the headline is printed as a higher heading: this is its entry in a list
         try:
             if here is None:
                 here = {canonicalize(u) for u in urls}

@@ -284,7 +284,8 @@ def make_context(lines: list[Line], metas: list[str]) -> _Context:
     # A <title> that only names the site (the school) says nothing about which line is the headline.
     metas = [m for m in metas if strip_site_name(m) and not _is_site_piece(strip_site_name(m))]
     return _Context([_key(strip_site_name(m)) for m in metas], [_key(m) for m in metas],
-                    {ln.text.casefold() for ln in lines if ln.link_density > rules.MENU_LINE},
+                    {ln.text.casefold() for ln in lines
+                     if ln.link_density > rules.MENU_LINE and not ln.own_entry},
                     max((len(m) for m in metas), default=0))
 
 
