@@ -110,6 +110,8 @@ def _page(top: str = "", bottom: str = "") -> str:
     ("07/03/2026 08:47 bởi Trần Thị Hoa trong <a href='/tin-tuc/'>Tin tức</a>", "Trần Thị Hoa"),
     ("Gửi bởi <a href='/user/2'>Nguyễn Văn An</a> vào T7, 07/03/2026 - 08:47", "Nguyễn Văn An"),
     ("Gửi bởi <a href='/user/1'>admin</a> vào T7, 07/03/2026 - 08:47", None),
+    # The writer's element and the time's printed side by side with no space between.
+    ("<span><a href='/tac-gia/hong-van'>Hồng Vân</a></span><span>08:47 | 07/03/2026</span>", "Hồng Vân"),
 ])
 def test_the_name_on_the_date_line(date_line, expected):
     from crawler.parser import extract

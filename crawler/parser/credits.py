@@ -203,7 +203,7 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
     """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''. With it, whether
     the piece is the line's link text, all of it (`<a class="author">Nguyên Minh</a> - 07/03/2026`:
     a pen name linked to the writer's page, which needs no family name)."""
-    pieces = [p.strip() for p in re.split(r"\s+[|–—-]\s+|\s{2,}|\s(?=bởi\s)", text) if p.strip()]
+    pieces = [p.strip() for p in _PIECES.split(text) if p.strip()]
     for p in pieces:
         if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p):
             return p, False
@@ -219,6 +219,8 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
 
 
 LINK_SLACK_CHARS = 2  # (spaces around a link's text)
+# The date line's pieces: apart by a bar or a dash, before "bởi", or before a clock ("Hồng Vân 08:47").
+_PIECES = re.compile(r"\s+[|–—-]\s+|\s{2,}|\s(?=bởi\s)|\s(?=\d{1,2}:\d{2}\b)")
 _BY = re.compile(r"bởi\s+\S", re.I)  # "12/03/2024 08:30 bởi CN. Lê Thị Hoa" (WordPress's "by")
 _AFTER_BY_NAME = re.compile(r"\s+(?:trong|vào|lúc|ngày)\s", re.I)  # "bởi X trong Tin tức", "bởi X vào T3, …"
 

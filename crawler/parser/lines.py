@@ -481,6 +481,7 @@ _SYMBOL_ONLY = re.compile(r"[^\w\s]{1,3}")
 
 _SENTENCE_CLOSE = frozenset('.!?…"”»)')
 _WORD_END = re.compile(r"(?<!\w)[^\W\d_]{2,}$")
+_CLOCK_OR_DAY = re.compile(r"\d{1,2}[:/.h-]\d")  # "Hồng Vân" then "15:05 | 10/06/2024": a name, then a time
 
 
 def _capitals_end(piece: str) -> bool:
@@ -494,13 +495,14 @@ def _joined(pieces: list[str]) -> str:
     between, the first ending a word in lower case, a whole word in capitals or a sentence, and the
     second opening with a capital, are two things a style sets apart (a kicker over a headline in
     one <h1>, "…zur MigrationChiesa ruft…"; two tabs, "BÀI VIẾT LIÊN QUANXEM THÊM"): a space goes
-    between them. A drop cap (`<span>T</span>rong`) or a
-    word's letters in two tags stay one word."""
+    between them; so it does between a word and a time or a day ("Hồng Vân" and "15:05"). A drop
+    cap (`<span>T</span>rong`) or a word's letters in two tags stay one word."""
     out = [pieces[0]]
     prev = pieces[0]
     for t in pieces[1:]:
-        if prev and t and t[0].isupper() and (prev[-1].islower() or prev[-1] in _SENTENCE_CLOSE
-                                              or _capitals_end(prev)):
+        if prev and t and (t[0].isupper() and (prev[-1].islower() or prev[-1] in _SENTENCE_CLOSE
+                                               or _capitals_end(prev))
+                           or prev[-1].isalpha() and _CLOCK_OR_DAY.match(t)):
             out.append(" ")
         out.append(t)
         prev = t if t else prev
