@@ -166,6 +166,11 @@ _TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội 
     # A pen name in bold, then its unit after a dash, right-aligned at the end.
     ("", "<p style='text-align:right'><b>Minh Châu</b> - <i>Trung tâm Bồi dưỡng chính trị huyện</i></p>",
      ("Minh Châu", None, "Trung tâm Bồi dưỡng chính trị huyện")),
+    # A writer's card: a table row of the writer's picture beside the name linked to the writer's
+    # page over the role (no data row of two cells).
+    ("<table><tr><td><img src='/av.jpg'></td><td><a href='/tac-gia/le-thu-ha'>ThS. Lê Thu Hà</a><br>"
+     "Giảng viên Khoa Lý luận cơ sở</td></tr></table>", "",
+     ("Lê Thu Hà", "ThS.", "Giảng viên Khoa Lý luận cơ sở")),
     # A CMS that prints each field's label in a block of its own, over its value.
     ("<div>Tác giả:</div><div>ThS. Lê Thu Hà</div><div>Đơn vị:</div><div>Khoa Xây dựng Đảng</div>", "",
      ("Lê Thu Hà", "ThS.", "Khoa Xây dựng Đảng")),

@@ -122,7 +122,14 @@ def _is_data_row(tr: etree._Element) -> bool:
     if len(cells) < 2 or _LAYOUT_IN_ROW(tr):
         return False
     size = text_length(tr)
+    if size <= CARD_MAX_CHARS and len(cells) == 2 and _has_words(cells[0]) != _has_words(cells[1]) and \
+            any(c.find(".//img") is not None for c in cells):
+        return False  # a short cell of words beside a picture's: a writer's card, no data
     return size < 3000 and (size < PROSE_CELL_PARAGRAPHS * PROSE_PARAGRAPH_CHARS or not _PROSE_CELL(tr))
+
+
+def _has_words(el: etree._Element) -> bool:
+    return any(t.strip() for t in el.itertext())
 
 
 def _continues(prev: str, nxt: str) -> bool:
