@@ -1191,3 +1191,18 @@ def test_the_pages_own_entry_in_a_list_of_posts_does_not_head_it():
     art = extract(bare_page(main, ""), url)
     assert (art.title, art.published_at) == (TITLE, "2024-03-12T09:00:00+07:00")
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_the_texts_second_half_in_a_block_named_like_a_sidebar_is_text():
+    """A theme prints the article's second half in a block it names like furniture
+    (`sidebar-bottom`), right after the first half's last paragraph: half of the page's prose,
+    so no majority to overrule the name, but the text goes on there. The sidebar proper, which
+    opens with a heading, stays furniture."""
+    side = ("<div class='sidebar'><h3>Tin mới</h3><ul>" + "".join(
+        f"<li><a href='/tin/{i}.html'>Tin tức số {i} về hoạt động của nhà trường</a></li>" for i in range(6))
+        + "</ul></div>")
+    page = (f"<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1><p>12/03/2024 09:00</p>"
+            f"<div class='col-md-12'>{paras(PARAS[:2])}</div><div class='col-md-12 sidebar-bottom'>"
+            f"{paras(PARAS[2:])}</div>{side}<div class='footer'>Trường Chính trị tỉnh X. Địa chỉ: số 1 "
+            "đường Y.</div></body></html>")
+    assert extract(page.encode(), URL).body == "\n\n".join(PARAS)

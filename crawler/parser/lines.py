@@ -656,6 +656,26 @@ def _kind(el: etree._Element) -> tuple:
     return el.tag, el.get("class"), el.get("id") if el.get("class") is None else None
 
 
+def _text_going_on(lines: list[Line], named: dict[int, int], floor: float) -> set[int]:
+    """Named elements (by id) in which the page's running text goes on: the element's first line
+    is a paragraph right after a paragraph of unnamed running text, and it holds `floor` of the
+    page's prose or more (the article's second half in a block a theme calls `sidebar-bottom`).
+    A sidebar opens with a heading, a form or links, not with the text's next paragraph."""
+    out: set[int] = set()
+    for prev, ln in zip(lines, lines[1:], strict=False):
+        if not ln.named_chrome or prev.named_chrome or prev.named_caption or not running_chars(prev) \
+                or not running_chars(ln) or prev.heading or ln.heading:
+            continue
+        out.update(id(el) for el in ln.named_chrome if named.get(id(el), 0) >= floor and _opens(el, ln))
+    return out
+
+
+def _opens(el: etree._Element, ln: Line) -> bool:
+    """Does line `ln` hold the first words inside `el`?"""
+    first = next((t for t in el.itertext() if t.strip()), "")
+    return bool(first) and ln.text.startswith(clean_ws(first)[:20])
+
+
 def _settle_names(lines: list[Line]) -> None:
     """Class and id names vote; the text decides. An element named like page chrome (`sidebar`,
     `tag-…`, `share`) or a caption is so unless it holds most of the page's running text: then
@@ -680,8 +700,10 @@ def _settle_names(lines: list[Line]) -> None:
                 for kind in {_kind(el) for el in (*ln.named_chrome, *ln.named_caption)} & leading:
                     kinds[kind] += prose
 
+    going_on = _text_going_on(lines, named, lead_floor) if total else set()
+
     def named_so(el: etree._Element) -> bool:
-        if not total or named.get(id(el), 0) >= floor:
+        if not total or named.get(id(el), 0) >= floor or id(el) in going_on:
             return not total
         return not leading or kinds.get(_kind(el), 0) < floor
 
