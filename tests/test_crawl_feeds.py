@@ -137,3 +137,33 @@ def test_a_frameset_home_page_and_a_typed_feed(db_path):
         site.set_routes(routes)
         crawl(base + "/", db_path)
     assert _archived(db_path) == {canonicalize(base + p) for p in paths}
+
+
+def test_listings_paged_and_cards_opened_by_script(db_path):
+    """A theme that pages its listing with a button (`onclick="location.href='…'"`) and a page
+    selector (`<select onchange="window.location=this.value">`), and opens its cards by script
+    (`data-href`): the addresses are written out in the markup, so the crawl finds every article."""
+    from crawler.urls import canonicalize
+    from tct.demo.server import Route, SiteServer
+    from tests.support import crawl
+
+    routes, _, paths, articles = _articles_only("trang")
+
+    def listing(items, more: str) -> Route:
+        cards = "".join(f"<div class='card' data-href='{p}'><h3>{a.title}</h3><p>{a.published:%d/%m/%Y}</p>"
+                        "</div>" for p, a in items)
+        return Route(f"<html><head><meta charset='utf-8'><title>Tin tức</title></head><body><h1>Tin tức</h1>"
+                     f"{cards}{more}</body></html>".encode())
+
+    pairs = list(zip(paths, articles, strict=True))
+    routes.update({
+        "/": listing(pairs[:3], "<button onclick=\"location.href='/tin-tuc/trang-2'\">Trang sau</button>"),
+        "/tin-tuc/trang-2": listing(pairs[3:6], "<select onchange='window.location=this.value'>"
+                                                "<option value='/tin-tuc/trang-2'>2</option>"
+                                                "<option value='/tin-tuc/trang-3'>3</option></select>"),
+        "/tin-tuc/trang-3": listing(pairs[6:], ""),
+    })
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        base = site.url
+    assert _archived(db_path) == {canonicalize(base + p) for p in paths}

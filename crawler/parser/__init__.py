@@ -14,7 +14,7 @@ from typing import Any
 from lxml import etree
 
 from archive.records import CONTRACT_KEYS
-from crawler.parser import body, credits, jsonld, published, second_opinion, signals, title
+from crawler.parser import body, credits, hrefs, jsonld, published, second_opinion, signals, title
 from crawler.parser.dates import VN_TZ, find_date, iso
 from crawler.parser.decode import decode_html, legacy_font
 from crawler.parser.lines import Line, clean_ws, linearize
@@ -98,15 +98,6 @@ def parse_tree(text: str) -> etree._Element | None:
 # Plain lxml elements, not lxml.html's: the per-element class lookup of lxml.html costs ~10 % of
 # the extraction time and we use none of its methods.
 _HTML_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, recover=True)
-
-
-MAX_ANCHOR_CHARS = 300
-
-
-def _anchor_text(el: etree._Element) -> str:
-    """What a link says: its text, else its title or alt (an image link)."""
-    text = clean_ws("".join(el.itertext()))[:MAX_ANCHOR_CHARS]
-    return text or clean_ws(el.get("title") or el.get("alt") or "")[:MAX_ANCHOR_CHARS]
 
 
 @dataclass
@@ -200,16 +191,8 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
     if root is None:
         return art
     art.canonical_url = canonical_link(root)
-    # The spider follows these; one parse serves both. (An XPath union of //a and //area sorts
-    # its nodes at a cost that grows with the square of their number: 100 s on 100,000 links.)
-    if links:
-        anchors = [el for el in root.iter("a", "area") if el.get("href") is not None]
-        art.links = [el.get("href") or "" for el in anchors]
-        art.link_texts = [_anchor_text(el) for el in anchors]
-        # A frameset's frames (and a page's iframes) are pages of the site to read as well.
-        frames = [src for el in root.iter("frame", "iframe") if (src := (el.get("src") or "").strip())]
-        art.links += frames
-        art.link_texts += [""] * len(frames)
+    if links:  # (the spider follows them)
+        art.links, art.link_texts = hrefs.page_links(root)
     lines = page.lines
     if template is not None:
         if learn:
