@@ -192,7 +192,7 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
         return art
     art.canonical_url = canonical_link(root)
     if links:  # (the spider follows them)
-        art.links, art.link_texts = hrefs.page_links(root)
+        art.links, art.link_texts = hrefs.page_links(root, page.html)
     lines = page.lines
     if template is not None:
         if learn:

@@ -19,15 +19,16 @@ MAX_ANCHOR_CHARS = 300
 
 # (Three paths, no union: an XPath union sorts its nodes at a cost that grows with the square of
 # their number, 100 s on 100,000 links.)
-_SCRIPTED = etree.XPath("//*[@onclick or @data-href or @data-url or @data-link]")
+_SCRIPTED = {name: etree.XPath(f"//*[@{name}]") for name in ("onclick", "data-href", "data-url", "data-link")}
 _SELECTED = etree.XPath("//select[contains(@onchange, 'location') or contains(@onchange, 'href')]"
                         "/option[@value]")
 _DATA_ATTRS = ("data-href", "data-url", "data-link")
 _GOES_TO = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\()\s*['"]([^'"]+)['"]""")
 
 
-def page_links(root: etree._Element) -> tuple[list[str], list[str]]:
-    """The page's link addresses (as written) and, for each, the words that lead there."""
+def page_links(root: etree._Element, html: str | None = None) -> tuple[list[str], list[str]]:
+    """The page's link addresses (as written) and, for each, the words that lead there. `html`,
+    the page's markup, spares looking for scripted addresses where none is written."""
     anchors = [el for el in root.iter("a", "area") if el.get("href") is not None]
     hrefs = [el.get("href") or "" for el in anchors]
     texts = [anchor_text(el) for el in anchors]
@@ -36,7 +37,7 @@ def page_links(root: etree._Element) -> tuple[list[str], list[str]]:
         if src:
             hrefs.append(src)
             texts.append("")
-    for href, text in _scripted(root):
+    for href, text in _scripted(root, html):
         hrefs.append(href)
         texts.append(text)
     return hrefs, texts
@@ -48,19 +49,21 @@ def anchor_text(el: etree._Element) -> str:
     return text or clean_ws(el.get("title") or el.get("alt") or "")[:MAX_ANCHOR_CHARS]
 
 
-def _scripted(root: etree._Element) -> list[tuple[str, str]]:
+def _scripted(root: etree._Element, html: str | None = None) -> list[tuple[str, str]]:
     """Addresses a script goes to, written out in the markup, with the element's words."""
     out = []
+    found_in = [path for name, path in _SCRIPTED.items() if html is None or name in html]
     try:
-        for el in _SCRIPTED(root):
+        for el in (el for path in found_in for el in path(root)):
             if el.tag == "a" and el.get("href") and not el.get("href", "").startswith(("#", "javascript")):
                 continue  # (a link's own address says it already)
             found = _GOES_TO.search(el.get("onclick") or "")
             href = found.group(1) if found else next((v for a in _DATA_ATTRS if (v := el.get(a))), None)
             if href and not href.startswith(("#", "javascript")):
                 out.append((href.strip(), anchor_text(el)))
-        out += [(value, anchor_text(opt)) for opt in _SELECTED(root)
-                if (value := (opt.get("value") or "").strip()) and value.startswith(("/", "http", "?"))]
+        if html is None or "onchange" in html:
+            out += [(value, anchor_text(opt)) for opt in _SELECTED(root)
+                    if (value := (opt.get("value") or "").strip()) and value.startswith(("/", "http", "?"))]
     except ValueError:  # (a tree lxml cannot search)
         return []
     return out
