@@ -50,3 +50,17 @@ def test_reading_the_same_pages_again_keeps_no_more_in_the_shared_caches():
     for data in pages:
         extract(data)
     assert len(lines._FRAMES) == before
+
+
+
+def test_a_headline_found_past_the_lines_the_second_opinion_weighs_breaks_nothing():
+    """The headline can be found under the text, in the heading that opens its readers' comments
+    ('6 Kommentare zu „…“', with every class renamed): the second opinion weighs the lines up to
+    that heading only, and the headline's place is then no guide (it raised IndexError)."""
+    from crawler.parser import read_page, second_opinion
+
+    paras = "".join(f"<p>Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội dung, chương trình đào tạo "
+                    "theo hướng thiết thực, gắn với yêu cầu nhiệm vụ của địa phương.</p>" for i in range(4))
+    lines = read_page(f"<html><body><div>{paras}</div><h2>3 bình luận</h2></body></html>").lines
+    kept = [0, 1, 2, 3]
+    assert second_opinion.unsure(lines[:4], kept, False, head=4) == ""

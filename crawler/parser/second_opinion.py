@@ -44,6 +44,8 @@ def unsure(lines: list[Line], kept: list[int], listing: bool, head: int | None =
     above it. A page that reads as a listing is not asked about."""
     if listing:
         return ""
+    if head is not None and head >= len(lines):
+        head = None  # (a headline found under our text, past where the article ends: no guide)
     ours = sum(len(lines[i].text) for i in kept)
     if ours == 0:
         # Nothing at all: whatever our cues called the page's prose (an unclosed <nav> around
