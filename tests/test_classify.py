@@ -258,3 +258,14 @@ def test_a_listing_of_unlinked_headlines_and_dated_teasers_is_not():
     from crawler.classify import classify
 
     assert not classify(extract(html, "http://x.vn/tin-tuc/"), "http://x.vn/tin-tuc/", anchor="Tin tức")
+
+
+def test_an_article_with_a_schedule_of_dated_sentences_is_an_article():
+    """A plan printed as sentences that each name a day ("- Ngày 12/3/2024: Học chuyên đề …") is
+    an article's text, reached from a sitemap (no headline link) too: the dated lines that tell a
+    listing are an item's short meta lines ("admin - 12/03/2024 | Lượt xem: 120")."""
+    days = "".join(f"<p>- Ngày {d}/3/2024: Học chuyên đề {d - 10} về công tác xây dựng Đảng ở cơ sở.</p>"
+                   for d in range(12, 20))
+    main = (f"<h1>Kế hoạch lớp bồi dưỡng năm 2024</h1><p>11/03/2024 08:00</p><p>{TEXT * 2}</p>{days}"
+            f"<p>{TEXT}</p>")
+    assert judge(page("Kế hoạch lớp bồi dưỡng năm 2024", main), "http://x.vn/tin-tuc/ke-hoach-12.html")

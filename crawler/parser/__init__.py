@@ -266,8 +266,8 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
         art.signals["date_gap"] = dchoice.idx - tidx  # lines from the headline down to its date
     page_url = url or art.canonical_url
     art.signals["title_links_away"] = int(tidx is not None and signals.links_away(lines[tidx], page_url))
-    art.signals["dated_lines"] = sum(
-        1 for i in kept if len(lines[i].text) < 120 and not lines[i].row
+    art.signals["dated_lines"] = sum(  # (an item's meta line, not a sentence naming a day)
+        1 for i in kept if len(lines[i].text) < DATED_LINE_CHARS and not lines[i].row
         and find_date(lines[i].text) is not None)
     kept = [i for i in kept if not body.is_time_stamp(lines[i])]
     if html is not None:
@@ -275,6 +275,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     _set_body(art, root, body.assemble(lines, kept))
 
 
+DATED_LINE_CHARS = 60  # a listed item's date line ("admin - 12/03/2024 | Lượt xem: 120") is short
 MACHINE_BODY_CHARS = 500  # the article's text given for machines, this long at least...
 MACHINE_BODY_SHARE = 0.5  # ... and our text under this share of it
 
