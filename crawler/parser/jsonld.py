@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from crawler.parser.lines import clean_ws
+
 MAX_NODES = 500  # objects and lists read per block
 
 _BLOCKS = etree.XPath('//script[@type="application/ld+json"]/text()')  # (compiled once: most pages ask)
@@ -51,8 +53,9 @@ _TAG = re.compile(r"<[^>]*>")
 
 def article_body(root) -> str:
     """The article's text as the page gives it to machines: the longest `articleBody` of an
-    article object (a HowTo's `description`), its paragraphs one per line apart; '' when none.
-    Some give it as HTML: its block tags break the paragraphs, other tags go."""
+    article object (a HowTo's `description`), its paragraphs apart, each in NFC with its white
+    space folded; '' when none. Some give it as HTML: its block tags break the paragraphs, other
+    tags go."""
     best = ""
     for node in objects(root):
         kinds = types(node)
@@ -60,5 +63,5 @@ def article_body(root) -> str:
             node.get("description") if "HowTo" in kinds else None
         if isinstance(value, str) and len(value) > len(best):
             best = value
-    pieces = (" ".join(html.unescape(_TAG.sub(" ", p)).split()) for p in _BREAK.split(best))
+    pieces = (clean_ws(html.unescape(_TAG.sub(" ", p))) for p in _BREAK.split(best))
     return "\n\n".join(p for p in pieces if p)
