@@ -133,29 +133,35 @@ def unlink_self_links(lines: list[Line], page_urls: list[str]) -> None:
     from crawler.urls import canonicalize
 
     here: set[str] | None = None
-    printed: dict[str, int] | None = None  # headings printed with no link: their highest level
+    printed: dict[str, int] | None = None
     for ln in lines:
         if ln.link_density <= rules.LINK_LINE or not ln.anchors or \
                 not (ln.heading or ln.title_class or ln.bold) or \
                 not all(any(t in href for t in tails) for href in ln.anchors):
             continue  # (most links are not to this page: told by the address's last part alone)
-        if printed is None:
-            printed = {}
-            for h in lines:
-                if h.heading and h.link_density <= rules.LINK_LINE:
-                    key = h.text.casefold()
-                    printed[key] = min(h.heading, printed.get(key, h.heading))
-        if printed.get(ln.text.casefold(), NO_HEADING) < (ln.heading or NO_HEADING):
-            ln.own_entry = True  # (no menu's entry either: its words are the headline's)
-            continue  # the headline is printed as a higher heading: this is its entry in a list
         try:
             if here is None:
                 here = {canonicalize(u) for u in urls}
             own = all(canonicalize(urljoin(urls[0], href)) in here for href in ln.anchors)
         except ValueError:  # an address that cannot be read is no link to this page
             continue
-        if own:
-            ln.link_chars, ln.link_density = 0, 0.0
+        if not own:
+            continue
+        printed = _headings_printed(lines) if printed is None else printed
+        if printed.get(ln.text.casefold(), NO_HEADING) < (ln.heading or NO_HEADING):
+            ln.own_entry = True  # the headline is printed as a higher heading: this is its entry in a
+            continue  # list (and no menu's entry either: its words are the headline's)
+        ln.link_chars, ln.link_density = 0, 0.0
+
+
+def _headings_printed(lines: list[Line]) -> dict[str, int]:
+    """The words of the page's headings that are no links, with the highest level each has."""
+    printed: dict[str, int] = {}
+    for h in lines:
+        if h.heading and h.link_density <= rules.LINK_LINE:
+            key = h.text.casefold()
+            printed[key] = min(h.heading, printed.get(key, h.heading))
+    return printed
 
 
 def links_away(line: Line, page_url: str | None) -> bool:
