@@ -332,3 +332,17 @@ def test_the_signature_of_an_announcement_is_its_text_and_nobodys_byline(sign):
     art = extract(_page(bottom=sign).encode(), "https://tct.example.vn/tin/a.html")
     assert art.author is None
     assert "HIỆU TRƯỞNG" in art.body and "TRƯỞNGLê" not in art.body
+
+
+def test_whoever_posted_the_page_is_the_writer_only_when_nobody_else_is_credited():
+    """WordPress's 'bởi Trần Thị Hoa' names the account that posted the page: the writer typed at
+    the end of the text ('ThS. Lê Văn Bình') is the writer; with no other credit, the poster is."""
+    from crawler.parser import extract
+
+    def page(bottom: str) -> bytes:
+        return _page(bottom=bottom).replace("<p>12/03/2024 08:30</p>",
+                                            "<p>12/03/2024 08:30 bởi Trần Thị Hoa</p>").encode()
+
+    art = extract(page("<p style='text-align:right'><b>ThS. Lê Văn Bình</b></p>"), "https://tct.example.vn/a.html")
+    assert (art.author, art.author_degree) == ("Lê Văn Bình", "ThS.")
+    assert extract(page(""), "https://tct.example.vn/a.html").author == "Trần Thị Hoa"

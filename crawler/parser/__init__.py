@@ -301,13 +301,13 @@ def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int |
         lines, [i for i in region if i not in used | taken] + credits.after_region(lines, region),
         art.title)
     taken |= tail_used
-    if person is None or person.name is None:
+    if person is None or person.name is None or person.poster:
         # (Where the title came from the metadata, the content's start stands for the headline.)
         marked, marked_used = credits.class_author(lines, tidx if tidx is not None else anchor, region)
         taken |= marked_used
         person = marked or person
-    if person is None or person.name is None:
-        person = tail_person if tail_person is not None else person
+    if person is None or person.name is None or (person.poster and tail_person and tail_person.name):
+        person = tail_person if tail_person is not None else person  # (a poster: when nobody else)
     elif tail_person is not None and tail_person.name == person.name and person.role is None and \
             any(credits.writer_link(lines[i]) for i in tail_used):
         # The writer named over the text (the date line's link) and again, linked to their page,

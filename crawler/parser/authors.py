@@ -39,6 +39,7 @@ _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)
 _WRITTEN_BY = re.compile(r"^\s*(?:(?i:bài\s+viết|bài|tin|tác\s+phẩm|ghi\s+chép|bút\s+ký|phóng\s+sự)"
                          r"\s+(?i:của)\s+"
                          r"|(?i:by|bởi|von|par|door|por)\s+(?=[A-ZÀ-ÝĐ]))")
+_POSTED_BY = re.compile(r"^\s*bởi\s", re.I)
 # "Theo Hồ Hương": according to a person (the author) or to an outlet (no author).
 _ACCORDING_TO = re.compile(r"^\s*theo\s+", re.I)
 
@@ -50,6 +51,9 @@ class Person:
     role: str | None = None
     labelled: bool = False
     ranked: bool = False  # a military or police rank before the name ("Thiếu tá Lò Văn Sơn")
+    # Named as whoever posted the page ("bởi Trần Thị Hoa", WordPress's account credit): the writer
+    # only when the page credits no one else.
+    poster: bool = False
 
 
 def normal_degree(raw: str) -> str:
@@ -127,6 +131,7 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
         return _according_to(line[according.end():])
     labelled = False
     m = rules.AUTHOR_LABEL.match(line) or _WRITTEN_BY.match(line)
+    poster = bool(m) and _POSTED_BY.match(line) is not None
     if m:
         labelled = True
         line = line[m.end():]
@@ -165,7 +170,7 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
         return None
     if not (labelled or degree or role or bare_ok):
         return None
-    return Person(name_case(name), degree, role, labelled, ranked=bool(rank))
+    return Person(name_case(name), degree, role, labelled, ranked=bool(rank), poster=poster)
 
 
 _AND = re.compile(r"\s+(?:và|&)\s+")
