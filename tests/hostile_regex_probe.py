@@ -15,6 +15,7 @@ import time
 MODULES = ("crawler.parser.rules", "crawler.parser.lines", "crawler.parser.title", "crawler.parser.dates",
            "crawler.parser.published", "crawler.parser.authors", "crawler.parser.credits",
            "crawler.parser.body", "crawler.parser.signals", "crawler.parser.decode", "crawler.parser.tcvn3",
+           "crawler.parser.jsonld", "crawler.parser.hrefs", "crawler.parser.second_opinion",
            "crawler.classify", "crawler.links", "crawler.urls", "crawler.feeds", "archive.search",
            "archive.store", "archive.textfold", "archive.filters")
 SEPARATORS = "|>»›/-–:"

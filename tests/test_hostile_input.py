@@ -122,3 +122,19 @@ def test_a_gzipped_sitemap_is_read_and_a_zip_bomb_is_not():
     assert feed_urls(gzip.compress(sitemap)) == ["http://x.vn/tin/1.html"]
     bomb = gzip.compress(b"<urlset>" + b" " * (MAX_BYTES + 10))
     assert feed_urls(bomb) == []
+
+
+def test_a_megabyte_of_markup_signs_given_to_machines_is_read_in_linear_time(tmp_path):
+    """A page gives machines an `articleBody` of a million "<": reading its tags must not try every
+    "<" against every later one (hours), and the command answers."""
+    import json
+
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": "<p" * 500_000})
+    page = (f"<html><head><script type='application/ld+json'>{ld}</script></head><body><h1>Hội nghị tổng kết "
+            f"công tác năm 2024</h1><p>12/03/2024</p><p>{TEXT}</p></body></html>")
+    path = tmp_path / "ld.html"
+    path.write_text(page, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "tct", "extract", str(path), "--url", "http://x.vn/a.html"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert json.loads(out.stdout)["title"] == "Hội nghị tổng kết công tác năm 2024"
