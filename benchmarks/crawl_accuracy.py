@@ -40,6 +40,7 @@ from tests.sites import (  # noqa: E402
     hugo_static,
     joomla_k2,
     kept_out,
+    layout,  # noqa: E402
     liferay,
     nextjs,
     portal_subsite,
@@ -55,6 +56,12 @@ from tests.support import strip_names  # noqa: E402
 FIELDS = ("title", "published_at", "author", "author_degree", "author_role", "body")
 
 
+def _site(kind: str, site, *start: str) -> tuple:
+    """A layout of one mock site module (its `build`, `article_path` and `truth`), crawled from
+    its home page or from `start`."""
+    return (kind, *layout(site), *start)
+
+
 def _cms(style):
     return (lambda: cms.build_site(style), lambda arts: [cms.STYLES[style].article_path(a) for a in arts],
             lambda a: a.truth())
@@ -66,12 +73,10 @@ LAYOUTS = {
     "legacy": ("tuned", portals.build_legacy, portals.legacy_article_paths, portals.legacy_truth),
     # Kept out until its first measurement (16/16 archived, 0 extra, 15/16 with every field
     # right); its one miss (a line of keyword links taken as text) was then mended: now tuned.
-    "tayling": ("tuned", tayling.build, lambda arts: [tayling.article_path(a) for a in arts],
-                tayling.truth),
+    "tayling": _site("tuned", tayling),
     # Kept out until its first measurement (0/20 archived: the school's name in the banner and in
     # <title> outscored every headline); mended by two general rules, now tuned.
-    "songhong": ("tuned", songhong.build, lambda arts: [songhong.article_path(a) for a in arts],
-                 songhong.truth),
+    "songhong": _site("tuned", songhong),
     # Written from NukeViet 4.5's and Joomla 4 Cassiopeia's own templates. First measurements:
     # NukeViet 16/16 archived, 0 extra (tag pages, category listings kept out), 12/16 all right
     # (pen names over a role line under the sapo missed); Cassiopeia with dates hidden 3/12
@@ -80,86 +85,73 @@ LAYOUTS = {
                    lambda arts: [cms_templates.nv_path(a) for a in arts], lambda a: a.truth()),
     "cassiopeia": ("tuned", cms_templates.build_cassiopeia,
                    lambda arts: [cms_templates.jm_path(a) for a in arts], cms_templates.truth_without_date),
-    "cuulong": ("kept-out", kept_out.build, lambda arts: [kept_out.article_path(a) for a in arts],
-                kept_out.truth),
+    "cuulong": _site("kept-out", kept_out),
     # Written in session 11 to stay out; measured: 17/17 archived, 0 extra, 16/17 with every
     # field right (the heading of K2's "Các bài viết mới hơn" box taken for the role of a writer
     # printed without one). Looked at and mended in session 12 by a general rule, now tuned.
-    "hamrong": ("tuned", joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts],
-                joomla_k2.truth),
+    "hamrong": _site("tuned", joomla_k2),
     # Written in session 12 to stay out; first measurement: 16/16 archived, 4 extra (its news
     # listing and three category pages: 20 % of the records), 0/16 with every field right (the
     # "#" permalink of every subheading). Mended by general rules, now tuned.
-    "lamha": ("tuned", hugo_static.build, lambda arts: [hugo_static.article_path(a) for a in arts],
-              hugo_static.truth),
+    "lamha": _site("tuned", hugo_static),
     # Written in session 12 to stay out; first measurement: 17/17 archived, 0 extra, 0/17 with
     # every field right (the time printed as an item of its own beside the day). Mended by a
     # general rule, now tuned.
-    "dongtrieu": ("tuned", elementor.build, lambda arts: [elementor.article_path(a) for a in arts],
-                  elementor.truth),
+    "dongtrieu": _site("tuned", elementor),
     # Written in session 13 from what tagDiv's Newspaper theme prints, kept out until its first
     # measurement: 17/17 archived, 0 extra, 0 duplicates, 8/17 with every field right (share
     # buttons between the headline and the text pushed the byline under the featured image out of
     # the top block). Mended by a general rule, now tuned.
-    "tanphuoc": ("tuned", tagdiv.build, lambda arts: [tagdiv.article_path(a) for a in arts], tagdiv.truth),
+    "tanphuoc": _site("tuned", tagdiv),
     # Written in session 13 to stay out: measured (17/17 archived, 0 extra, 0 duplicates, 17/17
     # with every field right), never looked at to change a rule.
-    "vinhhung": ("kept-out", nextjs.build, lambda arts: [nextjs.article_path(a) for a in arts], nextjs.truth),
+    "vinhhung": _site("kept-out", nextjs),
     # Written in session 13 to stay out: measured (17/17 archived, 0 extra, 0 duplicates, 17/17
     # with every field right; a draft gave three posts one slug), never looked at to change a rule.
-    "phuoclong": ("kept-out", flatsome.build, lambda arts: [flatsome.article_path(a) for a in arts],
-                  flatsome.truth),
+    "phuoclong": _site("kept-out", flatsome),
     # Written in session 13 to stay out: measured (17/17 archived, 0 extra, 0 duplicates, 17/17
     # with every field right), never looked at to change a rule.
-    "quynhluu": ("kept-out", webforms.build, lambda arts: [webforms.article_path(a) for a in arts],
-                 webforms.truth),
+    "quynhluu": _site("kept-out", webforms),
     # Written in session 13 to stay out: measured (17/17 archived, 0 extra, 0 duplicates, 17/17
     # with every field right), never looked at to change a rule.
-    "hatien": ("kept-out", astra.build, lambda arts: [astra.article_path(a) for a in arts], astra.truth),
+    "hatien": _site("kept-out", astra),
     # Written in session 12 to stay out: measured, never looked at to change a rule.
-    "kimson": ("kept-out", liferay.build, lambda arts: [liferay.article_path(a) for a in arts],
-               liferay.truth),
+    "kimson": _site("kept-out", liferay),
     # Written in session 12 to stay out: measured, never looked at to change a rule.
-    "binhluc": ("kept-out", helix.build, lambda arts: [helix.article_path(a) for a in arts], helix.truth),
+    "binhluc": _site("kept-out", helix),
     # Written in session 12 to stay out: measured, never looked at to change a rule.
-    "thanhson": ("kept-out", gov_portal.build, lambda arts: [gov_portal.article_path(a) for a in arts],
-                 gov_portal.truth),
+    "thanhson": _site("kept-out", gov_portal),
     # Written from what EasyDNNnews prints, kept out until its first measurement: 17/17 archived,
     # 0 extra (print copies, tag, writer and month archives kept out), 13/17 with every field
     # right (a tag label alone over its list of tags ended the text of the articles with no
     # writer). Mended by a general rule, now tuned.
-    "myson": ("tuned", dnn_easy.build, lambda arts: [dnn_easy.article_path(a) for a in arts],
-              dnn_easy.truth),
+    "myson": _site("tuned", dnn_easy),
     # Written from Twenty Twenty-Four's templates, kept out until its first measurement: 16/16
     # archived (the draft gave two posts one slug: the site's fault, mended), 0 extra, 0/16 with
     # every field right (the hour only in the date's own <time>, the related posts' <time>s
     # silencing the page-wide one; a writer typed into the text after `bởi Quản trị viên`, the
     # account's credit, taken for no writer). Mended by general rules, now tuned.
-    "ngoclinh": ("tuned", wp_blocks.build, lambda arts: [wp_blocks.article_path(a) for a in arts],
-                 wp_blocks.truth),
+    "ngoclinh": _site("tuned", wp_blocks),
     # Written from nothing but its docstring, kept out until its first measurement: 17/17
     # archived, 0 extra, 0 duplicates (every post also served at /node/N), 6/17 with every field
     # right (the role printed under its own "Đơn vị:" label block missed). Mended, now tuned.
-    "benhai": ("tuned", drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
+    "benhai": _site("tuned", drupal),
     # Written from nothing but its docstring, kept out until its first measurement: 16/16
     # archived, every field right, 6 extra (the portal's other office's articles, linked from its
     # "Tin của tỉnh" box: 27 % of the records). Mended (a portal subsite's start address scopes a
     # `--url` crawl: registry.portal_subsite), now tuned.
-    "binhson": ("tuned", portal_subsite.build, lambda arts: [portal_subsite.article_path(a) for a in arts],
-                portal_subsite.truth, portal_subsite.START),
+    "binhson": _site("tuned", portal_subsite, portal_subsite.START),
     # Written from nothing but its docstring, kept out until its first measurement: 15/16
     # archived, 0 extra, every archived one all right; the miss was an article reached only by a
     # neighbour's "Bài đăng Cũ hơn" link, refused as a section's. Mended (such links say nothing
     # about the page), now tuned.
-    "songlam": ("tuned", blogger.build, lambda arts: [blogger.article_path(a) for a in arts],
-                blogger.truth),
+    "songlam": _site("tuned", blogger),
     # Written from nothing but its docstring, kept out until its first measurement: 18/18
     # archived, 1 extra (the introduction page, dated by a sidebar card's date), 2/18 with every
     # field right (a related card and a table cut the text to its first paragraph; the writer
     # linked with a degree on the date line, and the role in a box under the text, missed).
     # Mended by general rules (commit of session 11), now tuned.
-    "taydo": ("tuned", cards.build, lambda arts: [cards.article_path(a) for a in arts],
-              cards.truth),
+    "taydo": _site("tuned", cards),
 }
 
 

@@ -205,26 +205,23 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         tayling,
         wp_blocks,
     )
+    from tests.sites import layout as of_site
 
     build, paths, truth_of = {
         "portal": (portals.build_portal, portals.portal_article_paths, lambda a: a.truth()),
         "legacy": (portals.build_legacy, portals.legacy_article_paths, portals.legacy_truth),
-        "tayling": (tayling.build, lambda arts: [tayling.article_path(a) for a in arts], tayling.truth),
-        "songhong": (songhong.build, lambda arts: [songhong.article_path(a) for a in arts], songhong.truth),
-        "taydo": (cards.build, lambda arts: [cards.article_path(a) for a in arts], cards.truth),
-        "songlam": (blogger.build, lambda arts: [blogger.article_path(a) for a in arts], blogger.truth),
-        "benhai": (drupal.build, lambda arts: [drupal.article_path(a) for a in arts], drupal.truth),
-        "binhson": (portal_subsite.build, lambda arts: [portal_subsite.article_path(a) for a in arts],
-                    portal_subsite.truth),
-        "dongtrieu": (elementor.build, lambda arts: [elementor.article_path(a) for a in arts],
-                      elementor.truth),
-        "lamha": (hugo_static.build, lambda arts: [hugo_static.article_path(a) for a in arts],
-                  hugo_static.truth),
-        "hamrong": (joomla_k2.build, lambda arts: [joomla_k2.article_path(a) for a in arts], joomla_k2.truth),
-        "myson": (dnn_easy.build, lambda arts: [dnn_easy.article_path(a) for a in arts], dnn_easy.truth),
-        "ngoclinh": (wp_blocks.build, lambda arts: [wp_blocks.article_path(a) for a in arts],
-                     wp_blocks.truth),
-        "tanphuoc": (tagdiv.build, lambda arts: [tagdiv.article_path(a) for a in arts], tagdiv.truth),
+        "tayling": of_site(tayling),
+        "songhong": of_site(songhong),
+        "taydo": of_site(cards),
+        "songlam": of_site(blogger),
+        "benhai": of_site(drupal),
+        "binhson": of_site(portal_subsite),
+        "dongtrieu": of_site(elementor),
+        "lamha": of_site(hugo_static),
+        "hamrong": of_site(joomla_k2),
+        "myson": of_site(dnn_easy),
+        "ngoclinh": of_site(wp_blocks),
+        "tanphuoc": of_site(tagdiv),
     }[layout]
     routes, articles = build()
     start = portal_subsite.START if layout == "binhson" else "/"

@@ -39,7 +39,7 @@ _FOOTNOTE = re.compile(r"\s*(?:\(\s*\*+\s*\)|\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)
 _WRITTEN_BY = re.compile(r"^\s*(?:(?i:bài\s+viết|bài|tin|tác\s+phẩm|ghi\s+chép|bút\s+ký|phóng\s+sự)"
                          r"\s+(?i:của)\s+"
                          r"|(?i:by|bởi|von|par|door|por)\s+(?=[A-ZÀ-ÝĐ]))")
-_POSTED_BY = re.compile(r"^\s*bởi\s", re.I)
+POSTED_BY = re.compile(r"^\s*bởi\s", re.I)  # WordPress's "by" in Vietnamese: whoever posted the page
 # "Theo Hồ Hương": according to a person (the author) or to an outlet (no author).
 _ACCORDING_TO = re.compile(r"^\s*theo\s+", re.I)
 
@@ -131,7 +131,7 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
         return _according_to(line[according.end():])
     labelled = False
     m = rules.AUTHOR_LABEL.match(line) or _WRITTEN_BY.match(line)
-    poster = bool(m) and _POSTED_BY.match(line) is not None
+    poster = bool(m) and POSTED_BY.match(line) is not None
     if m:
         labelled = True
         line = line[m.end():]

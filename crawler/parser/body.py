@@ -386,9 +386,10 @@ def _item_head(ln: Line) -> bool:
         find_date(ln.text) is not None or bool(rules.RELATIVE_TIME.match(ln.text))))
 
 
-def _linked_heading(ln: Line) -> bool:
+def linked_heading(ln: Line) -> bool:
     """A heading that is a link to another page from end to end, however short its words (an
-    item's headline in a box of other articles: "Krieg im Nahen Osten")."""
+    item's headline in a box of other articles: "Krieg im Nahen Osten"). The paragraph under
+    it is that item's teaser (second_opinion: no text our body left out)."""
     return bool(ln.heading) and ln.link_density >= CARD_HEAD_LINK and bool(ln.anchors) \
         and _elsewhere(ln.anchors[0])
 
@@ -405,7 +406,7 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
     fresh = False  # a head not seen before since the last paragraph
     for pos, i in enumerate(idxs):
         ln = lines[i]
-        if _item_head(ln) or _linked_heading(ln):
+        if _item_head(ln) or linked_heading(ln):
             head = pos if head is None else head
             fresh = fresh or ln.text not in heads_seen
             heads_seen.add(ln.text)

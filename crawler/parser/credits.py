@@ -207,7 +207,7 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
     for p in pieces:
         if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p):
             return p, False
-        if _BY.match(p):  # (up to what WordPress and Drupal print after the name: "trong Tin tức")
+        if authors.POSTED_BY.match(p):  # (up to what WordPress and Drupal print next: "trong Tin tức")
             return _AFTER_BY_NAME.split(p, maxsplit=1)[0], False
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
         if published.find_date(p) is None:
@@ -221,7 +221,6 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
 LINK_SLACK_CHARS = 2  # (spaces around a link's text)
 # The date line's pieces: apart by a bar or a dash, before "bởi", or before a clock ("Hồng Vân 08:47").
 _PIECES = re.compile(r"\s+[|–—-]\s+|\s{2,}|\s(?=bởi\s)|\s(?=\d{1,2}:\d{2}\b)")
-_BY = re.compile(r"bởi\s+\S", re.I)  # "12/03/2024 08:30 bởi CN. Lê Thị Hoa" (WordPress's "by")
 _AFTER_BY_NAME = re.compile(r"\s+(?:trong|vào|lúc|ngày)\s", re.I)  # "bởi X trong Tin tức", "bởi X vào T3, …"
 
 

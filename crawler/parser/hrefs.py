@@ -19,10 +19,10 @@ MAX_ANCHOR_CHARS = 300
 
 # (A path for each attribute, no union: an XPath union sorts its nodes at a cost that grows with
 # the square of their number, 100 s on 100,000 links.)
-_SCRIPTED = {name: etree.XPath(f"//*[@{name}]") for name in ("onclick", "data-href", "data-url", "data-link")}
+_DATA_ATTRS = ("data-href", "data-url", "data-link")
+_SCRIPTED = {name: etree.XPath(f"//*[@{name}]") for name in ("onclick", *_DATA_ATTRS)}
 _SELECTED = etree.XPath("//select[contains(@onchange, 'location') or contains(@onchange, 'href')]"
                         "/option[@value]")
-_DATA_ATTRS = ("data-href", "data-url", "data-link")
 _GOES_TO = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\()\s*['"]([^'"]+)['"]""")
 
 

@@ -70,24 +70,17 @@ def unsure(lines: list[Line], kept: list[int], listing: bool, head: int | None =
 def prose_left_out(lines: list[Line], head: int, kept: list[int], at_least: float) -> int:
     """Running text inside the element that holds the headline and our text that our text does
     not hold (a block of the article that our cues dropped: a lead set apart, a part of the text
-    printed between widgets), when it amounts to `at_least` characters; else 0. (The element is
+    printed between widgets), when it amounts to `at_least` characters; else 0. A paragraph
+    right under another item's linked headline is its teaser, not text left out. (The element is
     looked for only when the page holds that much outside our text: most pages do not.)"""
     own = set(kept)
     left = [(ln, chars) for ln in lines if ln.idx not in own and not ln.caption
-            and (chars := running_chars(ln)) and not _teaser(lines, ln)]
+            and (chars := running_chars(ln)) and not (ln.idx and body.linked_heading(lines[ln.idx - 1]))]
     if sum(chars for _, chars in left) < at_least:
         return 0
     article = article_element(lines, head, kept[0])
     total = sum(chars for ln, chars in left if inside(article, ln)) if article is not None else 0
     return total if total >= at_least else 0
-
-
-def _teaser(lines: list[Line], ln: Line) -> bool:
-    """A paragraph right under a heading that is a link from end to end: another article's teaser
-    under its headline (a related-news box inside the article's element), no text left out. (Not
-    under any link line: "Read more: …" inside a text is followed by more of the text.)"""
-    above = lines[ln.idx - 1] if ln.idx > 0 else None
-    return above is not None and above.heading > 0 and above.link_density > rules.TEXT_LINE
 
 
 def prose_above(lines: list[Line], head: int, first: int) -> int:
