@@ -126,8 +126,12 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         return _dateless(art, link, parts)
     # Strong: the headline is on the page and its date sits right by it (not metadata, not a
     # date found further down).
-    strong = "title_from_metadata" not in art.flags and not any(
-        f.startswith("date_from_") for f in art.flags) and -2 <= art.signals.get("date_gap", 99) <= 3
+    # A theme that hides the date leaves it only in the metadata: the headline's link that led
+    # here is then the evidence the date by the headline would have been.
+    visible = "title_from_metadata" not in art.flags
+    dated_by_headline = not any(f.startswith("date_from_") for f in art.flags) and \
+        -2 <= art.signals.get("date_gap", 99) <= 3
+    strong = visible and (dated_by_headline or (link == "headline" and "date_from_metadata" in art.flags))
     need = MIN_BODY_WORDS_WITH_HEADLINE if strong else MIN_BODY_WORDS
     if len(art.body.split()) < need:
         return _no("short", f"text shorter than {need} words")

@@ -269,3 +269,21 @@ def test_an_article_with_a_schedule_of_dated_sentences_is_an_article():
     main = (f"<h1>Kế hoạch lớp bồi dưỡng năm 2024</h1><p>11/03/2024 08:00</p><p>{TEXT * 2}</p>{days}"
             f"<p>{TEXT}</p>")
     assert judge(page("Kế hoạch lớp bồi dưỡng năm 2024", main), "http://x.vn/tin-tuc/ke-hoach-12.html")
+
+
+def test_a_photo_post_whose_date_is_only_in_its_metadata_is_an_article_when_its_headline_led_there():
+    from crawler.classify import classify
+
+    # A theme that hides the date prints it only as article:published_time; the post is a few
+    # words over its photos. Its headline's link is the evidence a date by the headline would give.
+    title = "Hình ảnh hội thao chào mừng Ngày Nhà giáo Việt Nam 20/11"
+    html = page(title, f"<h1>{title}</h1><p>Sáng 17/11/2023, Công đoàn nhà trường tổ chức hội thao chào "
+                "mừng kỷ niệm 41 năm Ngày Nhà giáo Việt Nam. Một số hình ảnh tại hội thao:</p>"
+                '<p><img src="/a.jpg"></p><p><i>Các vận động viên tham gia thi đấu</i></p>').replace(
+        b"</title>", b'</title><meta property="article:published_time" content="2023-11-18T16:40:00+07:00">')
+    url = "http://x.vn/tin-tuc/hinh-anh-hoi-thao-412.html"
+    art = extract(html, url)
+    assert art.published_at and "date_from_metadata" in art.flags
+    assert classify(art, url, anchor=title)
+    short = classify(art, url)  # nothing but the page: too little text to tell
+    assert not short and short.kind == "short"
