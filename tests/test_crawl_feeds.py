@@ -167,3 +167,26 @@ def test_listings_paged_and_cards_opened_by_script(db_path):
         crawl(site.url + "/", db_path)
         base = site.url
     assert _archived(db_path) == {canonicalize(base + p) for p in paths}
+
+
+def test_a_splash_home_page_that_sends_the_reader_on_by_script(db_path):
+    """An old portal's root prints no links: a script sends the reader to the portal's home
+    (`window.location.href = …`). That address is the page's link, or the crawl finds nothing."""
+    from crawler.urls import canonicalize
+    from tct.demo.server import Route, SiteServer
+    from tests.support import crawl
+
+    routes, _, paths, articles = _articles_only("trang")
+    items = "".join(f'<li><a href="{p}">{a.title}</a></li>' for p, a in zip(paths, articles, strict=True))
+    home = Route(f"<html><head><meta charset='utf-8'><title>Trang chủ</title></head><body><ul>{items}</ul>"
+                 "</body></html>".encode())
+    routes.update({
+        "/": Route(b"<html><head><meta charset='utf-8'><title>Loading</title><script type='text/javascript'>"
+                   b"if (screen.width < 1) { alert('x'); }\nwindow.location.href = '/portal/trang-chu.html';"
+                   b"</script></head><body><img src='/splash.gif'></body></html>"),
+        "/portal/trang-chu.html": home,
+    })
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        base = site.url
+    assert _archived(db_path) == {canonicalize(base + p) for p in paths}

@@ -4,8 +4,10 @@ clicks. The spider follows them; one parse serves the extraction and the crawl.
 Besides `<a href>` and `<area href>`, a frameset's frames and a page's iframes are pages of the
 site, and some themes page their listings or open their cards by script: a button's
 `onclick="location.href='/tin-tuc/trang-2'"`, a card's `data-href`, a page selector's
-`<option value>` under `<select onchange="window.location=this.value">`. The address is written
-out in the markup; no script is run.
+`<option value>` under `<select onchange="window.location=this.value">`. A splash page with
+(nearly) no links of its own sends the reader on by script (`window.location.href = '/portal/'`
+in a `<script>` or `<body onload>`): that address is its link. The address is written out in
+the markup; no script is run.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ _DATA_ATTRS = ("data-href", "data-url", "data-link")
 _SCRIPTED = {name: etree.XPath(f"//*[@{name}]") for name in ("onclick", *_DATA_ATTRS)}
 _SELECTED = etree.XPath("//select[contains(@onchange, 'location') or contains(@onchange, 'href')]"
                         "/option[@value]")
+SPLASH_LINKS = 3  # a page with fewer links than this may send its reader on by script
 _GOES_TO = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\()\s*['"]([^'"]+)['"]""")
 
 
@@ -40,7 +43,20 @@ def page_links(root: etree._Element, html: str | None = None) -> tuple[list[str]
     for href, text in _scripted(root, html):
         hrefs.append(href)
         texts.append(text)
+    if len(anchors) < SPLASH_LINKS and (html is None or "location" in html):
+        for href in _sent_on(root):
+            hrefs.append(href)
+            texts.append("")
     return hrefs, texts
+
+
+def _sent_on(root: etree._Element) -> list[str]:
+    """Where a splash page's scripts send the reader (a page with links of its own is not read
+    so: its scripts' addresses are a mobile copy's, a login's)."""
+    sources = [el.text or "" for el in root.iter("script") if not el.get("src")]
+    sources += [el.get("onload") or "" for el in root.iter("body")]
+    return [m.group(1).strip() for text in sources for m in _GOES_TO.finditer(text)
+            if not m.group(1).startswith(("#", "javascript"))]
 
 
 def anchor_text(el: etree._Element) -> str:
