@@ -25,12 +25,14 @@ MAX_SITEMAP_NESTING = 2
 class Discovery:
     """The spider's sitemap and feed requests (a mixin of crawler.spiders.schools)."""
 
-    def discovery_requests(self, school: School) -> list[scrapy.Request]:
-        """/sitemap.xml of each start host, and its robots.txt unless Scrapy fetches that anyway
-        (ROBOTSTXT_OBEY: then `robots_received` reads Scrapy's copy; one request, not two)."""
+    def discovery_requests(self, school: School, only: str | None = None) -> list[scrapy.Request]:
+        """/sitemap.xml of each start host (or of `only`'s), and its robots.txt unless Scrapy
+        fetches that anyway (ROBOTSTXT_OBEY: then `robots_received` reads Scrapy's copy; one
+        request, not two)."""
         out = []
         obeys = self.crawler.settings.getbool("ROBOTSTXT_OBEY")
-        for root in sorted({"/".join(u.split("/", 3)[:3]) for u in school.start_urls}):
+        for root in sorted({"/".join(u.split("/", 3)[:3]) for u in (only,) if u} or
+                           {"/".join(u.split("/", 3)[:3]) for u in school.start_urls}):
             out.append(self._feed_request(f"{root}/sitemap.xml", school))
             if not obeys:
                 out.append(self._feed_request(f"{root}/robots.txt", school, callback=self.parse_robots))

@@ -297,6 +297,44 @@ def test_redirects_and_refreshes_never_leave_the_site(db_path):
     assert errors.get("off_site") == 2
 
 
+def test_a_start_page_that_redirects_to_a_new_host_moves_the_site_there(db_path):
+    """A school's old address answers 301 to its new domain: the crawl follows the start page
+    there, archives the new host's articles under the school and says the site moved. Only the
+    start page's redirect moves a site (a link's redirect off the site stays refused, above)."""
+    routes, articles = build_site("trang", count=4)
+    with SiteServer(routes, host="127.0.0.3") as new:
+        with SiteServer({"/": Route(b"", status=301, headers={"Location": new.url + "/"})}) as old:
+            crawl(old.url + "/", db_path)
+        assert new.log, "the new host was never asked"
+    with sqlite3.connect(db_path) as conn:
+        hosts = {h for (h,) in conn.execute("SELECT host FROM articles")}
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == len(articles)
+        errors = json.loads(conn.execute("SELECT errors FROM runs").fetchone()[0])
+    assert hosts == {"127.0.0.3"}
+    assert errors == {"site_moved": 1}
+
+
+def test_a_start_page_redirecting_to_another_schools_site_is_not_followed():
+    """After a merger an old school's address may lead to the merged school's site: that site is
+    the other school's, crawled (and archived) as its own, never twice."""
+    from crawler.registry import School
+    from crawler.scope import moved_site
+
+    old = School.for_url("http://truongchinhtri.haugiang.gov.vn/", key="haugiang")
+    merged = School.for_url("https://truongchinhtri.cantho.gov.vn/", key="cantho")
+    to_merged = "https://truongchinhtri.cantho.gov.vn/tin-tuc/"
+    assert moved_site(old, to_merged, [old.start_urls[0]], [old, merged]) is None
+    moved = moved_site(old, "https://tct-haugiang.edu.vn/", [old.start_urls[0]], [old, merged])
+    assert moved is not None and moved.owns("https://tct-haugiang.edu.vn/tin/a-1.html")
+    # A portal's subsite: only its corner of the portal is the school's.
+    moved = moved_site(old, "https://haugiang.gov.vn/web/truong-chinh-tri/", [old.start_urls[0]], [old])
+    assert moved.owns("https://haugiang.gov.vn/web/truong-chinh-tri/tin-1")
+    assert not moved.owns("https://haugiang.gov.vn/web/so-tai-chinh/tin-1")
+    # Not a start page's redirect: no move.
+    assert moved_site(old, "https://tct-haugiang.edu.vn/", ["http://truongchinhtri.haugiang.gov.vn/go"],
+                      [old]) is None
+
+
 def test_a_school_owns_its_port_and_its_path_prefix_only():
     from crawler.registry import School
 

@@ -29,13 +29,14 @@ from crawler.items import addresses_of, item_for
 from crawler.links import feed_links
 from crawler.parser import Article
 from crawler.registry import School, select_schools
+from crawler.scope import SiteMoves
 from crawler.settings import spider_settings
 from crawler.urls import canonicalize, host_key, is_print_view
 
 logger = logging.getLogger(__name__)
 
 
-class SchoolsSpider(Discovery, scrapy.Spider):
+class SchoolsSpider(Discovery, SiteMoves, scrapy.Spider):
     name = "schools"
 
     def __init__(self, site: str | None = None, url: str | None = None,
@@ -126,6 +127,7 @@ class SchoolsSpider(Discovery, scrapy.Spider):
 
     # -- responses -------------------------------------------------------------------------
     async def parse(self, response: Response, school: School, depth: int) -> Any:
+        school = self.by_key.get(school.key, school)  # (its site may have moved meanwhile)
         url = response.meta.get("tct_url") or canonicalize(response.request.url)
         try:
             out = await self._handle(response, school, depth, url)
