@@ -171,6 +171,10 @@ _TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội 
     ("<table><tr><td><img src='/av.jpg'></td><td><a href='/tac-gia/le-thu-ha'>ThS. Lê Thu Hà</a><br>"
      "Giảng viên Khoa Lý luận cơ sở</td></tr></table>", "",
      ("Lê Thu Hà", "ThS.", "Giảng viên Khoa Lý luận cơ sở")),
+    # A pen name in capitals as the text's last plain paragraph: capitals set it apart as bold
+    # would (no family name needed); a heading in capitals of another language does not.
+    ("", "<p>THU HẰNG</p>", ("Thu Hằng", None, None)),
+    ("", "<p>MINH ANH - THU HÀ</p>", ("Minh Anh", None, None)),
     # A CMS that prints each field's label in a block of its own, over its value.
     ("<div>Tác giả:</div><div>ThS. Lê Thu Hà</div><div>Đơn vị:</div><div>Khoa Xây dựng Đảng</div>", "",
      ("Lê Thu Hà", "ThS.", "Khoa Xây dựng Đảng")),
@@ -277,6 +281,15 @@ def test_a_writer_of_another_language_declared_for_machines_and_printed_is_the_w
     art = extract(page("Lars Brunckhorst"), "https://zeitung.example.de/a")
     assert art.author == "Lars Brunckhorst" and "author_from_metadata" in art.flags
     assert extract(page("Deutsches Weininstitut GmbH"), "https://zeitung.example.de/a").author is None
+    # A Vietnamese outlet naming itself as the author (and printing its name in the banner).
+    assert extract(page("Báo Mẫu"), "https://bao.example.vn/a").author is None
+
+
+def test_a_heading_in_capitals_of_another_language_is_no_pen_name():
+    from crawler.parser import extract
+
+    art = extract(_page(bottom="<p>FRAGEN AN DEN AUTOR</p>"), "https://tct.example.vn/tin/a.html")
+    assert art.author is None
 
 
 def test_a_link_under_a_labelled_writer_is_no_role():

@@ -8,6 +8,7 @@ end of the body, with an optional role line below the name. No author beats a wr
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from crawler.parser import rules
@@ -91,6 +92,22 @@ def looks_like_name(text: str, need_surname: bool = False) -> bool:
     if any(w.lower() in rules.INTERFACE_WORDS for w in words):
         return False  # a control's label in title case ("Text Size", "Read More"), not a pen name
     return not need_surname or _surname_ok(words[0])
+
+
+# A Vietnamese syllable, tone and vowel marks taken off: an initial consonant (cluster), vowels,
+# a final consonant. "FRAGEN", "ERIC", "RICHTIGEN" are not; "THU", "HẰNG", "NGHIÊM" are.
+_SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
+                       r"(?:ng|nh|ch|[cmnpt])?")
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def vietnamese_words(text: str) -> bool:
+    """Is every word of `text` a Vietnamese syllable (a name of this language, not of another)?"""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+                   if not unicodedata.combining(c))
+    return all(_SYLLABLE.fullmatch(w) for w in _LETTERS.findall(bare))
 
 
 def _surname_ok(word: str) -> bool:

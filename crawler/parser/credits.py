@@ -259,9 +259,9 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
         i = tail[k]
         text = lines[i].text
         ln = lines[i]
-        # Set apart like a signature (bold, right-aligned, the writer's element or a link to the
-        # writer's page): pen names too.
-        pen = (ln.bold or ln.right or ln.author_class or writer_link(ln)) and \
+        # Set apart like a signature (bold, right-aligned, in capitals, the writer's element or a
+        # link to the writer's page): pen names too.
+        pen = (ln.bold or ln.right or _capitals(text) or ln.author_class or writer_link(ln)) and \
             len(_ROLE_AFTER.split(text, maxsplit=1)[0]) <= PEN_NAME_LINE_CHARS
         quoted = _quoted(ln) or (k > 0 and lines[tail[k - 1]].text.rstrip().endswith(_CLOSING_QUOTES))
         p = authors.parse_person(text, bare_ok=True, pen_ok=pen) if len(text) <= 160 and not quoted \
@@ -334,6 +334,12 @@ def _set_apart_credit(ln: Line) -> bool:
     return p is not None and p.name is not None and bool(p.degree or p.labelled)
 
 
+def _capitals(text: str) -> bool:
+    """A line of two words or more, all in capitals, each a Vietnamese syllable ("THU HẰNG"):
+    set apart as bold would. ("FRAGEN AN DEN AUTOR" is a heading of another language.)"""
+    return text.isupper() and len(text.split()) >= 2 and authors.vietnamese_words(text)
+
+
 def _is_initials(text: str) -> bool:
     t = re.sub(r"\s", "", text)
     return bool(re.fullmatch(r"(?:[^\W\d_]{1,2}\.){1,5}[^\W\d_]{0,2}\.?", t))
@@ -387,8 +393,8 @@ def _plain_name(name: str) -> bool:
     """Does a name the page declares for machines (and prints) read as a person's, in a Latin
     script our Vietnamese reading does not know? No account, no outlet or agency, no digits."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or name.casefold() in rules.SITE_ACCOUNTS:
-        return False
+    if not 2 <= len(words) <= 4 or name.casefold() in rules.SITE_ACCOUNTS or rules.ORG_START.match(name):
+        return False  # (an outlet, an office: "Báo Mẫu", "Trường Chính trị tỉnh")
     return all(_NAME_WORD.fullmatch(w) and w[0].isupper() and w.casefold() not in rules.NOT_NAME_WORDS
                and not w.casefold().endswith(rules.ORG_NAME_ENDINGS) for w in words)
 
