@@ -55,6 +55,11 @@ PEOPLE = [
     ("BSCKII. Nguyễn Văn Long / Trung tâm Y tế huyện",
      ("Nguyễn Văn Long", "BSCKII.", "Trung tâm Y tế huyện")),
     ("BS.CKI Trần Thị Mai", ("Trần Thị Mai", "BSCKI.", None)),
+    # "Theo" a person, the publication named after the name: a pen name needs no family name
+    # then, and the publication is the role; alone, a pen name and an outlet read alike.
+    ("Theo Thu Hằng/Báo Tin tức", ("Thu Hằng", None, "Báo Tin tức")),
+    ("Theo Thu Hằng (Tạp chí Cộng sản)", ("Thu Hằng", None, "Tạp chí Cộng sản")),
+    ("Theo Hồ Hương (Đại Đoàn kết)", ("Hồ Hương", None, "Đại Đoàn kết")),
 ]
 
 
@@ -64,7 +69,8 @@ def test_people(line, expected):
     assert p is not None and (p.name, p.degree, p.role) == expected
 
 
-@pytest.mark.parametrize("line", ["Đăng bởi: admin", "Tác giả bài viết: Ban Biên tập", "PV"])
+@pytest.mark.parametrize("line", ["Đăng bởi: admin", "Tác giả bài viết: Ban Biên tập", "PV", "Theo Tuổi Trẻ",
+                                  "Theo Tuổi Trẻ/TTXVN", "Theo Dân trí (Báo Hà Nội)"])
 def test_accounts_and_organisations_are_no_author(line):
     assert parse_person(line) == Person(None, labelled=True)
 

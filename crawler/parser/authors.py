@@ -238,10 +238,25 @@ def _name_and_role(line: str) -> tuple[str, str | None]:
     return _TRAIL.sub("", name).strip(), _strip_role(role)
 
 
+_OUTLET_AFTER = re.compile(r"\s*(?:[(\[]([^()\[\]]*)[)\]]|/\s*([^/]+))$")
+# A publication named as such ("Báo Tin tức", "Tạp chí Cộng sản"); an agency's initials are not
+# enough: "Theo Tuổi Trẻ/TTXVN" credits an outlet that took the agency's story.
+_PUBLICATION = re.compile(r"^\s*(?:báo|tạp\s+chí|đài|cổng\s+thông\s+tin|trang\s+tin|tập\s+san|bản\s+tin)\s",
+                          re.I)
+
+
+def _is_outlet(text: str | None) -> bool:
+    return bool(text) and bool(_PUBLICATION.match(text))
+
+
 def _according_to(rest: str) -> Person | None:
     """`Theo Hồ Hương` credits that person; `Theo TTXVN`, `Theo Báo Nhân Dân` an outlet."""
     rest = _TRAIL.sub("", rest.strip())
-    rest = re.sub(r"\s*[(\[][^()\[\]]*[)\]]$", "", rest)  # "Theo Hồ Hương (Đại Đoàn kết)"
+    # The outlet named after the person ("Theo Hồ Hương (Đại Đoàn kết)", "Theo Thu Hằng/Báo Tin
+    # tức"): what comes first is then a person, a pen name too.
+    outlet = _OUTLET_AFTER.search(rest)
+    rest = rest[:outlet.start()] if outlet else rest
+    named_outlet = outlet is not None and _is_outlet(outlet.group(1) or outlet.group(2))
     degree = None
     dm = rules.DEGREE_PREFIX.match(rest)
     if dm:  # "Theo ThS. Bùi Văn Tư"
@@ -251,9 +266,12 @@ def _according_to(rest: str) -> Person | None:
         return None  # a sentence that starts with "Theo" ("Theo kế hoạch, …")
     if "," in rest:
         return None
-    # A family name is required: outlets are capitalised too ("Theo Tuổi Trẻ").
-    if not rules.ORG_START.match(rest) and looks_like_name(rest, need_surname=True):
-        return Person(name_case(rest), degree, labelled=True)
+    # A family name is required unless an outlet is named after it: outlets are capitalised too
+    # ("Theo Tuổi Trẻ").
+    if not rules.ORG_START.match(rest) and looks_like_name(rest, need_surname=not named_outlet):
+        # (The outlet printed with the person is the role, as after "Thiên Lý/VOV".)
+        where = outlet and (outlet.group(1) or outlet.group(2) or "").strip() or None
+        return Person(name_case(rest), degree, role=where, labelled=True)
     return Person(None, labelled=True)
 
 
