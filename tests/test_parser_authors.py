@@ -118,6 +118,10 @@ def _page(top: str = "", bottom: str = "") -> str:
     ("Gửi bởi <a href='/user/1'>admin</a> vào T7, 07/03/2026 - 08:47", None),
     # The writer's element and the time's printed side by side with no space between.
     ("<span><a href='/tac-gia/hong-van'>Hồng Vân</a></span><span>08:47 | 07/03/2026</span>", "Hồng Vân"),
+    # A bullet between the name and the date, as a bar would be.
+    ("Nguyễn Thu Hằng • 07/03/2026 08:47", "Nguyễn Thu Hằng"),
+    ("<span class='author'>Thu Hằng</span> • <span class='date'>07/03/2026 08:47</span>", "Thu Hằng"),
+    ("<a href='/tac-gia/thu-hang'>Thu Hằng</a> · 07/03/2026 08:47", "Thu Hằng"),
 ])
 def test_the_name_on_the_date_line(date_line, expected):
     from crawler.parser import extract

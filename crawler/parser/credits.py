@@ -164,7 +164,7 @@ def _without_dates(text: str) -> str:
             break
         text = (text[:found.start] + " " + text[found.end:]).strip()
     text = _CLOCK.sub(" ", text)
-    return re.sub(r"(?:\s*[|–—-]\s*)+$", "", re.sub(r"^(?:\s*[|–—-]\s*)+", "", text)).strip()
+    return re.sub(r"(?:\s*[|–—•·-]\s*)+$", "", re.sub(r"^(?:\s*[|–—•·-]\s*)+", "", text)).strip()
 
 
 _CLOCK = re.compile(r"\b\d{1,2}\s?[:h]\s?\d{2}(?::\d{2})?(?:\s*(?:SA|CH|AM|PM))?\b|\(?\bGMT\s*\+?\s*7\)?",
@@ -220,7 +220,7 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
 
 LINK_SLACK_CHARS = 2  # (spaces around a link's text)
 # The date line's pieces: apart by a bar or a dash, before "bởi", or before a clock ("Hồng Vân 08:47").
-_PIECES = re.compile(r"\s+[|–—-]\s+|\s{2,}|\s(?=bởi\s)|\s(?=\d{1,2}:\d{2}\b)")
+_PIECES = re.compile(r"\s+[|–—•·-]\s+|\s{2,}|\s(?=bởi\s)|\s(?=\d{1,2}:\d{2}\b)")
 _AFTER_BY_NAME = re.compile(r"\s+(?:trong|vào|lúc|ngày)\s", re.I)  # "bởi X trong Tin tức", "bởi X vào T3, …"
 
 
