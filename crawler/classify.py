@@ -67,6 +67,8 @@ _LISTING_QUERY = re.compile(r"(?:^|&)(?:view=(?:tag|category|featured|archive)|t
 _ITEM_ADDRESS = re.compile(r"(?:^|[-_/])\d{2,}(?:[-_.]|$)|[?&](?:\w*id|p|tin|bai)=\d+", re.I)
 _INDEX_PAGE = re.compile(r"^/(?:(?:index|default|home|trang-?chu)(?:\.\w{2,5})?|vi|en|home)?/?$", re.I)
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A name after the date in an address: `/2024/03/12/khai-giang-lop-k45/`, `/2024-03-12-khai-giang`.
+_SLUG_AFTER_DATE = re.compile(r"(?:20\d{2}|199\d)[/-]\d{2}[/-]\d{2}[/-][^/]*[^\W\d_]{2}")
 
 
 @dataclass(frozen=True)
@@ -110,8 +112,9 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         return _no("listing", "a tag, topic, writer or search page by its address")
     if not art.body:
         return _no("no_text", "no text")
-    if "date_from_url" in art.flags:
-        return _no("date_in_url", "date only in the address")
+    if "date_from_url" in art.flags and not _SLUG_AFTER_DATE.search(parts.path):
+        # (/2024/03/12/slug/ names a post; /2024/03/12/ alone is the day's archive)
+        return _no("date_in_url", "a day's archive: no date but the address's, which ends with it")
     link = link_evidence(anchor, art.title)
     if link == "pager":
         return _no("pager", f"reached through a pager link ({anchor!r})")
@@ -126,12 +129,13 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         return _dateless(art, link, parts)
     # Strong: the headline is on the page and its date sits right by it (not metadata, not a
     # date found further down).
-    # A theme that hides the date leaves it only in the metadata: the headline's link that led
-    # here is then the evidence the date by the headline would have been.
+    # A theme that hides the date leaves it only in the metadata or the address: the headline's
+    # link that led here is then the evidence the date by the headline would have been.
     visible = "title_from_metadata" not in art.flags
     dated_by_headline = not any(f.startswith("date_from_") for f in art.flags) and \
         -2 <= art.signals.get("date_gap", 99) <= 3
-    strong = visible and (dated_by_headline or (link == "headline" and "date_from_metadata" in art.flags))
+    strong = visible and (dated_by_headline or (link == "headline" and (
+        "date_from_metadata" in art.flags or "date_from_url" in art.flags)))
     need = MIN_BODY_WORDS_WITH_HEADLINE if strong else MIN_BODY_WORDS
     if len(art.body.split()) < need:
         return _no("short", f"text shorter than {need} words")

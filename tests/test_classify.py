@@ -287,3 +287,18 @@ def test_a_photo_post_whose_date_is_only_in_its_metadata_is_an_article_when_its_
     assert classify(art, url, anchor=title)
     short = classify(art, url)  # nothing but the page: too little text to tell
     assert not short and short.kind == "short"
+
+
+def test_a_post_dated_only_by_its_address_is_an_article_and_the_days_archive_is_not():
+    from crawler.classify import classify
+
+    # A WordPress theme that prints no date: /2024/03/12/<slug>/ names a post of that day.
+    title = "Hội nghị tổng kết công tác đào tạo năm 2023"
+    main = f"<h1>{title}</h1><p>{TEXT * 2}</p><p>{TEXT}</p>"
+    post = "http://x.vn/2024/03/12/hoi-nghi-tong-ket/"
+    art = extract(page(title, main), post)
+    assert "date_from_url" in art.flags and art.published_at.startswith("2024-03-12")
+    assert classify(art, post) and classify(art, post, anchor=title)
+    day = "http://x.vn/2024/03/12/"
+    verdict_ = classify(extract(page(title, main), day), day)
+    assert not verdict_ and verdict_.kind == "date_in_url"
