@@ -154,9 +154,10 @@ def _dateless(art: Article, link: str | None, parts: SplitResult) -> Verdict:
     if art.signals.get("teasers", 0) or (art.body or "").rstrip().endswith(TEASER_ENDS):
         return _no("no_date", "no publication date, and its text is a teaser cut short")
     tail = "/".join([seg for seg in parts.path.split("/") if seg][-2:]) + "?" + parts.query
-    if not (art.author or _ITEM_ADDRESS.search(tail)):
+    if not (art.author or _ITEM_ADDRESS.search(tail) or art.signals.get("single_post")):
         # A static page (Giới thiệu, Lịch sử) linked from the menu by its full title looks the
-        # same; CMSs number their articles (`/12-slug`, `-214.html`, `?id=12`), not those pages.
+        # same; CMSs number their articles (`/12-slug`, `-214.html`, `?id=12`), not those pages,
+        # and WordPress and Drupal class a post's page so (`single-post`), not theirs.
         return _no("no_date", "no publication date, no byline, and not an item's address")
     return _YES
 

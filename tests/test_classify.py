@@ -302,3 +302,19 @@ def test_a_post_dated_only_by_its_address_is_an_article_and_the_days_archive_is_
     day = "http://x.vn/2024/03/12/"
     verdict_ = classify(extract(page(title, main), day), day)
     assert not verdict_ and verdict_.kind == "date_in_url"
+
+
+def test_a_dateless_post_without_a_number_in_its_address_is_known_by_its_cms_body_class():
+    from crawler.classify import classify
+
+    # WordPress with /%postname%/ addresses and a theme that hides the date: a post and a static
+    # page look alike but for the class WordPress gives the <body> of a post's own page.
+    title = "Khai giảng lớp Trung cấp lý luận chính trị khóa 45 tại huyện"
+    main = f"<h1>{title}</h1><p>{TEXT * 2}</p><p>{TEXT}</p>"
+    url = "http://x.vn/khai-giang-lop-trung-cap-khoa-45/"
+    for body_class, article in (("post-template-default single single-post postid-412", True),
+                                ("page-template-default page page-id-7", False)):
+        html = page(title, main).replace(b"<body>", f'<body class="{body_class}">'.encode())
+        art = extract(html, url)
+        assert art.published_at is None
+        assert bool(classify(art, url, anchor=title)) is article, body_class

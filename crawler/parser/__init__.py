@@ -203,6 +203,7 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
     art.school_name = signals.printed_school_name(lines)
     signals.unlink_self_links(lines, [url or "", art.canonical_url or ""])
     _fill(art, root, lines, url, now, page.html if second_opinion else None)
+    art.signals["single_post"] = signals.single_post_view(root)
     if any(ln.converted for ln in lines):
         art.flags.append("legacy_font_tcvn3_converted")
     legacy = legacy_font(art.body or "")

@@ -184,3 +184,15 @@ def links_away(line: Line, page_url: str | None) -> bool:
     return False
 
 
+
+
+# The class a CMS gives the <body> of one post's own page (not a static page's, not a listing's):
+# WordPress's `single-post`, Drupal's `page-node-type-article` (`node-type-article` before 8).
+_SINGLE_POST = frozenset({"single-post", "page-node-type-article", "node-type-article"})
+
+
+def single_post_view(root) -> int:
+    """1 when the page's <body> is classed as one post's page by its CMS: evidence that a page
+    whose theme hides the date is an article and not a static page (those share its shape)."""
+    el = root.find("body") if root is not None and root.tag == "html" else None
+    return int(el is not None and not _SINGLE_POST.isdisjoint((el.get("class") or "").split()))
