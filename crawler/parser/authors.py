@@ -117,7 +117,12 @@ def _surname_ok(word: str) -> bool:
 
 # A role line's own label ("Đơn vị: Khoa Xây dựng Đảng"): the unit is the role.
 _ROLE_LABEL = re.compile(
-    r"^\s*(?:đơn\s+vị|chức\s+vụ|cơ\s+quan|nơi\s+công\s+tác|công\s+tác\s+tại)\s*:\s*", re.I)
+    # (after a table's label cell, the value cell's: "Đơn vị: | Khoa Xây dựng Đảng")
+    r"^\s*(?:đơn\s+vị|chức\s+vụ|cơ\s+quan|nơi\s+công\s+tác|công\s+tác\s+tại)\s*:\s*(?:\|\s*)?", re.I)
+
+
+_CONTACT_ONLY = re.compile(r"^(?:(?:ĐT|Đt|đt|Tel|Fax|Hotline|Email|E-mail|SĐT|Điện\s+thoại|DĐ|ĐTDĐ)\s*[:.]|"
+                           r"[\d\s.+()-]{8,}$|[\w.+-]+@[\w-]+\.)", re.I)
 
 
 def _strip_role(role: str) -> str | None:
@@ -125,6 +130,8 @@ def _strip_role(role: str) -> str | None:
     role = _TRAIL.sub("", role)
     if role.endswith(")") and "(" not in role:
         role = role[:-1].rstrip()
+    if _CONTACT_ONLY.match(role):
+        return None  # "Nguyễn Văn An - ĐT: 0912.345.678": how to reach the writer, no post
     return role or None
 
 
