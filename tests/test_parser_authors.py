@@ -60,6 +60,9 @@ PEOPLE = [
     ("Theo Thu Hằng/Báo Tin tức", ("Thu Hằng", None, "Báo Tin tức")),
     ("Theo Thu Hằng (Tạp chí Cộng sản)", ("Thu Hằng", None, "Tạp chí Cộng sản")),
     ("Theo Hồ Hương (Đại Đoàn kết)", ("Hồ Hương", None, "Đại Đoàn kết")),
+    # A lecturer's grade abbreviated before the name, as a rank is.
+    ("GV. Nguyễn Văn Tâm", ("Nguyễn Văn Tâm", None, None)),
+    ("GVC Trần Thị Hoa - Khoa Lý luận cơ sở", ("Trần Thị Hoa", None, "Khoa Lý luận cơ sở")),
     # How to reach the writer is no post.
     ("Nguyễn Văn An - ĐT: 0912.345.678", ("Nguyễn Văn An", None, None)),
     ("ThS. Lê Thu Hà, Email: lethuha@tct.example.vn", ("Lê Thu Hà", "ThS.", None)),
@@ -188,6 +191,10 @@ _TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội 
     # would (no family name needed); a heading in capitals of another language does not.
     ("", "<p>THU HẰNG</p>", ("Thu Hằng", None, None)),
     ("", "<p>MINH ANH - THU HÀ</p>", ("Minh Anh", None, None)),
+    # The name's footnote mark calling the role printed as the footnote under it.
+    ("", "<p style='text-align:right'><b>TS. Phạm Văn Dũng<sup>(*)</sup></b></p>"
+         "<p>(*) Phó Hiệu trưởng Trường Chính trị tỉnh</p>",
+     ("Phạm Văn Dũng", "TS.", "Phó Hiệu trưởng Trường Chính trị tỉnh")),
     # The same fields as the rows of a table after the text: label cell, value cell.
     ("", "<table><tr><td>Tác giả:</td><td>ThS. Lê Thu Hà</td></tr><tr><td>Đơn vị:</td>"
          "<td>Khoa Xây dựng Đảng</td></tr></table>", ("Lê Thu Hà", "ThS.", "Khoa Xây dựng Đảng")),

@@ -362,6 +362,9 @@ _AGENCY_LINE = re.compile(r"\(?[A-ZĐ]{2,6}(?:[-/][A-ZĐ0-9]{1,8}(?: [A-ZĐ0-9]{
 _NOT_AGENCY = frozenset({"ZALO", "EMAIL", "PRINT", "SHARE", "TWEET", "LIKE", "SEND", "RSS", "TOP", "TIN"})
 
 
+_NOTE_MARK = re.compile(r"^\s*(?:\(\s*\*+\s*\)|\*+(?!\*))\s*")
+
+
 def role_below(text: str, credited: bool) -> str | None:
     """The role a line printed under a name gives (its wrapping punctuation off), or None when
     the line is no role: a role line, an agency's initials, or, under a credited name, an
@@ -370,6 +373,7 @@ def role_below(text: str, credited: bool) -> str | None:
         return text.strip().strip("()")
     if rules.END_OF_ARTICLE.match(text):
         return None  # the heading over a box of other articles ("Các bài viết mới hơn")
+    text = _NOTE_MARK.sub("", text)  # "(*) Phó Hiệu trưởng …": the footnote the name's mark calls
     unlabelled = _ROLE_LABEL.sub("", text)
     if unlabelled != text:
         credited = True  # "Đơn vị: …" says what follows is where the writer works

@@ -217,9 +217,10 @@ NOT_NAME_WORDS = frozenset({
 ORG_NAME_ENDINGS = ("magazin", "zeitung", "nachrichten", "institut", "verlag", "verband", "verein",
                     "stiftung", "deutschland", "diakonie", "praxis", "journal", "times", "post", "tribune",
                     "colombiano")
-# Military and police ranks printed before a writer's name ("Trung tá, Nguyễn Văn Bách").
+# Military and police ranks printed before a writer's name ("Trung tá, Nguyễn Văn Bách"), and a
+# lecturer's grade abbreviated the same way ("GV. Nguyễn Văn Tâm", "GVC", "GVCC").
 RANK_PREFIX = re.compile(r"^\s*(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)|chuẩn\s+đô\s+đốc|đô\s+đốc|"
-                         r"đại\s+tướng)\s*[,.]?\s+", re.I)
+                         r"đại\s+tướng|gv(?:cc|c)?(?=[\s,.]))\s*[,.]?\s+", re.I)
 # Labels that name whoever posted the page: an account, not a writer.
 ACCOUNT_LABEL = re.compile(r"^\s*(?:đăng\s+bởi|người\s+đăng|posted\s+by|người\s+cập\s+nhật|"
                            r"biên\s+tập\s+viên|người\s+duyệt|duyệt\s+bởi)\s*:", re.I)
