@@ -170,7 +170,7 @@ def test_scrapy_holds_a_bounded_share_of_the_queue(db_path, tmp_path, in_flight)
 
 @pytest.mark.parametrize("layout", ["portal", "legacy", "tayling", "songhong", "taydo", "songlam",
                                     "benhai", "binhson", "ngoclinh", "myson", "hamrong", "lamha",
-                                    "dongtrieu", "tanphuoc"])
+                                    "dongtrieu", "tanphuoc", "xuanloc"])
 def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     """Layouts the rules were not written for: a home page leading with a featured article,
     listings with whole first paragraphs and later pages, tag pages of one item, an introduction
@@ -189,13 +189,16 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
     site whose writer's field is followed by lists of newer and older items; a Hugo static site
     whose listings print unlinked headlines over dated teasers; an Elementor-built WordPress site
     whose post info prints the day and the time as items of their own; a tagDiv Newspaper theme
-    whose share buttons stand between the headline and the byline over the featured image."""
+    whose share buttons stand between the headline and the byline over the featured image; a
+    WordPress site that shows no date anywhere, its posts at /%postname%/ (no number) beside static
+    pages linked by their full titles."""
     from tests.sites import (
         blogger,
         cards,
         dnn_easy,
         drupal,
         elementor,
+        generatepress,
         hugo_static,
         joomla_k2,
         portal_subsite,
@@ -222,6 +225,7 @@ def test_home_sections_tags_and_intro_pages_stay_out(layout, db_path):
         "myson": of_site(dnn_easy),
         "ngoclinh": of_site(wp_blocks),
         "tanphuoc": of_site(tagdiv),
+        "xuanloc": of_site(generatepress),
     }[layout]
     routes, articles = build()
     start = portal_subsite.START if layout == "binhson" else "/"
