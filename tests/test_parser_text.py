@@ -505,6 +505,20 @@ def test_a_date_printed_over_the_headline_is_its_date():
     assert (art.title, art.published_at) == (TITLE, "2021-01-16T09:14:00+07:00")
 
 
+def test_a_box_of_phone_numbers_or_a_byline_is_never_the_headline():
+    """A legacy layout whose headline cannot be told (it shares a table row with the date) and
+    whose <title> names the school: the weak fall-back must not take a sidebar's phone line or
+    the byline opening the text for the headline."""
+    html = ("<html><head><meta charset='utf-8'><title>..:: TRƯỜNG CHÍNH TRỊ TỈNH ::..</title></head><body>"
+            "<table><tr><td><div>HỖ TRỢ TRỰC TUYẾN</div><div>Phòng Tổ chức - Hành chính: 0238.3844.222</div>"
+            "</td><td><table><tr><td>Cập nhật: 15/09/2020 | 08:14</td><td>" + TITLE + "</td></tr>"
+            "<tr><td><div>Tác giả: ThS. Vũ Thị Hồng - Khoa Xây dựng Đảng</div>"
+            + "".join(f"<div>{p}</div>" for p in PARAS)
+            + "</td></tr></table></td></tr></table></body></html>").encode()
+    art = extract(html, URL)
+    assert art.title is None or ("0238" not in art.title and "Tác giả" not in art.title)
+
+
 def test_an_address_that_cannot_be_read_does_not_stop_the_extraction():
     """`tct extract page.html --url 'http://[bad'`: the page is read all the same."""
     html = (f"<html><head><meta charset='utf-8'></head><body><h1><a href='http://[::1'>{TITLE}</a></h1>"
