@@ -505,6 +505,26 @@ def test_a_date_printed_over_the_headline_is_its_date():
     assert (art.title, art.published_at) == (TITLE, "2021-01-16T09:14:00+07:00")
 
 
+@pytest.mark.parametrize("rows", [
+    # The date's cell beside the headline's; the headline beside the print tools, the date under
+    # it; the date beside the view counter, under the headline.
+    "<tr><td>15/09/2020 08:14</td><td class='tieude'>{t}</td></tr>",
+    "<tr><td class='tieude'>{t}</td><td><a href='javascript:print()'>In bài</a> | <a href='mailto:'>Gửi</a>"
+    "</td></tr><tr><td>15/09/2020 08:14</td></tr>",
+    "<tr><td><b>{t}</b></td></tr><tr><td>15/09/2020 08:14</td><td>Lượt xem: 1.207</td></tr>",
+])
+def test_a_layout_tables_lone_row_of_two_cells_is_two_lines_not_a_tables_data(rows):
+    """Legacy table layouts set the headline or the date line in a row beside another cell. A
+    table's only row of two cells of text is the layout's, its cells lines of their own; a table
+    of several such rows is data, each row one line."""
+    html = ("<html><head><meta charset='utf-8'><title>..:: TRƯỜNG CHÍNH TRỊ TỈNH ::..</title></head><body>"
+            "<table><tr><td><a href='/'>TRANG CHỦ</a> | <a href='/gt'>GIỚI THIỆU</a></td></tr>"
+            + rows.format(t=TITLE) + "<tr><td>" + "".join(f"<div>{p}</div>" for p in PARAS)
+            + "</td></tr></table></body></html>").encode()
+    art = extract(html, URL)
+    assert (art.title, art.published_at, art.body) == (TITLE, "2020-09-15T08:14:00+07:00", "\n\n".join(PARAS))
+
+
 def test_a_box_of_phone_numbers_or_a_byline_is_never_the_headline():
     """A legacy layout whose headline cannot be told (it shares a table row with the date) and
     whose <title> names the school: the weak fall-back must not take a sidebar's phone line or

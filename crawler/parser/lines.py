@@ -103,6 +103,8 @@ _LAYOUT_IN_ROW = etree.XPath(
     "./*[self::td or self::th]//*["
     + " or ".join(f"self::{t}" for t in sorted(rules.LAYOUT_IN_CELL)) + "][1]")
 _TEXT_LENGTH = etree.XPath("string-length(string(.))")
+_TABLE_ROWS = etree.XPath("./tr | ./tbody/tr | ./thead/tr | ./tfoot/tr")
+LONE_ROW_CELLS, LONE_ROW_CHARS = 3, 300  # a layout's row beside a headline or a date line
 _SKIP = _Frame(block=False, skip=True)  # shared, never modified
 # Inline tags that, without attributes, set no cue: their frame is the shared _PLAIN.
 _PLAIN_TAGS = frozenset({"span", "font", "small", "big", "sup", "sub", "u", "s", "abbr", "label",
@@ -173,6 +175,7 @@ class _Linearizer:
         self.named_caption: list[etree._Element] = []
         self.landmarks: list[etree._Element] = []  # open <nav> and <aside> elements
         self.cards: set[etree._Element] = set()  # elements a link with no text of its own covers
+        self.rows_of_text: dict[etree._Element, int] = {}  # table -> its rows of two cells of text
         self.form_boxes: set[etree._Element] = set()  # a form a reader fills in, with its pitch
 
     def find_form_boxes(self, root: etree._Element) -> None:
@@ -381,7 +384,7 @@ class _Linearizer:
             fr = replace(fr, link=True, flagged=True, set_flags=(*fr.set_flags, "link"))
         if self.form_boxes and el in self.form_boxes and not fr.named_chrome:
             fr = replace(fr, named_chrome=True, flagged=True)
-        if tag == "tr" and self.row_cells is None and _is_data_row(el):
+        if tag == "tr" and self.row_cells is None and _is_data_row(el) and not self._lone_row(el):
             self.flush()
             fr = replace(fr, row=True)  # a copy: fr may be a shared frame
             self.row_cells = []
@@ -461,6 +464,24 @@ class _Linearizer:
                       italic=italic, right=right, title=title_cls, author=author_cls, heading=heading,
                       named_chrome=chrome_cls, named_caption=caption_cls, landmark=landmark, flagged=True,
                       set_flags=tuple(n for n, on in zip(_FLAG_NAMES, flags, strict=True) if on))
+
+    def _lone_row(self, tr: etree._Element) -> bool:
+        """A short row of two or three cells, the only one of its table with two cells of text:
+        a layout's row (the headline beside its date or the print tools, the date beside the
+        view counter), whose cells are lines of their own, not a table's data."""
+        cells = [c for c in tr if c.tag in ("td", "th")]
+        if len(cells) > LONE_ROW_CELLS or text_length(tr) > LONE_ROW_CHARS:
+            return False
+        table = tr.getparent()
+        if table is not None and table.tag in ("tbody", "thead", "tfoot"):
+            table = table.getparent()
+        if table is None:
+            return False
+        if table not in self.rows_of_text:
+            self.rows_of_text[table] = sum(
+                1 for row in _TABLE_ROWS(table)
+                if sum(1 for c in row if c.tag in ("td", "th") and _has_words(c)) >= 2)
+        return self.rows_of_text[table] <= 1
 
     def end(self, el: etree._Element, fr: _Frame) -> None:
         if fr.cell and self.row_cells is not None:
