@@ -195,6 +195,9 @@ _TEXT = [f"Đoạn {i}: thời gian qua, nhà trường đã đổi mới nội 
     ("", "<p style='text-align:right'><b>TS. Phạm Văn Dũng<sup>(*)</sup></b></p>"
          "<p>(*) Phó Hiệu trưởng Trường Chính trị tỉnh</p>",
      ("Phạm Văn Dũng", "TS.", "Phó Hiệu trưởng Trường Chính trị tỉnh")),
+    # "Nguồn:" under the writer names the unit that sent the piece: the role, its label off.
+    ("", "<p style='text-align:right'><b>Lê Thu Hà</b></p><p style='text-align:right'>Nguồn: Khoa Xây "
+         "dựng Đảng</p>", ("Lê Thu Hà", None, "Khoa Xây dựng Đảng")),
     # The same fields as the rows of a table after the text: label cell, value cell.
     ("", "<table><tr><td>Tác giả:</td><td>ThS. Lê Thu Hà</td></tr><tr><td>Đơn vị:</td>"
          "<td>Khoa Xây dựng Đảng</td></tr></table>", ("Lê Thu Hà", "ThS.", "Khoa Xây dựng Đảng")),

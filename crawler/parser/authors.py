@@ -118,7 +118,8 @@ def _surname_ok(word: str) -> bool:
 # A role line's own label ("Đơn vị: Khoa Xây dựng Đảng"): the unit is the role.
 _ROLE_LABEL = re.compile(
     # (after a table's label cell, the value cell's: "Đơn vị: | Khoa Xây dựng Đảng")
-    r"^\s*(?:đơn\s+vị|chức\s+vụ|cơ\s+quan|nơi\s+công\s+tác|công\s+tác\s+tại)\s*:\s*(?:\|\s*)?", re.I)
+    # ("Nguồn: Khoa Xây dựng Đảng" under the writer: the unit that sent the piece)
+    r"^\s*(?:đơn\s+vị|chức\s+vụ|cơ\s+quan|nơi\s+công\s+tác|công\s+tác\s+tại|nguồn)\s*:\s*(?:\|\s*)?", re.I)
 
 
 _CONTACT_ONLY = re.compile(r"^(?:(?:ĐT|Đt|đt|Tel|Fax|Hotline|Email|E-mail|SĐT|Điện\s+thoại|DĐ|ĐTDĐ)\s*[:.]|"
