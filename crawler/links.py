@@ -10,10 +10,10 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
 
 from crawler.link_rules import skip_reason
-from crawler.registry import School
+from crawler.registry import School, bare_host
 from crawler.urls import canonicalize, strip_noise
 
 FEED_HINT = re.compile(r"(?:/feed/?$|/rss(?:/|\.|$)|\.rss$|[?&]feed=|/atom(?:/|$)|rss\.aspx)", re.I)
@@ -46,14 +46,34 @@ def page_links(hrefs: list[str], base_url: str, school: School) -> Iterator[tupl
         yield url, fetch
 
 
+def production_host(page_url: str, canonical: str | None, school: School) -> str | None:
+    """The host a page names itself by, when it is not the one serving it: its rel=canonical
+    (or og:url) gives another host with the page's own path and query (a site served from an
+    alias, a mirror or a test copy, that prints absolute links to its production domain)."""
+    if not canonical:
+        return None
+    try:
+        here, named = urlsplit(canonicalize(page_url)), urlsplit(canonicalize(urljoin(page_url, canonical)))
+    except ValueError:
+        return None
+    if named.scheme not in ("http", "https") or not named.netloc or named.netloc == here.netloc or \
+            school.owns(urlunsplit(named)) or (named.path, named.query) != (here.path, here.query):
+        return None
+    return named.netloc
+
+
 def page_targets(hrefs: list[str], texts: list[str], base_url: str, school: School,
-                 ) -> dict[str, tuple[str, str]]:
+                 alias: str | None = None) -> dict[str, tuple[str, str]]:
     """canonical URL -> (URL to request, the longest text of the page's links to it).
 
     The link text is evidence for what the target is: a page linked by its headline is an
     article; one linked as "Giới thiệu", "Tin tức", "2" or a tag is a section (crawler.classify).
+    alias: the site's production host (`production_host`), whose links lead to the host serving
+    the page.
     """
     out: dict[str, tuple[str, str]] = {}
+    if alias:
+        hrefs = _rehosted(hrefs, alias, base_url)
     for i, url, fetch in _wanted_links(hrefs, base_url, school):
         text = texts[i] if i < len(texts) else ""
         old = out.get(url)
@@ -61,6 +81,18 @@ def page_targets(hrefs: list[str], texts: list[str], base_url: str, school: Scho
             out[url] = (fetch, text)
         elif len(text) > len(old[1]):
             out[url] = (old[0], text)
+    return out
+
+
+def _rehosted(hrefs: list[str], alias: str, base_url: str) -> list[str]:
+    base = urlsplit(base_url)
+    out = []
+    for href in hrefs:
+        if href.startswith(("http://", "https://", "//")):
+            parts = urlsplit(href if not href.startswith("//") else base.scheme + ":" + href)
+            if bare_host(parts.netloc) == bare_host(alias):
+                href = urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
+        out.append(href)
     return out
 
 

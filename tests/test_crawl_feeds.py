@@ -190,3 +190,26 @@ def test_a_splash_home_page_that_sends_the_reader_on_by_script(db_path):
         crawl(site.url + "/", db_path)
         base = site.url
     assert _archived(db_path) == {canonicalize(base + p) for p in paths}
+
+
+def test_a_copy_of_a_site_that_links_its_production_domain_is_crawled_where_it_is_served(db_path):
+    """A site served from an alias or a test copy prints every link absolute, with its production
+    domain, and names itself so in rel=canonical (its own path on that host): those links lead
+    to the host serving it, or the crawl would stop at the home page."""
+    from crawler.urls import canonicalize
+    from tct.demo.server import Route, SiteServer
+    from tests.sites.cms import STYLES, build_site
+    from tests.support import crawl
+
+    prod = "https://truongchinhtri.mau.gov.vn"
+    routes, articles = build_site("trang", count=6)
+    paths = [STYLES["trang"].article_path(a) for a in articles]
+    for path, route in list(routes.items()):
+        if isinstance(route, Route) and route.content_type.startswith("text/html"):
+            body = route.body.replace(b'href="/', f'href="{prod}/'.encode()).replace(
+                b"</head>", f'<link rel="canonical" href="{prod}{path}"></head>'.encode(), 1)
+            routes[path] = Route(body)
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        base = site.url
+    assert _archived(db_path) == {canonicalize(base + p) for p in paths}

@@ -176,3 +176,19 @@ def test_every_rule_is_documented():
     doc = (Path(__file__).resolve().parent.parent / "docs" / "links.md").read_text(encoding="utf-8")
     assert all(f"`{rule.name}`" in doc for rule in RULES)
     assert {rule for _, rule in CMS_LINKS} == {rule.name for rule in RULES}
+
+
+def test_the_production_host_a_page_names_itself_by():
+    from crawler.links import production_host
+
+    # The school's own host (https, www.) is no alias.
+    assert production_host(BASE, "https://www.truongchinhtri.example.vn/tin-tuc/hoat-dong/bai-1.html?id=5",
+                           SCHOOL) is None
+    here = "http://127.0.0.1:8080/tin-tuc/bai-2.html"
+    school = SCHOOL.__class__.for_url("http://127.0.0.1:8080/")
+    assert production_host(here, "https://truongchinhtri.mau.gov.vn/tin-tuc/bai-2.html", school) \
+        == "truongchinhtri.mau.gov.vn"
+    # Another page's address (a syndicated story's original), the page's own host, none: no alias.
+    assert production_host(here, "https://bao.example.vn/tin-tuc/bai-goc.html", school) is None
+    assert production_host(here, "/tin-tuc/bai-2.html", school) is None
+    assert production_host(here, None, school) is None
