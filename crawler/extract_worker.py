@@ -20,7 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict
 from typing import Any
 
-from crawler.links import page_targets, production_host
+from crawler.links import base_host, page_targets, production_host
 from crawler.parser import Article, HostTemplate, extract
 from crawler.registry import School
 
@@ -39,8 +39,8 @@ def extract_page(body: bytes, url: str, http_charset: str | None, school: School
         template = _templates.setdefault(host, HostTemplate())
     art = extract(body, url, http_charset=http_charset, profile=school.profile, template=template,
                   learn=True)
-    targets = page_targets(art.links[:MAX_LINKS_PER_PAGE], art.link_texts, url, school,
-                           production_host(url, art.canonical_url, school))
+    alias = production_host(url, art.canonical_url, school) or base_host(url, art.base_href, school)
+    targets = page_targets(art.links[:MAX_LINKS_PER_PAGE], art.link_texts, url, school, alias)
     art.links, art.link_texts = [], []  # resolved into targets; not sent back
     return art, targets
 

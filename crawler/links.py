@@ -62,6 +62,21 @@ def production_host(page_url: str, canonical: str | None, school: School) -> str
     return named.netloc
 
 
+def base_host(page_url: str, base: str | None, school: School) -> str | None:
+    """The host of a page's `<base href>` when it is not the host serving the page: every
+    relative link of the page resolves there, so it is the site's own (production) name."""
+    if not base:
+        return None
+    try:
+        named, here = urlsplit(urljoin(page_url, base)), urlsplit(page_url)
+    except ValueError:
+        return None
+    if named.scheme not in ("http", "https") or not named.netloc or named.netloc == here.netloc or \
+            school.owns(urlunsplit(named)):
+        return None
+    return named.netloc
+
+
 def page_targets(hrefs: list[str], texts: list[str], base_url: str, school: School,
                  alias: str | None = None) -> dict[str, tuple[str, str]]:
     """canonical URL -> (URL to request, the longest text of the page's links to it).

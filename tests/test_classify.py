@@ -318,3 +318,13 @@ def test_a_dateless_post_without_a_number_in_its_address_is_known_by_its_cms_bod
         art = extract(html, url)
         assert art.published_at is None
         assert bool(classify(art, url, anchor=title)) is article, body_class
+
+
+def test_a_headline_linked_to_its_own_page_relative_to_the_base_href_is_no_listings_item():
+    # `<base href="http://x.vn/">` and the headline linked to `tin-tuc/hoi-nghi-12.html` from that
+    # very page: the link leads to the page itself, as the browser resolves it.
+    title = "Hội nghị tổng kết công tác đào tạo năm 2023"
+    main = (f'<h2><a href="tin-tuc/hoi-nghi-12.html">{title}</a></h2><p>13/03/2024 08:00</p>'
+            f"<p>{TEXT * 2}</p><p>{TEXT}</p>")
+    html = page(title, main).replace(b"<title>", b'<base href="http://x.vn/"><title>')
+    assert judge(html, "http://x.vn/tin-tuc/hoi-nghi-12.html")

@@ -213,3 +213,26 @@ def test_a_copy_of_a_site_that_links_its_production_domain_is_crawled_where_it_i
         crawl(site.url + "/", db_path)
         base = site.url
     assert _archived(db_path) == {canonicalize(base + p) for p in paths}
+
+
+@pytest.mark.parametrize("base", ["/", "https://truongchinhtri.mau.gov.vn/"])
+def test_links_relative_to_the_pages_base_href(base, db_path):
+    """A template that prints `<base href>` and links relative to it (`tin-tuc/bai-2.html` from
+    a page three levels down): links resolve against the base, as a browser resolves them, and a
+    base naming the production domain is the site's own name, served here."""
+    from crawler.urls import canonicalize
+    from tct.demo.server import Route, SiteServer
+    from tests.sites.cms import STYLES, build_site
+    from tests.support import crawl
+
+    routes, articles = build_site("trang", count=6)
+    paths = [STYLES["trang"].article_path(a) for a in articles]
+    for path, route in list(routes.items()):
+        if isinstance(route, Route) and route.content_type.startswith("text/html"):
+            body = route.body.replace(b'href="/', b'href="').replace(
+                b"</head>", f'<base href="{base}"></head>'.encode(), 1)
+            routes[path] = Route(body)
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+        url = site.url
+    assert _archived(db_path) == {canonicalize(url + p) for p in paths}

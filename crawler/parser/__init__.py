@@ -42,6 +42,7 @@ class Article:
     signals: dict[str, float] = field(default_factory=dict)  # page-shape figures for the classifier
     links: list[str] = field(default_factory=list, repr=False)  # every <a href> of the page
     link_texts: list[str] = field(default_factory=list, repr=False)  # their texts, same order
+    base_href: str | None = field(default=None, repr=False)  # the page's <base href>, if any
     school_name: str | None = None  # the school's name as the page prints it (banner, footer)
 
     def to_contract(self) -> dict[str, Any]:
@@ -193,6 +194,7 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
     art.canonical_url = canonical_link(root)
     if links:  # (the spider follows them)
         art.links, art.link_texts = hrefs.page_links(root, page.html)
+    art.base_href = hrefs.base_href(root, page.html)
     lines = page.lines
     if template is not None:
         if learn:
@@ -201,7 +203,7 @@ def extract(data: bytes | str | Page, url: str | None = None, *, http_charset: s
         for i, ln in enumerate(lines):
             ln.idx = i
     art.school_name = signals.printed_school_name(lines)
-    signals.unlink_self_links(lines, [url or "", art.canonical_url or ""])
+    signals.unlink_self_links(lines, [url or "", art.canonical_url or ""], art.base_href)
     _fill(art, root, lines, url, now, page.html if second_opinion else None)
     art.signals["single_post"] = signals.single_post_view(root)
     if any(ln.converted for ln in lines):
@@ -265,8 +267,8 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     art.signals["teaser_share"] = round(signals.teaser_share(lines, kept, used), 2)
     if tidx is not None and dchoice.idx is not None:
         art.signals["date_gap"] = dchoice.idx - tidx  # lines from the headline down to its date
-    page_url = url or art.canonical_url
-    art.signals["title_links_away"] = int(tidx is not None and signals.links_away(lines[tidx], page_url))
+    away = tidx is not None and signals.links_away(lines[tidx], url or art.canonical_url, art.base_href)
+    art.signals["title_links_away"] = int(away)
     art.signals["dated_lines"] = sum(  # (an item's meta line, not a sentence naming a day)
         1 for i in kept if len(lines[i].text) < DATED_LINE_CHARS and not lines[i].row
         and find_date(lines[i].text) is not None)

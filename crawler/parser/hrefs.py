@@ -12,6 +12,7 @@ the markup; no script is run.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -30,8 +31,9 @@ _GOES_TO = re.compile(r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace
 
 
 def page_links(root: etree._Element, html: str | None = None) -> tuple[list[str], list[str]]:
-    """The page's link addresses (as written) and, for each, the words that lead there. `html`,
-    the page's markup, spares looking for scripted addresses where none is written."""
+    """The page's link addresses (as written, relative ones resolved against the page's `<base
+    href>` when it has one) and, for each, the words that lead there. `html`, the page's markup,
+    spares looking for scripted addresses where none is written."""
     anchors = [el for el in root.iter("a", "area") if el.get("href") is not None]
     hrefs = [el.get("href") or "" for el in anchors]
     texts = [anchor_text(el) for el in anchors]
@@ -47,6 +49,9 @@ def page_links(root: etree._Element, html: str | None = None) -> tuple[list[str]
         for href in _sent_on(root):
             hrefs.append(href)
             texts.append("")
+    base = base_href(root, html)
+    if base:
+        hrefs = [_against(base, h) for h in hrefs]
     return hrefs, texts
 
 
@@ -57,6 +62,29 @@ def _sent_on(root: etree._Element) -> list[str]:
     sources += [el.get("onload") or "" for el in root.iter("body")]
     return [m.group(1).strip() for text in sources for m in _GOES_TO.finditer(text)
             if not m.group(1).startswith(("#", "javascript"))]
+
+
+_BASE = etree.XPath("//base[@href][1]/@href")
+_WRITTEN_OUT = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#)")
+
+
+def base_href(root: etree._Element, html: str | None = None) -> str | None:
+    """The page's `<base href>`: what its relative links are relative to (old Joomla templates
+    and hand-made sites print one), or None."""
+    if html is not None and "<base" not in html and "<BASE" not in html:
+        return None
+    found = _BASE(root)
+    return str(found[0]).strip() or None if found else None
+
+
+def _against(base: str, href: str) -> str:
+    href = href.strip()
+    if not href or _WRITTEN_OUT.match(href):
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
 
 
 def anchor_text(el: etree._Element) -> str:

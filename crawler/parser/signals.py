@@ -120,7 +120,7 @@ def teaser_share(lines: list[Line], kept: list[int], own: set[int]) -> float:
 NO_HEADING = 7  # (a line set in bold or named as a title ranks below every heading level)
 
 
-def unlink_self_links(lines: list[Line], page_urls: list[str]) -> None:
+def unlink_self_links(lines: list[Line], page_urls: list[str], base: str | None = None) -> None:
     """A headline that is a link to the page itself (a theme that links the post's headline to
     the post) is no link for reading the page: no item of a list, and it may head the page.
     Only a line set like a headline (a heading, a title's class, bold), and not when a heading of
@@ -142,7 +142,8 @@ def unlink_self_links(lines: list[Line], page_urls: list[str]) -> None:
         try:
             if here is None:
                 here = {canonicalize(u) for u in urls}
-            own = all(canonicalize(urljoin(urls[0], href)) in here for href in ln.anchors)
+            against = urljoin(urls[0], base) if base else urls[0]
+            own = all(canonicalize(urljoin(against, href)) in here for href in ln.anchors)
         except ValueError:  # an address that cannot be read is no link to this page
             continue
         if not own:
@@ -164,8 +165,9 @@ def _headings_printed(lines: list[Line]) -> dict[str, int]:
     return printed
 
 
-def links_away(line: Line, page_url: str | None) -> bool:
-    """A headline that is a link to another page: an item of a listing, not this page's title."""
+def links_away(line: Line, page_url: str | None, base: str | None = None) -> bool:
+    """A headline that is a link to another page: an item of a listing, not this page's title.
+    (`base`: the page's `<base href>`, which its relative links are relative to.)"""
     if line.link_density <= rules.LINK_LINE or not line.anchors or not page_url:
         return False
     from crawler.urls import canonicalize
@@ -176,7 +178,7 @@ def links_away(line: Line, page_url: str | None) -> bool:
         return False
     for href in line.anchors:
         try:
-            target = canonicalize(urljoin(page_url, href))
+            target = canonicalize(urljoin(urljoin(page_url, base) if base else page_url, href))
         except ValueError:
             continue
         if target != here and not href.startswith("#"):
