@@ -80,6 +80,25 @@ def test_faults_are_counted_and_do_not_stop_the_run(db_path):
     assert "http_500=1" in runs
 
 
+def test_html_sent_as_plain_text_or_bytes_is_read_and_a_picture_is_not(db_path):
+    """A misconfigured server sends some pages as text/plain or application/octet-stream: a page
+    that starts as HTML is read as HTML (a browser shows it); a picture under a page's address is
+    not HTML, whatever it is called."""
+    routes, articles = build_site("trang", count=6)
+    paths = [STYLES["trang"].article_path(a) for a in articles]
+    for path, kind in zip(paths[:2], ("text/plain", "application/octet-stream"), strict=True):
+        routes[path] = Route(routes[path].body, content_type=kind)
+    routes["/"] = Route(routes["/"].body.replace(b"</body>", b'<a href="/anh.html">Anh</a></body>'))
+    routes["/anh.html"] = Route(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, content_type="application/octet-stream")
+    with SiteServer(routes) as site:
+        crawl(site.url + "/", db_path)
+    with sqlite3.connect(db_path) as conn:
+        titles = {t for (t,) in conn.execute("SELECT title FROM articles")}
+        errors = json.loads(conn.execute("SELECT errors FROM runs").fetchone()[0])
+    assert titles == {a.title for a in articles}
+    assert errors == {"not_html": 1}
+
+
 def test_robots_txt_is_obeyed(db_path):
     routes, articles = build_site("trang", count=8)
     hidden = STYLES["trang"].article_path(articles[0])

@@ -7,6 +7,7 @@ the crawl session's (crawler.session); the spider turns responses into items and
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Response, TextResponse
+from scrapy.http import HtmlResponse, Response, TextResponse
 
 from archive.crawlstate import Queued
 from archive.store import VN_TZ, now_iso
@@ -34,6 +35,7 @@ from crawler.settings import spider_settings
 from crawler.urls import canonicalize, host_key, is_print_view
 
 logger = logging.getLogger(__name__)
+_HTML_START = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
 
 
 class SchoolsSpider(Discovery, SiteMoves, scrapy.Spider):
@@ -144,6 +146,8 @@ class SchoolsSpider(Discovery, SiteMoves, scrapy.Spider):
         """The item (if the page is an article) and feed requests of one response; its links go
         on the queue. A page is marked done here, an article once the archive holds it."""
         self._count(f"{school.key}/pages", 1)
+        if not isinstance(response, TextResponse) and _HTML_START.search(response.body[:1024]):
+            response = response.replace(cls=HtmlResponse)  # HTML sent as application/octet-stream
         if self._unparsed(response, school, url, depth):
             return []
         host = host_key(response.url)
@@ -180,8 +184,8 @@ class SchoolsSpider(Discovery, SiteMoves, scrapy.Spider):
             self._count("articles_unchanged", 1)
             self.frontier.done(school.key, url, [url], "article", 304, depth)
             return True
-        if not isinstance(response, TextResponse) or b"html" not in (
-                response.headers.get("Content-Type") or b"text/html").lower():
+        if b"html" not in (response.headers.get("Content-Type") or b"text/html").lower() and \
+                not _HTML_START.search(response.body[:1024]):  # (sent as text/plain or octet-stream)
             self._count(f"{school.key}/errors/not_html", 1)
             self.frontier.done(school.key, url, [url], "other", response.status, depth)
             return True
