@@ -63,6 +63,10 @@ PEOPLE = [
     # A lecturer's grade abbreviated before the name, as a rank is.
     ("GV. Nguyễn Văn Tâm", ("Nguyễn Văn Tâm", None, None)),
     ("GVC Trần Thị Hoa - Khoa Lý luận cơ sở", ("Trần Thị Hoa", None, "Khoa Lý luận cơ sở")),
+    # ... and a reporter's, a contributor's or an editor's post ("PV", "CTV", "BTV").
+    ("PV Hà Thu", ("Hà Thu", None, None)),
+    ("CTV. Minh Anh", ("Minh Anh", None, None)),
+    ("BTV Lê Hà", ("Lê Hà", None, None)),
     # How to reach the writer is no post.
     ("Nguyễn Văn An - ĐT: 0912.345.678", ("Nguyễn Văn An", None, None)),
     ("ThS. Lê Thu Hà, Email: lethuha@tct.example.vn", ("Lê Thu Hà", "ThS.", None)),

@@ -189,7 +189,7 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
         return Person(None, labelled=True)
     if labelled and _INITIALS.match(name.replace(" ", "")):
         return Person(name, degree, role, labelled=True)
-    if not looks_like_name(name, need_surname=not (labelled or degree or pen_ok)):
+    if not looks_like_name(name, need_surname=not (labelled or degree or rank or pen_ok)):
         if labelled and not degree and rules.ORG_START.match(line):
             return Person(None, labelled=True)
         return None

@@ -218,9 +218,10 @@ ORG_NAME_ENDINGS = ("magazin", "zeitung", "nachrichten", "institut", "verlag", "
                     "stiftung", "deutschland", "diakonie", "praxis", "journal", "times", "post", "tribune",
                     "colombiano")
 # Military and police ranks printed before a writer's name ("Trung tá, Nguyễn Văn Bách"), and a
-# lecturer's grade abbreviated the same way ("GV. Nguyễn Văn Tâm", "GVC", "GVCC").
+# lecturer's grade or a reporter's post abbreviated the same way ("GV. Nguyễn Văn Tâm", "GVC",
+# "GVCC", "PV Hà Thu", "CTV Minh Anh", "BTV Lê Hà").
 RANK_PREFIX = re.compile(r"^\s*(?:(?:đại|thượng|trung|thiếu)\s+(?:tướng|tá|úy|uý)|chuẩn\s+đô\s+đốc|đô\s+đốc|"
-                         r"đại\s+tướng|gv(?:cc|c)?(?=[\s,.]))\s*[,.]?\s+", re.I)
+                         r"đại\s+tướng|(?:gv(?:cc|c)?|pv|ctv|btv)(?=[\s,.]))\s*[,.]?\s+", re.I)
 # Labels that name whoever posted the page: an account, not a writer.
 ACCOUNT_LABEL = re.compile(r"^\s*(?:đăng\s+bởi|người\s+đăng|posted\s+by|người\s+cập\s+nhật|"
                            r"biên\s+tập\s+viên|người\s+duyệt|duyệt\s+bởi)\s*:", re.I)
