@@ -34,6 +34,8 @@ MIN_LIST_ITEMS_HEADLINE = 3
 # A visible headline with a visible date by it is an article even when its text is short: photo
 # posts ("Một số hình ảnh tại hội thao:") carry one sentence and their captions.
 MIN_BODY_WORDS_WITH_HEADLINE = 15
+RECORD_ROWS = 4  # a table of this many rows with no text beside it is a record's page
+RECORD_TEXT_CHARS = 40
 MAX_DATED_LINES = 3  # more dated lines in the text block: a list of news items, not one article
 MAX_LIST_ITEMS = 1  # headline-link-then-teaser pairs; two or more make a listing
 # Share of the text's characters printed under headline links, one paragraph each (at least two):
@@ -112,6 +114,11 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         return _no("listing", "a tag, topic, writer or search page by its address")
     if not art.body:
         return _no("no_text", "no text")
+    rows, prose = art.signals.get("rows", 0), art.signals.get("text_outside_rows", 0)
+    if rows >= RECORD_ROWS and prose < RECORD_TEXT_CHARS:
+        # A document's page (number, date issued, signer, summary, file), a contact card, a
+        # list of documents: the rows of a table, no running text of its own.
+        return _no("record", "a table's rows (a document's fields, a list of documents), no running text")
     if "date_from_url" in art.flags and not _SLUG_AFTER_DATE.search(parts.path):
         # (/2024/03/12/slug/ names a post; /2024/03/12/ alone is the day's archive)
         return _no("date_in_url", "a day's archive: no date but the address's, which ends with it")

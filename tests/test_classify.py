@@ -328,3 +328,22 @@ def test_a_headline_linked_to_its_own_page_relative_to_the_base_href_is_no_listi
             f"<p>{TEXT * 2}</p><p>{TEXT}</p>")
     html = page(title, main).replace(b"<title>", b'<base href="http://x.vn/"><title>')
     assert judge(html, "http://x.vn/tin-tuc/hoi-nghi-12.html")
+
+
+def test_a_documents_page_is_a_record_not_an_article_and_a_table_with_text_is_an_article():
+    from crawler.classify import classify
+
+    # The page of one document of the "Văn bản" section, linked by its title: number, date
+    # issued, signer, summary, file, as the rows of a table, no running text of its own.
+    title = "Quyết định số 123/QĐ-TCT về việc ban hành Quy chế chi tiêu nội bộ năm 2024"
+    rows = (("Số ký hiệu", "123/QĐ-TCT"), ("Ngày ban hành", "12/03/2024"), ("Người ký", "Nguyễn Văn An"),
+            ("Trích yếu", "Về việc ban hành Quy chế chi tiêu nội bộ năm 2024 của nhà trường, áp dụng "
+                          "cho toàn thể cán bộ, giảng viên, nhân viên."),
+            ("File đính kèm", '<a href="/files/qd123.pdf">qd123.pdf</a>'))
+    table = "<table>" + "".join(f"<tr><td>{k}</td><td>{v}</td></tr>" for k, v in rows) + "</table>"
+    url = "http://x.vn/van-ban/quyet-dinh-123-qd-tct-45.html"
+    verdict_ = classify(extract(page(title, f"<h1>{title}</h1>{table}"), url), url, anchor=title)
+    assert not verdict_ and verdict_.kind == "record"
+    # The same table inside an article's text is the article's.
+    news = f"<h1>{title}</h1><p>13/03/2024 08:00</p><p>{TEXT}</p>{table}<p>{TEXT}</p>"
+    assert classify(extract(page(title, news), url), url, anchor=title)

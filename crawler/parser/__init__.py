@@ -262,20 +262,28 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
             and not signals.is_school_name_line(lines[i], art.school_name)]
     kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
     kept = body.with_story_captions(lines, start, kept, used | set(items_cut))
+    _shape_signals(art, lines, region, kept, used, tidx, dchoice.idx, url)
+    kept = [i for i in kept if not body.is_time_stamp(lines[i])]
+    if html is not None:
+        kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url, anchor)
+    art.signals["rows"] = sum(1 for ln in lines[start:] if ln.row and not ln.chrome)  # (a record's fields)
+    art.signals["text_outside_rows"] = sum(len(lines[i].text) for i in kept if not lines[i].row)
+    _set_body(art, root, body.assemble(lines, kept))
+
+
+def _shape_signals(art: Article, lines: list[Line], region: list[int], kept: list[int], used: set[int],
+                   tidx: int | None, date_idx: int | None, url: str | None) -> None:
+    """The page's shape for the classifier (crawler/classify.py): is it a listing?"""
     art.signals["list_items"] = signals.interleaved_items(lines, region, set(kept))
     art.signals["teasers"] = signals.cut_short_lines(lines, region)
     art.signals["teaser_share"] = round(signals.teaser_share(lines, kept, used), 2)
-    if tidx is not None and dchoice.idx is not None:
-        art.signals["date_gap"] = dchoice.idx - tidx  # lines from the headline down to its date
+    if tidx is not None and date_idx is not None:
+        art.signals["date_gap"] = date_idx - tidx  # lines from the headline down to its date
     away = tidx is not None and signals.links_away(lines[tidx], url or art.canonical_url, art.base_href)
     art.signals["title_links_away"] = int(away)
     art.signals["dated_lines"] = sum(  # (an item's meta line, not a sentence naming a day)
         1 for i in kept if len(lines[i].text) < DATED_LINE_CHARS and not lines[i].row
         and find_date(lines[i].text) is not None)
-    kept = [i for i in kept if not body.is_time_stamp(lines[i])]
-    if html is not None:
-        kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url, anchor)
-    _set_body(art, root, body.assemble(lines, kept))
 
 
 DATED_LINE_CHARS = 60  # a listed item's date line ("admin - 12/03/2024 | Lượt xem: 120") is short
