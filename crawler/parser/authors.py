@@ -98,8 +98,6 @@ def looks_like_name(text: str, need_surname: bool = False) -> bool:
 # a final consonant. "FRAGEN", "ERIC", "RICHTIGEN" are not; "THU", "HẰNG", "NGHIÊM" are.
 _SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}"
                        r"(?:ng|nh|ch|[cmnpt])?")
-
-
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -278,7 +276,7 @@ def _according_to(rest: str) -> Person | None:
     # ("Theo Tuổi Trẻ").
     if not rules.ORG_START.match(rest) and looks_like_name(rest, need_surname=not named_outlet):
         # (The outlet printed with the person is the role, as after "Thiên Lý/VOV".)
-        where = outlet and (outlet.group(1) or outlet.group(2) or "").strip() or None
+        where = ((outlet.group(1) or outlet.group(2)).strip() or None) if outlet else None
         return Person(name_case(rest), degree, role=where, labelled=True)
     return Person(None, labelled=True)
 
@@ -363,7 +361,7 @@ _AGENCY_LINE = re.compile(r"\(?[A-ZĐ]{2,6}(?:[-/][A-ZĐ0-9]{1,8}(?: [A-ZĐ0-9]{
 _NOT_AGENCY = frozenset({"ZALO", "EMAIL", "PRINT", "SHARE", "TWEET", "LIKE", "SEND", "RSS", "TOP", "TIN"})
 
 
-_NOTE_MARK = re.compile(r"^\s*(?:\(\s*\*+\s*\)|\*+(?!\*))\s*")
+_NOTE_MARK = re.compile(r"^\s*(?:\(\s*\*+\s*\)|\*+)\s*")
 
 
 def role_below(text: str, credited: bool) -> str | None:

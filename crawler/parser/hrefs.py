@@ -74,7 +74,7 @@ def base_href(root: etree._Element, html: str | None = None) -> str | None:
     if html is not None and "<base" not in html and "<BASE" not in html:
         return None
     found = _BASE(root)
-    return str(found[0]).strip() or None if found else None
+    return (str(found[0]).strip() or None) if found else None
 
 
 def _against(base: str, href: str) -> str:

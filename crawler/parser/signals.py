@@ -186,8 +186,6 @@ def links_away(line: Line, page_url: str | None, base: str | None = None) -> boo
     return False
 
 
-
-
 # The class a CMS gives the <body> of one post's own page (not a static page's, not a listing's):
 # WordPress's `single-post`, Drupal's `page-node-type-article` (`node-type-article` before 8).
 _SINGLE_POST = frozenset({"single-post", "page-node-type-article", "node-type-article"})
