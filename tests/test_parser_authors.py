@@ -132,6 +132,10 @@ def _page(top: str = "", bottom: str = "") -> str:
     ("Nguyễn Thu Hằng • 07/03/2026 08:47", "Nguyễn Thu Hằng"),
     ("<span class='author'>Thu Hằng</span> • <span class='date'>07/03/2026 08:47</span>", "Thu Hằng"),
     ("<a href='/tac-gia/thu-hang'>Thu Hằng</a> · 07/03/2026 08:47", "Thu Hằng"),
+    # A pen name set in bold beside the date is set apart as a linked one is; a place in bold
+    # opening the date line is still no writer.
+    ("<b>Thu Hằng</b> • 07/03/2026 08:47", "Thu Hằng"),
+    ("<b>Hà Nội</b> - 07/03/2026 08:47", None),
 ])
 def test_the_name_on_the_date_line(date_line, expected):
     from crawler.parser import extract

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from crawler.parser import authors, body, jsonld, published, rules
-from crawler.parser.lines import Line
+from crawler.parser.lines import Line, clean_ws
 
 TOP_BLOCK_LINES = 8
 PEN_NAME_LINE_CHARS = 40  # a signature line; longer bold lines are subheadings or sentences
@@ -45,7 +45,7 @@ def top_author(lines: list[Line], tidx: int | None, didx: int | None, region: li
         meta_line = i == didx or (" | " in text and bool(rules.AUTHOR_LABEL.match(text)))
         linked_name = False
         if meta_line:
-            text, linked_name = _byline_in_date_line(text, ln.link_chars)
+            text, linked_name = _byline_in_date_line(text, ln.link_chars, _bold_pieces(ln))
             if not text:
                 i += 1
                 continue
@@ -199,10 +199,19 @@ def _names(text: str, person: authors.Person) -> bool:
     return bool(person.name) and authors.name_case(text.strip()) == person.name
 
 
-def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
+def _bold_pieces(ln: Line) -> frozenset[str]:
+    """The texts set in bold inside the line's element (`<b>Thu Hằng</b> • 07/03/2026`)."""
+    if ln.owner is None or len(ln.text) > BYLINE_CHARS:
+        return frozenset()
+    return frozenset(clean_ws("".join(el.itertext())) for el in ln.owner.iter("b", "strong"))
+
+
+def _byline_in_date_line(text: str, link_chars: int = 0, bold: frozenset[str] = frozenset(),
+                         ) -> tuple[str, bool]:
     """`Tác giả: X | 12/03/2023 08:00` → `Tác giả: X`; a bare date line gives ''. With it, whether
-    the piece is the line's link text, all of it (`<a class="author">Nguyên Minh</a> - 07/03/2026`:
-    a pen name linked to the writer's page, which needs no family name)."""
+    the piece is set apart: the line's link text, all of it (`<a class="author">Nguyên Minh</a> -
+    07/03/2026`: a pen name linked to the writer's page), or a piece in bold (`<b>Thu Hằng</b> •
+    07/03/2026`); a pen name needs no family name there."""
     pieces = [p.strip() for p in _PIECES.split(text) if p.strip()]
     for p in pieces:
         if rules.AUTHOR_LABEL.match(p) or rules.ACCOUNT_LABEL.match(p):
@@ -211,7 +220,7 @@ def _byline_in_date_line(text: str, link_chars: int = 0) -> tuple[str, bool]:
             return _AFTER_BY_NAME.split(p, maxsplit=1)[0], False
     for p in pieces:  # "12/03/2023 08:00 | Nguyễn Văn An": an unlabelled name beside the date
         if published.find_date(p) is None:
-            linked = abs(link_chars - len(p)) <= LINK_SLACK_CHARS
+            linked = abs(link_chars - len(p)) <= LINK_SLACK_CHARS or p in bold
             # ("TS. Trần Văn Quyết - 29/01/2022": the degree is the credit's, not the name's)
             if authors.looks_like_name(authors.without_degree(p), need_surname=not linked):
                 return p, linked
