@@ -18,6 +18,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import page_numbers, pages_of, wp_page
 
 SCHOOL = "Trường Chính trị tỉnh Hà Tiên"
 PER_PAGE = 5
@@ -143,17 +144,14 @@ def _item(a: DemoArticle) -> str:
 
 def _archive(routes: RouteTable, base: str, title: str | None, items: list[DemoArticle],
              newest: list[DemoArticle]) -> None:
-    pages = max(1, -(-len(items) // PER_PAGE))
-    for n in range(1, pages + 1):
-        path = base if n == 1 else f"{base}page/{n}/"
-        nav = "".join(f'<span aria-current="page" class="page-numbers current">{m}</span>' if m == n else
-                      f'<a class="page-numbers" href="{base if m == 1 else f"{base}page/{m}/"}">{m}</a>'
-                      for m in range(1, pages + 1))
+    for n, pages, listed in pages_of(items, PER_PAGE):
+        nav = page_numbers(n, pages, '<a class="page-numbers" href="{href}">{m}</a>',
+                           '<span aria-current="page" class="page-numbers current">{m}</span>', base=base)
         header = (f'<section class="ast-archive-description"><h1 class="page-title ast-archive-title">{escape(title)}'
                   '</h1></section>') if title else ""
-        main = (f'{header}<div class="ast-row">{"".join(_item(a) for a in items[(n - 1) * PER_PAGE:n * PER_PAGE])}'
+        main = (f'{header}<div class="ast-row">{"".join(_item(a) for a in listed)}'
                 f'</div><nav class="ast-pagination"><div class="nav-links">{nav}</div></nav>')
-        routes[path] = Route(_frame(title or SCHOOL, "archive blog", main, newest))
+        routes[wp_page(base, n)] = Route(_frame(title or SCHOOL, "archive blog", main, newest))
 
 
 def build(count: int = 17) -> tuple[RouteTable, list[DemoArticle]]:

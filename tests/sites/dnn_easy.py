@@ -18,6 +18,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import page_numbers, pages_of
 
 SCHOOL = "Trường Chính trị tỉnh Mỹ Sơn"
 MID = 512
@@ -126,11 +127,11 @@ def _items(arts: list[DemoArticle]) -> str:
 
 
 def _pages(routes: RouteTable, arts: list[DemoArticle], base: str, title: str, months: list[str]) -> None:
-    n_pages = max(1, -(-len(arts) // PER_PAGE))
-    for n in range(1, n_pages + 1):
-        pager = "".join(f'<a class="page" href="{_listing(k, base)}">{k}</a>' for k in range(1, n_pages + 1) if k != n)
+    for n, pages, listed in pages_of(arts, PER_PAGE):
+        pager = page_numbers(n, pages, '<a class="page" href="{href}">{m}</a>', path=lambda b, k: _listing(k, b),
+                             base=base)
         routes[_listing(n, base)] = Route(_frame(title, _module(f'<h1 class="edn_categoryTitle">{escape(title)}</h1>'
-                                                                f'{_items(arts[(n - 1) * PER_PAGE:n * PER_PAGE])}'
+                                                                f'{_items(listed)}'
                                                                 f'<div class="article_pager">{pager}</div>'), months))
 
 

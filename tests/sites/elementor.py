@@ -17,6 +17,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import page_numbers, pages_of, wp_page
 
 SCHOOL = "Trường Chính trị tỉnh Đông Triều"
 PER_PAGE = 6
@@ -140,16 +141,13 @@ def _post(a: DemoArticle, k: int, newest: list[DemoArticle]) -> bytes:
 
 
 def _archive(routes: RouteTable, base: str, title: str, items: list[DemoArticle], newest: list[DemoArticle]) -> None:
-    pages = max(1, -(-len(items) // PER_PAGE))
-    for n in range(1, pages + 1):
-        path = base if n == 1 else f"{base}page/{n}/"
-        nav = "".join(f'<a class="page-numbers" href="{base if m == 1 else f"{base}page/{m}/"}">{m}</a>'
-                      for m in range(1, pages + 1) if m != n)
+    for n, pages, listed in pages_of(items, PER_PAGE):
+        nav = page_numbers(n, pages, '<a class="page-numbers" href="{href}">{m}</a>', base=base)
         main = (_widget("heading", f'<h1 class="elementor-heading-title elementor-size-default">{escape(title)}</h1>')
                 + _widget("archive-posts", f'<div class="elementor-posts-container elementor-posts elementor-grid">'
-                                           f'{_posts(items[(n - 1) * PER_PAGE:n * PER_PAGE])}</div><nav class="'
+                                           f'{_posts(listed)}</div><nav class="'
                                            f'elementor-pagination">{nav}</nav>'))
-        routes[path] = Route(_frame(title, f'<div data-elementor-type="archive" class="elementor elementor-location-'
+        routes[wp_page(base, n)] = Route(_frame(title, f'<div data-elementor-type="archive" class="elementor elementor-location-'
                                            f'archive">{_section(main, _side(newest))}</div>', "archive"))
 
 

@@ -19,6 +19,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import page_numbers, pages_of, wp_page
 
 SCHOOL = "Trường Chính trị tỉnh Phước Long"
 PER_PAGE = 5
@@ -172,19 +173,16 @@ def _card(a: DemoArticle) -> str:
 
 
 def _archive(routes: RouteTable, base: str, title: str, items: list[DemoArticle], newest: list[DemoArticle]) -> None:
-    pages = max(1, -(-len(items) // PER_PAGE))
-    for n in range(1, pages + 1):
-        path = base if n == 1 else f"{base}page/{n}/"
-        nav = "".join(f'<li><span aria-current="page" class="page-number current">{m}</span></li>' if m == n else
-                      f'<li><a class="page-number" href="{base if m == 1 else f"{base}page/{m}/"}">{m}</a></li>'
-                      for m in range(1, pages + 1))
-        cards = "".join(_card(a) for a in items[(n - 1) * PER_PAGE:n * PER_PAGE])
+    for n, pages, listed in pages_of(items, PER_PAGE):
+        nav = page_numbers(n, pages, '<li><a class="page-number" href="{href}">{m}</a></li>',
+                           '<li><span aria-current="page" class="page-number current">{m}</span></li>', base=base)
+        cards = "".join(_card(a) for a in listed)
         main = (f'<div id="content" class="blog-wrapper blog-archive page-wrapper"><header class="archive-page-header">'
                 f'<div class="row"><div class="large-12 text-center col"><h1 class="page-title is-large uppercase">'
                 f'<span>{escape(title)}</span></h1></div></div></header><div class="row row-large row-divided"><div '
                 f'class="large-9 col"><div class="row large-columns-1 medium-columns- small-columns-1">{cards}</div><ul '
                 f'class="page-numbers nav-pagination links text-center">{nav}</ul></div>{_sidebar(newest)}</div></div>')
-        routes[path] = Route(_frame(title, "archive category", main))
+        routes[wp_page(base, n)] = Route(_frame(title, "archive category", main))
 
 
 def build(count: int = 17) -> tuple[RouteTable, list[DemoArticle]]:

@@ -16,6 +16,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import page_numbers, pages_of, wp_page
 
 SCHOOL = "Trường Chính trị tỉnh Xuân Lộc"
 PER_PAGE = 6
@@ -123,20 +124,17 @@ def _item(a: DemoArticle) -> str:
 
 def _archive(routes: RouteTable, base: str, title: str | None, items: list[DemoArticle],
              newest: list[DemoArticle]) -> None:
-    pages = max(1, -(-len(items) // PER_PAGE))
-    for n in range(1, pages + 1):
-        path = base if n == 1 else f"{base}page/{n}/"
-        links = "".join(f'<span aria-current="page" class="page-numbers current">{m}</span>' if m == n else
-                        f'<a class="page-numbers" href="{base if m == 1 else f"{base}page/{m}/"}">{m}</a>'
-                        for m in range(1, pages + 1))
+    for n, pages, listed in pages_of(items, PER_PAGE):
+        links = page_numbers(n, pages, '<a class="page-numbers" href="{href}">{m}</a>',
+                             '<span aria-current="page" class="page-numbers current">{m}</span>', base=base)
         if n < pages:
             links += f'<a class="next page-numbers" href="{base}page/{n + 1}/">Tiếp &rarr;</a>'
         header = (f'<header class="page-header" aria-label="Trang"><h1 class="page-title">{escape(title)}</h1>'
                   "</header>") if title else ""
-        main = (header + "".join(_item(a) for a in items[(n - 1) * PER_PAGE:n * PER_PAGE])
+        main = (header + "".join(_item(a) for a in listed)
                 + f'<nav id="nav-below" class="paging-navigation" aria-label="Lưu trữ trang"><div class="nav-links">'
                   f"{links}</div></nav>")
-        routes[path] = Route(_frame(title or SCHOOL, "blog" if base == "/" else "archive category", main, newest))
+        routes[wp_page(base, n)] = Route(_frame(title or SCHOOL, "blog" if base == "/" else "archive category", main, newest))
 
 
 def build(count: int = 17) -> tuple[RouteTable, list[DemoArticle]]:

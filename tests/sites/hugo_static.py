@@ -17,6 +17,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import pages_of, wp_page
 
 SCHOOL = "Trường Chính trị tỉnh Lam Hà"
 PER_PAGE = 5
@@ -92,13 +93,11 @@ def _summaries(arts: list[DemoArticle]) -> str:
 
 
 def _pages(routes: RouteTable, arts: list[DemoArticle], base: str, title: str) -> None:
-    n_pages = max(1, -(-len(arts) // PER_PAGE))
-    for n in range(1, n_pages + 1):
-        path = base if n == 1 else f"{base}page/{n}/"
-        nav = (f'<a class="prev" href="{base if n == 2 else f"{base}page/{n - 1}/"}">« Trang trước</a>' if n > 1 else "") + \
-            (f'<a class="next" href="{base}page/{n + 1}/">Trang sau »</a>' if n < n_pages else "")
-        routes[path] = Route(_frame(title, f'<header class="page-header"><h1>{escape(title)}</h1></header>'
-                                           f'{_summaries(arts[(n - 1) * PER_PAGE:n * PER_PAGE])}<footer class='
+    for n, pages, listed in pages_of(arts, PER_PAGE):
+        nav = (f'<a class="prev" href="{wp_page(base, n - 1)}">« Trang trước</a>' if n > 1 else "") + \
+            (f'<a class="next" href="{wp_page(base, n + 1)}">Trang sau »</a>' if n < pages else "")
+        routes[wp_page(base, n)] = Route(_frame(title, f'<header class="page-header"><h1>{escape(title)}</h1></header>'
+                                           f'{_summaries(listed)}<footer class='
                                            f'"page-footer"><nav class="pagination">{nav}</nav></footer>'))
 
 

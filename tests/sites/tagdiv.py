@@ -19,6 +19,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import page_numbers, pages_of, wp_page
 
 SCHOOL = "Trường Chính trị tỉnh Tân Phước"
 PER_PAGE = 5
@@ -213,17 +214,14 @@ class="td-related-row">{related}</div></div></div>{_comments()}"""
 
 def _archive(routes: RouteTable, base: str, title: str, items: list[DemoArticle], newest: list[DemoArticle],
              excerpt: bool = True) -> None:
-    pages = max(1, -(-len(items) // PER_PAGE))
-    for n in range(1, pages + 1):
-        path = base if n == 1 else f"{base}page/{n}/"
-        nav = "".join(f'<span class="current">{m}</span>' if m == n else
-                      f'<a href="{base if m == 1 else f"{base}page/{m}/"}" class="page" title="{m}">{m}</a>'
-                      for m in range(1, pages + 1))
-        modules = "".join(_module(a, excerpt) for a in items[(n - 1) * PER_PAGE:n * PER_PAGE])
+    for n, pages, listed in pages_of(items, PER_PAGE):
+        nav = page_numbers(n, pages, '<a href="{href}" class="page" title="{m}">{m}</a>',
+                           '<span class="current">{m}</span>', base=base)
+        modules = "".join(_module(a, excerpt) for a in listed)
         content = (f'<div class="td-category-header"><h1 class="entry-title td-page-title">{escape(title)}</h1></div>'
                    f'{modules}<div class="page-nav td-pb-padding-side">{nav}<span class="pages">Trang {n} của {pages}'
                    f'</span></div>')
-        routes[path] = Route(_frame(title, "archive category", content, newest))
+        routes[wp_page(base, n)] = Route(_frame(title, "archive category", content, newest))
 
 
 def build(count: int = 17) -> tuple[RouteTable, list[DemoArticle]]:

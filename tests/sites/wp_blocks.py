@@ -19,6 +19,7 @@ from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
 from tct.demo.server import Route, RouteTable
+from tests.sites.paging import page_numbers, pages_of, wp_page
 
 SCHOOL = "Trường Chính trị tỉnh Ngọc Lĩnh"
 DOMAIN = "https://truongchinhtringoclinh.edu.vn"
@@ -133,9 +134,9 @@ def _loop(items: list[DemoArticle], base: str, page: int, pages: int, heading: s
         f'{escape(a.title)}</a></h2><div class="wp-block-post-excerpt"><p class="wp-block-post-excerpt__excerpt">'
         f'{escape(a.paragraphs[0][:150])} </p><p class="wp-block-post-excerpt__more-text"><a class="wp-block-post-'
         f'excerpt__more-link" href="{article_path(a)}">Đọc thêm</a></p></div>{_date(a)}</li>' for a in items)
-    numbers = "".join(f'<span aria-current="page" class="page-numbers current">{n}</span>' if n == page else
-                      f'<a class="page-numbers" href="{_paged(base, n)}">{n}</a>' for n in range(1, pages + 1))
-    more = f'<a href="{_paged(base, page + 1)}" class="wp-block-query-pagination-next">Trang tiếp</a>' \
+    numbers = page_numbers(page, pages, '<a class="page-numbers" href="{href}">{m}</a>',
+                           '<span aria-current="page" class="page-numbers current">{m}</span>', base=base)
+    more = f'<a href="{wp_page(base, page + 1)}" class="wp-block-query-pagination-next">Trang tiếp</a>' \
         if page < pages else ""
     return (f'<div class="wp-block-group has-global-padding">{heading}<div class="wp-block-query alignwide">'
             f'<ul class="wp-block-post-template is-layout-grid columns-3">{posts}</ul><nav class="wp-block-query-'
@@ -143,16 +144,10 @@ def _loop(items: list[DemoArticle], base: str, page: int, pages: int, heading: s
             f'{more}</nav></div></div>')
 
 
-def _paged(base: str, n: int) -> str:
-    return base if n == 1 else f"{base}page/{n}/"
-
-
 def _archive(routes: RouteTable, base: str, title: str, heading: str, items: list[DemoArticle], cls: str) -> None:
-    pages = max(1, -(-len(items) // PER_PAGE))
-    for n in range(1, pages + 1):
-        h = f'<h1 class="wp-block-query-title">{heading}</h1>' if heading else ""
-        routes[_paged(base, n)] = Route(_frame(title, cls, _loop(items[(n - 1) * PER_PAGE:n * PER_PAGE], base, n,
-                                                                 pages, h)))
+    h = f'<h1 class="wp-block-query-title">{heading}</h1>' if heading else ""
+    for n, pages, listed in pages_of(items, PER_PAGE):
+        routes[wp_page(base, n)] = Route(_frame(title, cls, _loop(listed, base, n, pages, h)))
 
 
 def _xml(urls: list[str], tag: str = "urlset", item: str = "url") -> Route:
