@@ -13,6 +13,7 @@ recent posts and categories; archives paged at `/page/N/`.
 """
 from __future__ import annotations
 
+import zlib
 from html import escape
 
 from tct.demo.content import DemoArticle, build_articles
@@ -38,7 +39,7 @@ def _clock(a: DemoArticle) -> str:
 
 
 def _widget(kind: str, inner: str) -> str:
-    return (f'<div class="elementor-element elementor-element-{abs(hash(kind)) % 99999:x} elementor-widget '
+    return (f'<div class="elementor-element elementor-element-{zlib.crc32(kind.encode()) % 99999:x} elementor-widget '
             f'elementor-widget-{kind}" data-element_type="widget" data-widget_type="{kind}.default"><div '
             f'class="elementor-widget-container">{inner}</div></div>')
 
