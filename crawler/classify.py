@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import SplitResult, urlsplit
 
 from crawler.parser import Article
+from crawler.parser.published import URL_DATE
 from crawler.parser.rules import TEASER_ENDS
 from crawler.registry import School
 
@@ -69,8 +70,7 @@ _LISTING_QUERY = re.compile(r"(?:^|&)(?:view=(?:tag|category|featured|archive)|t
 _ITEM_ADDRESS = re.compile(r"(?:^|[-_/])\d{2,}(?:[-_.]|$)|[?&](?:\w*id|p|tin|bai)=\d+", re.I)
 _INDEX_PAGE = re.compile(r"^/(?:(?:index|default|home|trang-?chu)(?:\.\w{2,5})?|vi|en|home)?/?$", re.I)
 _WORD = re.compile(r"\w+", re.UNICODE)
-# A name after the date in an address: `/2024/03/12/khai-giang-lop-k45/`, `/2024-03-12-khai-giang`.
-_SLUG_AFTER_DATE = re.compile(r"(?:20\d{2}|199\d)[/-]\d{2}[/-]\d{2}[/-][^/]*[^\W\d_]{2}")
+_NAMED = re.compile(r"[^\W\d_]{2}")  # (words: `khai-giang-lop-k45`, not `/` or `12/`)
 
 
 @dataclass(frozen=True)
@@ -119,7 +119,7 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
         # A document's page (number, date issued, signer, summary, file), a contact card, a
         # list of documents: the rows of a table, no running text of its own.
         return _no("record", "a table's rows (a document's fields, a list of documents), no running text")
-    if "date_from_url" in art.flags and not _SLUG_AFTER_DATE.search(parts.path):
+    if "date_from_url" in art.flags and not _named_after_date(parts.path):
         # (/2024/03/12/slug/ names a post; /2024/03/12/ alone is the day's archive)
         return _no("date_in_url", "a day's archive: no date but the address's, which ends with it")
     link = link_evidence(anchor, art.title)
@@ -147,6 +147,12 @@ def classify(art: Article, url: str, school: School | None = None, *, anchor: st
     if len(art.body.split()) < need:
         return _no("short", f"text shorter than {need} words")
     return _YES
+
+
+def _named_after_date(path: str) -> bool:
+    """A name follows the day in the address (`/2024/03/12/khai-giang-lop-k45/`): a post's."""
+    day = URL_DATE.search(path)
+    return day is not None and _NAMED.search(path, day.end()) is not None
 
 
 def _dateless(art: Article, link: str | None, parts: SplitResult) -> Verdict:

@@ -9,9 +9,11 @@ import re
 import zlib
 from collections import Counter
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+
+from crawler.urls import rehost
 
 if TYPE_CHECKING:
     from crawler.registry import School
@@ -91,11 +93,4 @@ def rehost_feed_urls(urls: list[str], feed_url: str, school: School) -> list[str
     host, count = foreign.most_common(1)[0]
     if count < 0.8 * len(urls):
         return urls
-    here = urlsplit(feed_url)
-    out = []
-    for u in urls:
-        parts = urlsplit(u)
-        if parts.netloc == host:
-            u = urlunsplit((here.scheme, here.netloc, parts.path, parts.query, ""))
-        out.append(u)
-    return out
+    return [rehost(u, {host.lower()}, feed_url) for u in urls]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from urllib.parse import parse_qsl, urljoin, urlsplit, urlunsplit
+from urllib.parse import SplitResult, parse_qsl, urljoin, urlsplit, urlunsplit
 
 from crawler.link_rules import skip_reason
 from crawler.registry import School, bare_host
-from crawler.urls import canonicalize, strip_noise
+from crawler.urls import canonicalize, rehost, strip_noise
 
 FEED_HINT = re.compile(r"(?:/feed/?$|/rss(?:/|\.|$)|\.rss$|[?&]feed=|/atom(?:/|$)|rss\.aspx)", re.I)
 MAX_QUERY_PARAMS = 6  # more is a faceted-search permutation, not a page of news
@@ -56,10 +56,7 @@ def production_host(page_url: str, canonical: str | None, school: School) -> str
         here, named = urlsplit(canonicalize(page_url)), urlsplit(canonicalize(urljoin(page_url, canonical)))
     except ValueError:
         return None
-    if named.scheme not in ("http", "https") or not named.netloc or named.netloc == here.netloc or \
-            school.owns(urlunsplit(named)) or (named.path, named.query) != (here.path, here.query):
-        return None
-    return named.netloc
+    return _foreign(named, here, school) if (named.path, named.query) == (here.path, here.query) else None
 
 
 def base_host(page_url: str, base: str | None, school: School) -> str | None:
@@ -68,9 +65,14 @@ def base_host(page_url: str, base: str | None, school: School) -> str | None:
     if not base:
         return None
     try:
-        named, here = urlsplit(urljoin(page_url, base)), urlsplit(page_url)
+        return _foreign(urlsplit(urljoin(page_url, base)), urlsplit(page_url), school)
     except ValueError:
         return None
+
+
+def _foreign(named: SplitResult, here: SplitResult, school: School) -> str | None:
+    """The host `named` gives, when it is a web address on another host than `here`'s, and not
+    one of the school's."""
     if named.scheme not in ("http", "https") or not named.netloc or named.netloc == here.netloc or \
             school.owns(urlunsplit(named)):
         return None
@@ -88,7 +90,8 @@ def page_targets(hrefs: list[str], texts: list[str], base_url: str, school: Scho
     """
     out: dict[str, tuple[str, str]] = {}
     if alias:
-        hrefs = _rehosted(hrefs, alias, base_url)
+        bare = bare_host(alias)
+        hrefs = [rehost(h, {bare, "www." + bare}, base_url) for h in hrefs]
     for i, url, fetch in _wanted_links(hrefs, base_url, school):
         text = texts[i] if i < len(texts) else ""
         old = out.get(url)
@@ -96,18 +99,6 @@ def page_targets(hrefs: list[str], texts: list[str], base_url: str, school: Scho
             out[url] = (fetch, text)
         elif len(text) > len(old[1]):
             out[url] = (old[0], text)
-    return out
-
-
-def _rehosted(hrefs: list[str], alias: str, base_url: str) -> list[str]:
-    base = urlsplit(base_url)
-    out = []
-    for href in hrefs:
-        if href.startswith(("http://", "https://", "//")):
-            parts = urlsplit(href if not href.startswith("//") else base.scheme + ":" + href)
-            if bare_host(parts.netloc) == bare_host(alias):
-                href = urlunsplit((base.scheme, base.netloc, parts.path, parts.query, parts.fragment))
-        out.append(href)
     return out
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Collection
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit, urlunsplit
 
 TRACKING_KEYS = frozenset({"fbclid", "gclid", "zarsrc", "_ga", "mc_cid", "mc_eid", "ref", "source",
@@ -60,6 +61,18 @@ def canonicalize(url: str) -> str:
     pairs.sort()
     query = urlencode(pairs, quote_via=quote, safe="/:@!$'()*+,;-._~")
     return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def rehost(url: str, hosts: Collection[str], serving: str) -> str:
+    """`url` on the host of `serving` when it names one of `hosts`: a site's production domain
+    mapped to the host that serves the site (a mirror, an alias, a test copy)."""
+    if not url.startswith(("http://", "https://", "//")):
+        return url
+    here = urlsplit(serving)
+    parts = urlsplit(url if not url.startswith("//") else f"{here.scheme}:{url}")
+    if parts.netloc.lower() not in hosts:
+        return url
+    return urlunsplit((here.scheme, here.netloc, parts.path, parts.query, parts.fragment))
 
 
 def host_key(url: str) -> str:

@@ -120,16 +120,12 @@ _ROLE_LABEL = re.compile(
     r"^\s*(?:đơn\s+vị|chức\s+vụ|cơ\s+quan|nơi\s+công\s+tác|công\s+tác\s+tại|nguồn)\s*:\s*(?:\|\s*)?", re.I)
 
 
-_CONTACT_ONLY = re.compile(r"^(?:(?:ĐT|Đt|đt|Tel|Fax|Hotline|Email|E-mail|SĐT|Điện\s+thoại|DĐ|ĐTDĐ)\s*[:.]|"
-                           r"[\d\s.+()-]{8,}$|[\w.+-]+@[\w-]+\.)", re.I)
-
-
 def _strip_role(role: str) -> str | None:
     role = _ROLE_LABEL.sub("", _LEAD.sub("", role))
     role = _TRAIL.sub("", role)
     if role.endswith(")") and "(" not in role:
         role = role[:-1].rstrip()
-    if _CONTACT_ONLY.match(role):
+    if rules.CONTACT_POINT.match(role):
         return None  # "Nguyễn Văn An - ĐT: 0912.345.678": how to reach the writer, no post
     return role or None
 

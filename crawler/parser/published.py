@@ -31,7 +31,8 @@ _DATE_WORDS = re.compile(r"(?:tháng|thg)\s*\S+.*\d{4}|\b" + ENGLISH_MONTH_WORD 
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 WINDOW_AFTER = 10
 WINDOW_BEFORE = 4
-_URL_DATE = re.compile(r"/(20\d{2}|199\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
+# A day in an address (`/2024/03/12/…`, `/2024-03-12-…`).
+URL_DATE = re.compile(r"/(20\d{2}|199\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|-|$)")
 
 
 @dataclass
@@ -244,7 +245,7 @@ def metadata_date(root, now: datetime) -> datetime | None:
 def url_date(url: str | None, now: datetime) -> datetime | None:
     if not url:
         return None
-    m = _URL_DATE.search(url)
+    m = URL_DATE.search(url)
     if not m:
         return None
     try:

@@ -295,6 +295,11 @@ CONTACT_LINE = re.compile(r"(?:\b(?:ĐT|Đt|Tel|Fax|Hotline|Email|E-mail)\b\s*:|
                           r"\b\d{3,4}[.\s]\d{3}[.\s]\d{3,4}\b|@[\w-]+\.|"
                           r"(?:^|[-–|]\s*)(?:phường|xã|thị\s+trấn|số\s+\d+)\s[^,]{1,40},\s*"
                           r"(?:thành\s+phố|tp\.?|quận|huyện|thị\s+xã|tỉnh)\s)", re.I)
+# How to reach someone: a phone number (0238.3844.222, (+84) 912 345 678), an e-mail address, or
+# their labels. Never a headline, never a writer's post.
+CONTACT_POINT = re.compile(r"\b(?:ĐT|Đt|SĐT|ĐTDĐ|DĐ|Tel|Fax|Hotline|Email|E-mail)\s*[:.]|điện\s+thoại\s*:|"
+                           r"(?:\(?\+84\)?\s?|\b0)\d{2,3}[.\s-]?\d{3,4}[.\s-]?\d{3,4}\b|"
+                           r"[\w.+-]+@[\w-]+\.\w", re.I)
 # Names that are organisations, not people (credit lines, "Tác giả bài viết: Ban Biên tập").
 ORG_START = re.compile(
     r"^\s*(?:" + alt((

@@ -261,17 +261,13 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
         ("menu_entry", short and ln.link_density < rules.LINK_LINE and text.casefold() in ctx.link_texts),
         ("mostly_date", words < 6 and find_date(text) is not None),
         ("site_name", words <= 12 and _is_site_piece(text)),
-        ("contact", bool(_CONTACT.search(text))),
+        ("contact", bool(rules.CONTACT_POINT.search(text))),
         # (as a heading, "Tác giả: X" heads a writer's archive: the classifier's evidence)
         ("credit", not ln.heading and bool(rules.AUTHOR_LABEL.match(text))),
         ("date_on_line", strip_trailing_date(text) != text),
     )
     return layout + sum(W[name] for name, present in signs if present) + _followers(lines, i) \
         + _date_above(lines, i)
-
-
-_CONTACT = re.compile(r"\b(?:ĐT|Tel|Fax|Hotline|Email|E-mail)\s*:|điện\s+thoại\s*:|"
-                      r"\b0\d{2,3}[.\s-]?\d{3,4}[.\s-]?\d{3,4}\b|@[\w-]+\.\w", re.I)
 
 
 def _printed(lines: list[Line], text: str) -> bool:
