@@ -227,7 +227,8 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     if tidx is None and tchoice.anchor is not None:
         art.flags.append("title_from_metadata")
     anchor = tidx if tidx is not None else tchoice.anchor
-    dchoice = published.choose_date(lines, anchor, root, url, now, art.title)
+    ld = jsonld.objects(root)  # (read once: the date, the writer and the text may ask)
+    dchoice = published.choose_date(lines, anchor, root, url, now, art.title, ld)
     if dchoice.when is not None:
         art.published_at = iso(dchoice.when)
         if dchoice.source != "visible":
@@ -257,7 +258,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     used.update(boxes)  # other articles' headlines and teasers, whatever else may claim them
 
     body.release_named_prose(lines, region)
-    used |= _credit(art, root, lines, tidx, dchoice.idx, region, used, set(boxes), anchor)
+    used |= _credit(art, root, ld, lines, tidx, dchoice.idx, region, used, set(boxes), anchor)
     kept = [i for i in region if i not in used and not body.is_noise(lines[i], art.title)
             and not signals.is_school_name_line(lines[i], art.school_name)]
     kept = body.without_orphan_headings(lines, body.without_repeated_furniture(lines, kept))
@@ -268,7 +269,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
         kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url, anchor)
     art.signals["rows"] = sum(1 for ln in lines[start:] if ln.row and not ln.chrome)  # (a record's fields)
     art.signals["text_outside_rows"] = sum(len(lines[i].text) for i in kept if not lines[i].row)
-    _set_body(art, root, body.assemble(lines, kept))
+    _set_body(art, ld, body.assemble(lines, kept))
 
 
 def _shape_signals(art: Article, lines: list[Line], region: list[int], kept: list[int], used: set[int],
@@ -291,19 +292,19 @@ MACHINE_BODY_CHARS = 500  # the article's text given for machines, this long at 
 MACHINE_BODY_SHARE = 0.5  # ... and our text under this share of it
 
 
-def _set_body(art: Article, root, ours: str) -> None:
+def _set_body(art: Article, ld: list[dict], ours: str) -> None:
     """Our text is the body, unless the page's script prints the article (a client-rendered
     outlet, a how-to built by script): it gives its text to machines as schema.org's
     `articleBody` while what we read is a browser notice or a teaser; then that text is."""
     art.body = ours or None
-    given = jsonld.article_body(root)
+    given = jsonld.article_body(ld)
     if len(given) >= MACHINE_BODY_CHARS and len(ours) < MACHINE_BODY_SHARE * len(given):
         art.body = given
         art.flags.append("body_from_metadata")
 
 
-def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int | None, region: list[int],
-            used: set[int], boxed: set[int], anchor: int | None = None) -> set[int]:
+def _credit(art: Article, root, ld: list[dict], lines: list[Line], tidx: int | None, didx: int | None,
+            region: list[int], used: set[int], boxed: set[int], anchor: int | None = None) -> set[int]:
     """The writer, from the byline under the headline, an element named for the writer, the
     credit after the text, or the page's metadata when it prints the name too (in that order);
     returns the lines the credits took."""
@@ -326,7 +327,7 @@ def _credit(art: Article, root, lines: list[Line], tidx: int | None, didx: int |
         # `Theo X` credit over the outlet's name: a source, no role.)
         person = replace(person, role=tail_person.role, degree=person.degree or tail_person.degree)
     if person is None:
-        person = credits.metadata_author(root, lines)
+        person = credits.metadata_author(root, ld, lines)
         if person is not None:
             art.flags.append("author_from_metadata")
             taken |= credits.byline_lines(lines, region, person.name or "")

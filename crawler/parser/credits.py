@@ -358,13 +358,13 @@ _META_AUTHOR_XPATHS = ('//meta[@name="author"]/@content', '//meta[@property="art
                        '//meta[@name="dc.creator" or @name="DC.creator"]/@content')
 
 
-def metadata_author(root, lines: list[Line]) -> authors.Person | None:
+def metadata_author(root, ld: list[dict], lines: list[Line]) -> authors.Person | None:
     """The writer the page names for machines (schema.org JSON-LD `author` of type Person,
     `<meta name="author">`), taken only when the page also prints that name where a reader sees
     it: a byline we could not read. A name printed nowhere is a CMS account or a default, and an
-    organisation is no writer."""
+    organisation is no writer. (`ld`: the page's JSON-LD objects, `jsonld.objects`.)"""
     names: list[str] = []
-    for node in jsonld.objects(root):
+    for node in ld:
         # (The article's author; a photo's, or a reviewed claim's, is someone else.)
         if any(k.endswith(jsonld.ARTICLE_TYPES) for k in jsonld.types(node)):
             who = node.get("author")

@@ -19,8 +19,13 @@ _BLOCKS = etree.XPath('//script[@type="application/ld+json"]/text()')  # (compil
 ARTICLE_TYPES = ("Article", "BlogPosting", "Report")  # NewsArticle, ReportageNewsArticle…
 
 
-def objects(root) -> Iterator[dict]:
-    """Every JSON object of every JSON-LD block of the page, outer ones first within a block."""
+def objects(root) -> list[dict]:
+    """Every JSON object of every JSON-LD block of the page, outer ones first within a block: read
+    once by `extract`, then given to those who ask (the date, the writer, the text)."""
+    return list(_objects(root))
+
+
+def _objects(root) -> Iterator[dict]:
     try:
         blocks = _BLOCKS(root)
     except Exception:  # noqa: BLE001 - malformed trees raise assorted lxml errors
@@ -53,13 +58,13 @@ _TAG = re.compile(r"<[^<>]*>")
 MAX_BODY_CHARS = 200_000  # the longest text read from it: no article is longer
 
 
-def article_body(root) -> str:
+def article_body(nodes: list[dict]) -> str:
     """The article's text as the page gives it to machines: the longest `articleBody` of an
     article object (a HowTo's `description`), its paragraphs apart, each in NFC with its white
     space folded; '' when none. Some give it as HTML: its block tags break the paragraphs, other
     tags go."""
     best = ""
-    for node in objects(root):
+    for node in nodes:
         kinds = types(node)
         value = node.get("articleBody") if any(k.endswith(ARTICLE_TYPES) for k in kinds) else \
             node.get("description") if "HowTo" in kinds else None

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from crawler.parser import jsonld, rules
+from crawler.parser import rules
 from crawler.parser.dates import (
     ENGLISH_MONTH_WORD,
     HAS_DIGIT,
@@ -221,7 +221,7 @@ _META_DATE_XPATHS = (
 )
 
 
-def metadata_date(root, now: datetime) -> datetime | None:
+def metadata_date(root, now: datetime, ld: list[dict]) -> datetime | None:
     for xp in _META_DATE_XPATHS:
         try:
             values = root.xpath(xp)
@@ -233,7 +233,7 @@ def metadata_date(root, now: datetime) -> datetime | None:
             found = find_date(str(v))
             if found and plausible(found.when, now):
                 return found.when
-    for node in jsonld.objects(root):
+    for node in ld:
         v = node.get("datePublished")
         if isinstance(v, str):
             found = find_date(v)
@@ -255,14 +255,14 @@ def url_date(url: str | None, now: datetime) -> datetime | None:
     return when if plausible(when, now) else None
 
 
-def _with_time(vis: DateChoice, lines: list[Line], root, now: datetime) -> DateChoice:
+def _with_time(vis: DateChoice, lines: list[Line], root, now: datetime, ld: list[dict]) -> DateChoice:
     """A visible day with no clock ("12 Tháng Ba, 2024") takes its time from the page's own
     machine-readable date of that same day (`<time datetime>`, article:published_time)."""
     if vis.idx is None or (vis.when.hour, vis.when.minute) != (0, 0) or _CLOCK.search(lines[vis.idx].text):
         return vis
     # The page's machine-readable date of that day, else the date line's own <time> (the page's
     # other <time>s, a related posts' list, make the page-wide reading give up).
-    for meta in (metadata_date(root, now), _own_time(lines[vis.idx], now)):
+    for meta in (metadata_date(root, now, ld), _own_time(lines[vis.idx], now)):
         if meta is None or (meta.hour, meta.minute) == (0, 0):
             continue
         local = meta.astimezone(VN_TZ)
@@ -290,11 +290,13 @@ def _own_time(ln: Line, now: datetime) -> datetime | None:
 
 
 def choose_date(lines: list[Line], title_idx: int | None, root, url: str | None,
-                now: datetime, title_text: str | None = None) -> DateChoice:
+                now: datetime, title_text: str | None = None, ld: list[dict] = ()) -> DateChoice:
+    """The publication date: visible by the headline, else the page's metadata (`ld`: its JSON-LD
+    objects), else the address."""
     vis = visible_date(lines, title_idx, now, title_text)
     if vis.when is not None:
-        return _with_time(vis, lines, root, now)
-    meta = metadata_date(root, now)
+        return _with_time(vis, lines, root, now, ld)
+    meta = metadata_date(root, now, ld)
     if meta is not None:
         return DateChoice(meta, None, "metadata")
     u = url_date(url, now)
