@@ -1240,3 +1240,35 @@ def test_the_texts_second_half_in_a_block_named_like_a_sidebar_is_text():
             f"{paras(PARAS[2:])}</div>{side}<div class='footer'>Trường Chính trị tỉnh X. Địa chỉ: số 1 "
             "đường Y.</div></body></html>")
     assert extract(page.encode(), URL).body == "\n\n".join(PARAS)
+
+
+def test_sections_set_like_the_headline_leave_it_the_headline():
+    """A long text whose sections' headings share the headline's element (the same <h1> and
+    class, a handbook's chapter) and a <title> naming only the school: the first of them is the
+    headline and the text under it is the article's, not only the part under a later section."""
+    sections = ["Những điểm mới trong chương trình bồi dưỡng kiến thức quốc phòng và an ninh",
+                "Kinh nghiệm tổ chức lớp học tại các huyện vùng sâu, vùng xa của tỉnh"]
+    later = [p.replace("Đoạn", "Phần") for p in PARAS]
+    head = "Sổ tay học viên năm 2024"  # (short: a later, longer section heading scores higher)
+    inside = (f"<div class='chuong'><h1 class='muc'>{head}</h1>{paras(PARAS[:3])}"
+              + "".join(f"<section><h1 class='muc'>{s}</h1>{paras(chunk)}</section>"
+                        for s, chunk in zip(sections, (PARAS[3:], later), strict=True)) + "</div>")
+    html = (f"<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Mẫu</title></head><body>"
+            f"<ul class='menu'><li><a href='/'>Trang chủ</a></li></ul>{inside}"
+            "<div class='footer'>Bản quyền thuộc về nhà trường</div></body></html>").encode()
+    art = extract(html, URL)
+    assert art.title == head
+    assert art.body is not None and all(p in art.body for p in PARAS + later)
+
+
+def test_a_short_heading_over_the_first_paragraph_keeps_the_paragraph():
+    """The <title> names the article, the page heads it with a word or two (`<h1>Tin tức</h1>`,
+    too short to be a headline): the text's first paragraph, the strongest line left, marks
+    where the content starts only as the heading above it would. It stays in the body."""
+    first = "Sáng nay, nhà trường tổ chức lễ khai giảng lớp bồi dưỡng kết nạp đảng viên mới cho quần chúng."
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>"
+            f"<article><h1>Tin tức</h1><div><p>{first}</p>{paras(PARAS)}</div></article></body></html>"
+            ).encode()
+    art = extract(html, URL)
+    assert art.title == TITLE
+    assert art.body is not None and art.body.startswith(first)

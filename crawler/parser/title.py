@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from archive.textfold import fold
 from crawler.parser import rules, second_opinion
 from crawler.parser.dates import find_date
-from crawler.parser.lines import Line, clean_ws
+from crawler.parser.lines import Line, clean_ws, running_chars
 
 _SEPARATORS = re.compile(r"\s+(?:[-|–—:»«›>]|::)\s+")
 # A date printed after the headline on the same line: "Bế giảng lớp … (27/12/2016, 08:17)".
@@ -303,6 +303,9 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         if score is not None and (best is None or score > best.score):
             best = TitleChoice(lines[i].text, i, score)
     if best is not None and best.score >= 3:
+        first = _first_of_kind(lines, best.idx, ctx) if _metadata_headline(metas) is None else None
+        if first is not None:
+            best = TitleChoice(lines[first].text, first, best.score)
         top = lines[best.idx]
         plain = not (top.heading or top.title_class or top.bold)
         meta = _metadata_headline(metas) if best.score < CONFIDENT_HEADLINE and plain else None
@@ -324,6 +327,8 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         return best
     anchor = best.idx if best is not None and best.score > 0 and \
         lines[best.idx].link_density < rules.LINK_LINE else None
+    if anchor is not None and _plain_sentence(lines[anchor]):
+        anchor = _heading_above(lines, anchor)  # (a short <h1> over it: too short to be a candidate)
     for m in metas:
         s = strip_site_name(m)
         if len(s.split()) >= 3 and not _is_site_piece(s):
@@ -336,6 +341,42 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
     return TitleChoice(None, None, 0.0)
 
 
+def _first_of_kind(lines: list[Line], i: int, ctx: _Context) -> int | None:
+    """A heading is one of the article's section headings when an earlier heading of the same
+    level and element (tag and class) stands above it with the article's running text between
+    them: the first of them heads the article (a book's chapter whose sections are set as its
+    headline is). Asked only where the metadata names no headline to settle it."""
+    ln = lines[i]
+    if not ln.heading or ln.owner is None:
+        return None
+    kind = (ln.owner.tag, ln.owner.get("class"))
+    for j in range(i):
+        other = lines[j]
+        if other.heading == ln.heading and other.owner is not None and not other.chrome \
+                and (other.owner.tag, other.owner.get("class")) == kind \
+                and other.link_density < rules.LINK_LINE and candidate_score(lines, j, ctx) is not None:
+            between = sum(running_chars(x) for x in lines[j + 1:i] if not x.caption)
+            return j if between >= second_opinion.ABOVE_HEAD_CHARS else None
+    return None
+
+
+def _plain_sentence(ln: Line) -> bool:
+    """A sentence set as plain text (a paragraph): the article's first words, not a headline
+    the metadata left unnamed. The content starts there, not after it."""
+    text = ln.text
+    return not (ln.heading or ln.title_class or ln.bold) and len(text.split()) >= SENTENCE_WORDS \
+        and text.endswith((".", "!", "?")) and not text.endswith("..")
+
+
+def _heading_above(lines: list[Line], i: int) -> int | None:
+    for j in range(i - 1, max(-1, i - 1 - HEADING_ABOVE_LINES), -1):
+        if lines[j].heading and lines[j].link_density < rules.LINK_LINE and not lines[j].chrome:
+            return j
+    return None
+
+
+SENTENCE_WORDS = 12
+HEADING_ABOVE_LINES = 2
 SUBHEADING_OVERRULED = 8.0  # a line scoring under this, with the text going on above it, may be a subheading
 
 
