@@ -1272,3 +1272,46 @@ def test_a_short_heading_over_the_first_paragraph_keeps_the_paragraph():
     art = extract(html, URL)
     assert art.title == TITLE
     assert art.body is not None and art.body.startswith(first)
+
+
+VERSES = ["Mùa xuân về trên quê hương", "Cánh đồng xanh mướt dặm trường", "Tiếng chim hót gọi bình minh",
+          "Lớp học sáng đèn chung tình", "Thầy trao kiến thức vững vàng", "Trò chăm học tập sẵn sàng",
+          "Lý luận soi sáng con đường", "Quê hương đổi mới yêu thương"]
+
+
+@pytest.mark.parametrize("poem", [
+    "<p>" + "<br>".join(VERSES) + "</p><p><b>Nguyễn Văn An</b></p>",
+    "".join(f"<p>{v}</p>" for v in VERSES) + "<p><b>Nguyễn Văn An</b></p>",
+    "<p>" + "<br>".join(VERSES[:4]) + "</p><p>" + "<br>".join(VERSES[4:]) + "</p>"
+    "<p style='text-align:right'><em>Nguyễn Văn An</em></p>",
+    "<div style='text-align:center'>" + "<br>".join(VERSES) + "</div><p>Nguyễn Văn An</p>",
+], ids=["br", "paragraphs", "stanzas", "centred"])
+def test_a_poem_is_the_text_though_no_line_is_a_sentence(poem):
+    """A school's poem (the culture section prints them): eight short verses, then the poet.
+    No line is as long as a sentence, yet the verses are the text, the poet its writer, and the
+    page an article. (A verse starting like a class's name, `Lớp học …`, is no credit.)"""
+    html = ("<html><head><meta charset='utf-8'><title>Mùa xuân trên quê hương</title></head><body>"
+            "<div class='menu'><a href='/'>Trang chủ</a> <a href='/van-hoa/'>Văn hóa</a></div>"
+            f"<div class='main'><h1>Mùa xuân trên quê hương</h1><p>Thứ hai, 12/02/2024 08:00</p>{poem}</div>"
+            "<div class='footer'>Bản quyền thuộc về Trường Chính trị tỉnh</div></body></html>").encode()
+    art = extract(html, "https://tct.example.vn/van-hoa/mua-xuan-tren-que-huong-123.html")
+    assert art.body is not None and all(v in art.body for v in VERSES)
+    assert "Bản quyền" not in art.body
+    assert art.author == "Nguyễn Văn An"
+    assert is_article(art, art.url)
+
+
+@pytest.mark.parametrize("name", ["ThS. Nguyễn Thị Nhàn", "Nguyễn Thị Nhàn"])
+def test_a_credit_block_of_short_lines_is_no_poem(name):
+    """Short lines of words after the text, a writer over her post, her school and the source:
+    a credit block, not verses, whether the name is among them (four words with the degree) or
+    right above them; the writer and her post are read as before."""
+    credit = [name, "Giảng viên Khoa Xây dựng Đảng", "Trường Chính trị tỉnh Bắc Giang",
+              "Nguồn: Tạp chí Lý luận chính trị", "Tài liệu tham khảo được lược bỏ",
+              "Bài viết thể hiện quan điểm riêng"]
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+                       + "".join(f"<p>{c}</p>" for c in credit)), URL)
+    assert art.author == "Nguyễn Thị Nhàn"
+    assert art.author_degree == ("ThS." if name.startswith("ThS.") else None)
+    assert art.author_role is not None and art.author_role.startswith("Giảng viên Khoa Xây dựng Đảng")
+    assert art.body == "\n\n".join(PARAS)

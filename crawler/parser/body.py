@@ -73,13 +73,42 @@ def _gain(ln: Line) -> float:
     return -1.5 * ln.link_chars - (0.5 * len(ln.text) if ln.chrome else 0.0)
 
 
+def _verse_like(ln: Line) -> bool:
+    """A short plain line of words (a poem's verse), not a label in capitals or a counter's
+    figures (`Hôm nay : 2735`)."""
+    text = ln.text
+    return not ln.link_chars and not (ln.chrome or ln.caption or ln.heading or ln.row) and len(text) < 40 \
+        and not text.isupper() and sum(1 for w in text.split() if _HAS_LETTER.search(w)) >= VERSE_WORDS
+
+
+VERSE_WORDS = 4
+VERSE_RUN = 5  # consecutive short lines of words that read as text (a poem), not as labels
+
+
+def verse_runs(lines: list[Line], start: int = 0) -> list[list[int]]:
+    """Runs of VERSE_RUN short plain lines of words or more: a poem's verses, text although no
+    line of it is as long as a sentence (a page of the school's poems)."""
+    out: list[list[int]] = []
+    run: list[int] = []
+    for i in range(start, len(lines) + 1):
+        if i < len(lines) and _verse_like(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= VERSE_RUN:
+            out.append(run)
+        run = []
+    return out
+
+
 def best_container(lines: list[Line], start: int) -> etree._Element | None:
-    """The element with most sentence text and fewest links among the lines after `start`."""
+    """The element with most sentence text and fewest links among the lines after `start`
+    (a poem's verses count as sentences)."""
     owners: dict[int, tuple[etree._Element, float]] = {}  # (lines of one block: one walk up)
+    verse = {i for run in verse_runs(lines, start) for i in run}
     for ln in lines[start:]:
         if ln.owner is None:
             continue
-        gain = _gain(ln)
+        gain = float(len(ln.text)) if ln.idx in verse else _gain(ln)
         k = id(ln.owner)
         owners[k] = (ln.owner, owners[k][1] + gain if k in owners else gain)
     scores: dict[int, float] = {}

@@ -257,8 +257,7 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     whatever follows it (tool bars, footers caught in the same container).
     """
     tail = _credit_candidates(lines, region, title_text)
-    last_sentence = max((k for k, i in enumerate(tail) if _is_sentence(lines[i].text)
-                         and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
+    last_sentence = _last_text_line(lines, tail)
     if _signature(lines, tail[last_sentence + 1:last_sentence + 9]):
         return None, set()  # an announcement's signature block: the body's, and nobody's byline
     zone: list[int] = []
@@ -309,6 +308,24 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
         if role is not None:
             first = replace(first, role=role)
     return first, set(zone) | after
+
+
+def _last_text_line(lines: list[Line], tail: list[int]) -> int:
+    """Where in `tail` the text ends: its last sentence or verse (a line set apart among the
+    last two is the credit however it reads), or -1."""
+    verse = _poem(lines, tail[0]) if tail else set()
+    return max((k for k, i in enumerate(tail) if (_is_sentence(lines[i].text) or i in verse)
+                and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
+
+
+def _poem(lines: list[Line], start: int) -> set[int]:
+    """A poem's verses (body.verse_runs) from `start` on: its text, as sentences are. A run of
+    short lines with a name among them or right above them is a credit block (the writer over
+    her post, her school, the source)."""
+    return {i for run in body.verse_runs(lines, start)
+            if not any(authors.parse_person(lines[j].text, bare_ok=True) for j in (run[0] - 1, *run)
+                       if j >= 0)
+            for i in run}
 
 
 # The signature block of an official document: "TL. HIỆU TRƯỞNG", "KT. GIÁM ĐỐC", "T/M BAN
