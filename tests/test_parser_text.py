@@ -1315,3 +1315,21 @@ def test_a_credit_block_of_short_lines_is_no_poem(name):
     assert art.author_degree == ("ThS." if name.startswith("ThS.") else None)
     assert art.author_role is not None and art.author_role.startswith("Giảng viên Khoa Xây dựng Đảng")
     assert art.body == "\n\n".join(PARAS)
+
+
+WINNERS = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường", "Phạm Thị Dung", "Hoàng Văn Em"]
+WINNERS_INTRO = ("<p>Kết quả Hội thi giảng viên dạy giỏi cấp trường năm 2024, Hội đồng thi công nhận các "
+                 "đồng chí sau đạt giải:</p>")
+
+
+@pytest.mark.parametrize("item", ["{}", "Đồng chí {}, Khoa Lý luận cơ sở"])
+@pytest.mark.parametrize("byline", ["", "<p><b>Minh Anh</b></p>"])
+def test_people_an_announcement_lists_are_its_text_not_its_writers(item, byline):
+    """An announcement ending with the people it names, one list item each (a contest's prize
+    winners): the names are the text; the writer is the one credited after them, if anyone."""
+    listed = "<ol>" + "".join(f"<li>{item.format(n)}</li>" for n in WINNERS) + "</ol>"
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:2])}{WINNERS_INTRO}"
+                       f"{listed}{byline}"), URL)
+    assert art.body is not None and all(n in art.body for n in WINNERS)
+    assert art.author == ("Minh Anh" if byline else None)
+    assert art.author_role is None

@@ -310,11 +310,27 @@ def tail_author(lines: list[Line], region: list[int], title_text: str | None,
     return first, set(zone) | after
 
 
+LISTED_PEOPLE = 3
+
+
+def _listed_people(lines: list[Line], tail: list[int]) -> set[int]:
+    """Names as the items of one list (<li>), three or more: the people an announcement lists
+    (prize winners, a class's graduates), the text's, not its writers."""
+    by_list: dict[int, list[int]] = {}
+    for i in tail:
+        owner = lines[i].owner
+        if owner is not None and owner.tag == "li" and len(lines[i].text) <= 160 and \
+                authors.parse_person(lines[i].text, bare_ok=True) is not None:
+            by_list.setdefault(id(owner.getparent()), []).append(i)
+    return {i for items in by_list.values() if len(items) >= LISTED_PEOPLE for i in items}
+
+
 def _last_text_line(lines: list[Line], tail: list[int]) -> int:
-    """Where in `tail` the text ends: its last sentence or verse (a line set apart among the
-    last two is the credit however it reads), or -1."""
+    """Where in `tail` the text ends: its last sentence, verse or listed person (a line set
+    apart among the last two is the credit however it reads), or -1."""
     verse = _poem(lines, tail[0]) if tail else set()
-    return max((k for k, i in enumerate(tail) if (_is_sentence(lines[i].text) or i in verse)
+    listed = _listed_people(lines, tail)
+    return max((k for k, i in enumerate(tail) if i in listed or (_is_sentence(lines[i].text) or i in verse)
                 and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
 
 
