@@ -1333,3 +1333,19 @@ def test_people_an_announcement_lists_are_its_text_not_its_writers(item, byline)
     assert art.body is not None and all(n in art.body for n in WINNERS)
     assert art.author == ("Minh Anh" if byline else None)
     assert art.author_role is None
+
+
+def test_a_headline_named_like_a_widget_over_the_text_is_the_headline():
+    """A page builder names the headline's block as one of its widgets (`widget-text`, no heading tag) and
+    the <title> names only the school: the name is a vote, and the article's text starting
+    right under the line outvotes it. A sidebar box's heading, its links under it, stays out."""
+    side = ("<div class='widget'><h3>Tin mới nhất của nhà trường</h3><ul>"
+            + "".join(f"<li><a href='/tin-tuc/bai-{k}.html'>Hội nghị triển khai nhiệm vụ năm học số {k}"
+                      "</a></li>" for k in range(4)) + "</ul></div>")
+    html = ("<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Mẫu</title></head><body>"
+            f"<div class='col-left'>{side}</div><div class='col-main'>"
+            f"<div class='widget-text'>{TITLE}</div><div class='ngay'>12/03/2024 09:00</div>"
+            f"<div class='noi-dung'>{paras(PARAS)}</div></div></body></html>").encode()
+    art = extract(html, URL)
+    assert art.title == TITLE
+    assert art.body == "\n\n".join(PARAS)

@@ -229,6 +229,8 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
     if words > 60 or len(text) > 400:
         return None
     layout = _layout_score(ln, text, words)
+    if ln.named_only and not ln.banner and _text_under(lines, i):
+        layout -= W["chrome"]  # (a name's vote: the article's text starts right under the line)
     if floor is not None:
         # Far longer than any metadata title (punctuation aside): no metadata sign can hold.
         text_max = _TEXT_SIGNS_MAX if len(text) <= 2 * ctx.longest + 40 else \
@@ -268,6 +270,20 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
     )
     return layout + sum(W[name] for name, present in signs if present) + _followers(lines, i) \
         + _date_above(lines, i)
+
+
+TEXT_UNDER_LINES = 5
+
+
+def _text_under(lines: list[Line], i: int) -> bool:
+    """Does running text start right under line i, with at most a date or a byline between
+    (no link line, no heading)? A box's heading in a sidebar has its links under it."""
+    for ln in lines[i + 1:i + 1 + TEXT_UNDER_LINES]:
+        if running_chars(ln):
+            return True
+        if ln.link_density > rules.LINK_LINE or ln.heading:
+            return False
+    return False
 
 
 def _printed(lines: list[Line], text: str) -> bool:
