@@ -1349,3 +1349,13 @@ def test_a_headline_named_like_a_widget_over_the_text_is_the_headline():
     art = extract(html, URL)
     assert art.title == TITLE
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_paragraphs_a_theme_names_like_furniture_between_the_text_are_its_text():
+    """Two of the text's four paragraphs carry a class that reads like furniture (a theme's odd
+    name, `related-text`), standing between plain paragraphs: the name is outvoted and the
+    article's element is still the one that holds all four."""
+    named = "".join(f"<p class='related-text'>{p}</p>" for p in PARAS[1:3])
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div style='text-align:justify'>"
+                       f"{PARAS[0]}</div>{named}<p>{PARAS[3]}</p>"), URL)
+    assert art.body == "\n\n".join(PARAS)

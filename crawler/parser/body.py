@@ -100,15 +100,40 @@ def verse_runs(lines: list[Line], start: int = 0) -> list[list[int]]:
     return out
 
 
+def _named_prose(ln: Line) -> bool:
+    return ln.named_only and len(ln.text) >= IN_TEXT_CHARS and ln.link_chars == 0 and not ln.caption \
+        and not ln.text.endswith(rules.TEASER_ENDS)
+
+
+def named_prose_between(lines: list[Line], start: int = 0) -> set[int]:
+    """Paragraphs of plain prose that only a class or id name calls chrome, in runs between
+    paragraphs of the text (a theme's odd name for some of the article's paragraphs, a quote
+    box styled like an ad): the text's, as release_named_prose says once the region is found."""
+    out: set[int] = set()
+    run: list[int] = []
+    after_text = False
+    for i in range(start, len(lines)):
+        ln = lines[i]
+        if paragraph_like(ln):
+            if after_text:
+                out.update(run)
+            run, after_text = [], True
+        elif _named_prose(ln) and after_text:
+            run.append(i)
+        else:
+            run, after_text = [], False
+    return out
+
+
 def best_container(lines: list[Line], start: int) -> etree._Element | None:
     """The element with most sentence text and fewest links among the lines after `start`
     (a poem's verses count as sentences)."""
     owners: dict[int, tuple[etree._Element, float]] = {}  # (lines of one block: one walk up)
-    verse = {i for run in verse_runs(lines, start) for i in run}
+    as_text = {i for run in verse_runs(lines, start) for i in run} | named_prose_between(lines, start)
     for ln in lines[start:]:
         if ln.owner is None:
             continue
-        gain = float(len(ln.text)) if ln.idx in verse else _gain(ln)
+        gain = float(len(ln.text)) if ln.idx in as_text else _gain(ln)
         k = id(ln.owner)
         owners[k] = (ln.owner, owners[k][1] + gain if k in owners else gain)
     scores: dict[int, float] = {}
@@ -697,8 +722,7 @@ def release_named_prose(lines: list[Line], region: list[int]) -> None:
     lo, hi = text_at[0], text_at[-1]
     for i in region:
         ln = lines[i]
-        if lo < i < hi and ln.named_only and len(ln.text) >= IN_TEXT_CHARS and ln.link_chars == 0 \
-                and not ln.caption and not ln.text.endswith(rules.TEASER_ENDS):
+        if lo < i < hi and _named_prose(ln):
             ln.chrome = False
 
 
