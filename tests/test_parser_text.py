@@ -1359,3 +1359,17 @@ def test_paragraphs_a_theme_names_like_furniture_between_the_text_are_its_text()
     art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div style='text-align:justify'>"
                        f"{PARAS[0]}</div>{named}<p>{PARAS[3]}</p>"), URL)
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_labelled_credit_in_a_block_named_like_furniture_is_the_credit():
+    """`Tác giả bài viết: …` under the text in a block its theme names like a tool bar: the
+    label says what the line is; the writer, degree and post are read."""
+    credit = ("<div class='post-tools' style='text-align:right'><strong>Tác giả bài viết: TS. Lê Đình "
+              "Quang - Trưởng khoa Xây dựng Đảng</strong></div>")
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body><div class='wrap'>"
+            f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><div class='detail'>{paras(PARAS)}</div>{credit}</div>"
+            "<div class='footer'>Bản quyền thuộc về nhà trường</div></body></html>").encode()
+    art = extract(html, URL)
+    assert (art.author, art.author_degree) == ("Lê Đình Quang", "TS.")
+    assert art.author_role == "Trưởng khoa Xây dựng Đảng"
+    assert art.body == "\n\n".join(PARAS)

@@ -178,11 +178,18 @@ def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[in
     out = []
     for i in range(region[-1] + 1, min(len(lines), region[-1] + 1 + most)):
         ln = lines[i]
-        if ln.chrome or (ln.link_density > rules.LINK_LINE and not writer_link(ln)) or \
-                len(ln.text) > 160 or rules.END_OF_ARTICLE.match(ln.text):
+        if (ln.chrome and not _labelled_credit(ln)) or \
+                (ln.link_density > rules.LINK_LINE and not writer_link(ln)) \
+                or len(ln.text) > 160 or rules.END_OF_ARTICLE.match(ln.text):
             break  # (a name linked to the writer's page is the credit box's)
         out.append(i)
     return out
+
+
+def _labelled_credit(ln: Line) -> bool:
+    """`Tác giả: …` right after the text, in a block only its name calls furniture (a theme's
+    `post-tools`): the label says what the line is, whatever the block's name."""
+    return ln.named_only and bool(rules.AUTHOR_LABEL.match(ln.text))
 
 
 _CLOSING_QUOTES = ("”", "\"", "»", "”.", "\".", "”)")
