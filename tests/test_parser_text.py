@@ -1373,3 +1373,19 @@ def test_a_labelled_credit_in_a_block_named_like_furniture_is_the_credit():
     assert (art.author, art.author_degree) == ("Lê Đình Quang", "TS.")
     assert art.author_role == "Trưởng khoa Xây dựng Đảng"
     assert art.body == "\n\n".join(PARAS)
+
+
+def test_a_reference_ending_with_its_date_is_no_headline():
+    """An encyclopedia-like page: a one-word <h1> that the menu also links, a <title> of two
+    pieces neither of which names the site, and references, each a list item ending with the day
+    it was read. An item of a list of several, in plain type, is no headline whatever date it
+    ends with: the <title> heads the page, not a reference."""
+    refs = "<ol class='refs'>" + "".join(
+        f"<li>Ban Tuyên giáo Trung ương, Tài liệu học tập chuyên đề số {k}, truy cập ngày 1{k}/03/2023</li>"
+        for k in range(4)) + "</ol>"
+    html = ("<html><head><meta charset='utf-8'><title>Khởi nghĩa - Từ điển</title></head><body>"
+            "<ul class='menu'><li><a href='/'>Trang chủ</a></li><li><a href='/k/'>Khởi nghĩa</a></li></ul>"
+            f"<div class='bai'><h1>Khởi nghĩa</h1>{paras(PARAS)}{refs}</div></body></html>").encode()
+    art = extract(html, URL)
+    assert art.title is not None and "Tài liệu học tập" not in art.title
+    assert art.body is not None and all(p in art.body for p in PARAS)

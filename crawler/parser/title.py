@@ -202,6 +202,7 @@ W = {
     "contact": -4.0,  # a phone number or an e-mail address: a box of contacts, never a headline
     "credit": -4.0,  # "Tác giả: …", "Tin, ảnh: …": a byline, never a headline
     "date_on_line": 2.5,  # "Headline (27/12/2016)": as much as a date on the line right below
+    "list_item": -2.0,  # one plain item of a list of several: a reference, a point of the text
 }
 HEADING_BONUS = {1: 3, 2: 2.5, 3: 1.5, 4: 1}  # by heading level
 DATE_BELOW_BONUS = {1: 2.5, 2: 1.5, 3: 1.0, 4: 0.75}  # by lines from the headline down to its date
@@ -298,7 +299,21 @@ def _layout_score(ln: Line, text: str, words: int) -> float:
         ("banner", ln.banner), ("caption", ln.caption), ("link", ln.link_density > rules.LINK_LINE),
         ("table_row", ln.row), ("short", words <= 6),
         ("sentence", words > 25 and text.endswith((".", ";", ","))),
-        ("teaser", text.endswith(rules.TEASER_ENDS))) if present) + HEADING_BONUS.get(ln.heading, 0)
+        ("teaser", text.endswith(rules.TEASER_ENDS)), ("list_item", _list_item(ln))) if present) \
+        + HEADING_BONUS.get(ln.heading, 0)
+
+
+LIST_ITEMS = 3
+
+
+def _list_item(ln: Line) -> bool:
+    """One plain item of a list of several (<li>): a reference, a listed document, a point of
+    the text; a headline is set apart from its neighbours."""
+    owner = ln.owner
+    if owner is None or owner.tag != "li" or ln.heading or ln.title_class or ln.bold:
+        return False
+    parent = owner.getparent()
+    return parent is not None and sum(1 for el in parent if el.tag == "li") >= LIST_ITEMS
 
 
 def make_context(lines: list[Line], metas: list[str]) -> _Context:
