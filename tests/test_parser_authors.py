@@ -63,6 +63,9 @@ PEOPLE = [
     # A lecturer's grade abbreviated before the name, as a rank is.
     ("GV. Nguyễn Văn Tâm", ("Nguyễn Văn Tâm", None, None)),
     ("GVC Trần Thị Hoa - Khoa Lý luận cơ sở", ("Trần Thị Hoa", None, "Khoa Lý luận cơ sở")),
+    # ... also after the degree, glued to it or not.
+    ("TS.GVC Lê Thị Hoa", ("Lê Thị Hoa", "TS.", None)),
+    ("ThS. GVCC Trần Văn Bình", ("Trần Văn Bình", "ThS.", None)),
     # ... and a reporter's, a contributor's or an editor's post ("PV", "CTV", "BTV").
     ("PV Hà Thu", ("Hà Thu", None, None)),
     ("CTV. Minh Anh", ("Minh Anh", None, None)),

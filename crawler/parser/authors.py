@@ -164,15 +164,8 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
     line = re.sub(r"[\s|;]+$", "", line)
     if not line:
         return None
-    degree = None
-    dm = rules.DEGREE_PREFIX.match(line)
-    if dm:
-        degree = normal_degree(dm.group(1))
-        line = line[dm.end():]
-        second = rules.DEGREE_PREFIX.match(line)  # "NCS. ThS. Phan Thị Hương": both, as printed
-        if second:
-            degree = f"{degree} {normal_degree(second.group(1))}"
-            line = line[second.end():]
+    degree, line, post = _degree(line, after_rank=bool(rank))
+    rank = rank or post
     line = _first_of_two(line)
     name, role = _name_and_role(line)
     if role and _CAPTION_VERB.search(role):
@@ -190,6 +183,22 @@ def parse_person(text: str, *, bare_ok: bool = True, pen_ok: bool = False) -> Pe
     if not (labelled or degree or role or bare_ok):
         return None
     return Person(name_case(name), degree, role, labelled, ranked=bool(rank), poster=poster)
+
+
+def _degree(line: str, after_rank: bool) -> tuple[str | None, str, re.Match | None]:
+    """The degree opening the line (two as printed: "NCS. ThS."), the rest of the line, and a
+    lecturer's post printed after the degree ("TS.GVC Lê Thị Hoa"), no word of the name."""
+    dm = rules.DEGREE_PREFIX.match(line)
+    if not dm:
+        return None, line, None
+    degree = normal_degree(dm.group(1))
+    line = line[dm.end():]
+    second = rules.DEGREE_PREFIX.match(line)
+    if second:
+        degree = f"{degree} {normal_degree(second.group(1))}"
+        line = line[second.end():]
+    post = None if after_rank else rules.RANK_PREFIX.match(line)
+    return degree, (line[post.end():] if post else line), post
 
 
 _AND = re.compile(r"\s+(?:và|&)\s+")
