@@ -2,9 +2,9 @@
 
 Our own rules read the numeric forms (day-first, `SA`/`CH`, dots, two-digit years, `(GMT+7)`)
 and Vietnamese month words; dateparser, pinned to Vietnamese, reads what they do not
-(relative dates). Order rule (docs/page-conventions.md): the English .NET form `M/D/YYYY h:mm:ss AM|PM` is
-month-first; a first number > 12 is day-first; a second number > 12 is month-first; otherwise
-day-first.
+(relative dates). Order rule (docs/page-conventions.md): the English .NET form
+`M/D/YYYY h:mm:ss AM|PM` (never zero-padded) is month-first; a first number > 12 is day-first; a
+second number > 12 is month-first; otherwise day-first.
 """
 from __future__ import annotations
 
@@ -155,7 +155,9 @@ def find_date(text: str) -> FoundDate | None:
     t = _pick_time(text, start, end)
     day, month = a, b
     if numeric:  # the order rule
-        english_net = t is not None and t[3] in ("am", "pm") and _ENGLISH_NET_TIME.search(text[end:end + 20])
+        # (.NET's English form never pads: "11/03/2024 3:42:00 PM" is a day-first custom format.)
+        english_net = t is not None and t[3] in ("am", "pm") and not _PADDED.match(text, start) \
+            and _ENGLISH_NET_TIME.search(text[end:end + 20])
         if a <= 12 and (b > 12 or english_net):
             day, month = b, a
     hh, mm, ss = (_apply_ampm(t[0], t[3]), t[1], t[2]) if t is not None else (0, 0, 0)
@@ -167,6 +169,7 @@ def find_date(text: str) -> FoundDate | None:
 
 
 _ENGLISH_NET_TIME = re.compile(r"\d{1,2}:\d{1,2}:\d{1,2}\s*(?:AM|PM)", re.I)
+_PADDED = re.compile(r"0\d|\d{1,2}\s?[/.\-]\s?0\d")  # a day or a month written with a leading zero
 
 
 def _find_iso(text: str) -> FoundDate | None:
