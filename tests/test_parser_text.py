@@ -1117,13 +1117,13 @@ def test_a_headings_permalink_sign_is_no_word_of_the_text():
 
 def test_two_elements_set_apart_by_a_style_are_two_words_and_a_drop_cap_is_one():
     """A kicker and a headline printed as two spans in one heading (a style sets them on two
-    lines) read "Kicker Headline", not "KickerHeadline"; a drop cap's letter and the rest of its
-    word stay one word."""
+    lines) read "Kicker Headline", not "KickerHeadline" (so the kicker, the <title> naming the
+    rest, can go); a drop cap's letter and the rest of its word stay one word."""
     main = (f"<h1><span>Tin hoạt động</span><span>{TITLE}</span></h1><p>12/03/2024 09:00</p>"
             "<p><span>T</span>rong năm học vừa qua, nhà trường đã tổ chức nhiều lớp bồi dưỡng.</p>"
             f"{paras(PARAS)}")
     art = extract(bare_page(main, ""), URL)
-    assert art.title == f"Tin hoạt động {TITLE}"
+    assert art.title == TITLE
     assert art.body.startswith("Trong năm học vừa qua")
 
 
@@ -1389,3 +1389,13 @@ def test_a_reference_ending_with_its_date_is_no_headline():
     art = extract(html, URL)
     assert art.title is not None and "Tài liệu học tập" not in art.title
     assert art.body is not None and all(p in art.body for p in PARAS)
+
+
+def test_a_section_label_printed_in_the_headline_is_no_part_of_it():
+    """`<h1><span>Tin hoạt động</span> Khai giảng …</h1>`: the section's label (a kicker) printed
+    before the headline in the same heading; the <title> names the headline as the rest of the
+    line, so the label goes."""
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE} - Trường Chính trị tỉnh Mẫu</title></head>"
+            f"<body><div class='main'><h1><span class='cat'>Tin hoạt động</span> {TITLE}</h1>"
+            f"<p>12/03/2024 09:00</p>{paras(PARAS)}</div></body></html>").encode()
+    assert extract(html, URL).title == TITLE

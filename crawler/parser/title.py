@@ -354,7 +354,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             # not read it (an image, a script); the line still marks where the content starts.
             anchor = best.idx if top.link_density < rules.LINK_LINE else None
             return TitleChoice(meta, None, 0.0, _printing(lines, meta, anchor))
-        best.text = strip_trailing_date(_continued(lines, best.idx))
+        best.text = _without_kicker(strip_trailing_date(_continued(lines, best.idx)), metas)
         return best
     anchor = best.idx if best is not None and best.score > 0 and \
         lines[best.idx].link_density < rules.LINK_LINE else None
@@ -436,6 +436,21 @@ def _printing(lines: list[Line], title: str, anchor: int | None) -> int | None:
 
 CONFIDENT_HEADLINE = 5.0  # a visible line scoring this much is the headline, whatever the metadata
 META_HEADLINE_WORDS = 6  # a metadata title this long reads like a headline, not a section's name
+
+
+KICKER_WORDS = 5
+
+
+def _without_kicker(text: str, metas: list[str]) -> str:
+    """The headline without the section's label printed before it in the same heading
+    (`<h1><span>Tin hoạt động</span> Khai giảng …</h1>`), when the metadata names the headline
+    as the rest of the line."""
+    line = " ".join(text.split())
+    meta = _metadata_headline(metas)
+    if meta is None or len(line) <= len(meta) or not line.casefold().endswith(" " + meta.casefold()):
+        return text
+    kicker = line[:-len(meta)]
+    return line[-len(meta):] if len(kicker.split()) <= KICKER_WORDS else text
 
 
 def _metadata_headline(metas: list[str]) -> str | None:
