@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from lxml import etree
+
 from crawler.parser import authors, body, jsonld, published, rules
 from crawler.parser.lines import Line, clean_ws
 
@@ -323,12 +325,12 @@ LISTED_PEOPLE = 3
 def _listed_people(lines: list[Line], tail: list[int]) -> set[int]:
     """Names as the items of one list (<li>), three or more: the people an announcement lists
     (prize winners, a class's graduates), the text's, not its writers."""
-    by_list: dict[int, list[int]] = {}
+    by_list: dict[etree._Element, list[int]] = {}  # (the list elements held: a proxy's id is reused)
     for i in tail:
         owner = lines[i].owner
         if owner is not None and owner.tag == "li" and len(lines[i].text) <= 160 and \
                 authors.parse_person(lines[i].text, bare_ok=True) is not None:
-            by_list.setdefault(id(owner.getparent()), []).append(i)
+            by_list.setdefault(owner.getparent(), []).append(i)
     return {i for items in by_list.values() if len(items) >= LISTED_PEOPLE for i in items}
 
 
