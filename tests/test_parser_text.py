@@ -1399,3 +1399,18 @@ def test_a_section_label_printed_in_the_headline_is_no_part_of_it():
             f"<body><div class='main'><h1><span class='cat'>Tin hoạt động</span> {TITLE}</h1>"
             f"<p>12/03/2024 09:00</p>{paras(PARAS)}</div></body></html>").encode()
     assert extract(html, URL).title == TITLE
+
+
+def test_a_digests_sections_under_linked_headings_are_its_text():
+    """A digest: an opening paragraph, then sections each under a heading that links to the full
+    story, each a long paragraph of its own, all in the element holding the text. They are no list
+    of other items after the text (a related box's teasers are short, cut short, or boxed apart)."""
+    section = ("Trong thời gian qua, các cấp ủy, chính quyền đã tập trung lãnh đạo, chỉ đạo triển khai "
+               "đồng bộ nhiều giải pháp, tạo chuyển biến rõ nét trong công tác xây dựng Đảng và hệ thống "
+               "chính trị ở cơ sở, góp phần hoàn thành các chỉ tiêu kinh tế - xã hội.")
+    sections = [f"Mục {k}: {section}" for k in range(5)]
+    main = f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS[:1])}" + "".join(
+        f"<h3><a href='/tin-tuc/bai-{k}.html'>Tiêu đề mục số {k} về công tác xây dựng Đảng</a></h3><p>{s}</p>"
+        for k, s in enumerate(sections))
+    art = extract(page(main), URL)
+    assert art.body is not None and all(s in art.body for s in sections)

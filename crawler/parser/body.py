@@ -458,6 +458,7 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
     items = 0
     heads_seen: set[str] = set()
     fresh = False  # a head not seen before since the last paragraph
+    own_parent = None  # the element holding the text's last paragraph of its own
     for pos, i in enumerate(idxs):
         ln = lines[i]
         if _item_head(ln) or linked_heading(ln):
@@ -477,17 +478,33 @@ def items_start(lines: list[Line], idxs: list[int]) -> int | None:
                 items += 1
                 head = None
                 if items >= MIN_ITEMS and own:
-                    return run_start
+                    if not _sections(lines, idxs[run_start:pos + 1], own_parent):
+                        return run_start
+                    own, items, run_start, cut_short = own + items, 0, None, 0
+                    continue
                 if ln.text.endswith(rules.TEASER_ENDS):
                     cut_short += 1
             else:
                 own += 1
+                own_parent = ln.owner.getparent() if ln.owner is not None else None
                 items, run_start, cut_short = 0, None, 0
     # Two items whose teasers are cut short with '…' ending the text are a list too (a theme's
     # "related posts" of two).
     if own and items >= MIN_CUT_SHORT_ITEMS and cut_short >= MIN_CUT_SHORT_ITEMS:
         return run_start
     return None
+
+
+SECTION_CHARS = 250  # a teaser is a sentence or two; a section of the text runs longer
+
+
+def _sections(lines: list[Line], run: list[int], own_parent: etree._Element | None) -> bool:
+    """Are these 'items' the text's own sections (a digest's: each a linked heading over a
+    long paragraph), printed in the element that holds the text's paragraphs, none cut short?"""
+    paragraphs = [lines[i] for i in run if paragraph_like(lines[i])]
+    return own_parent is not None and all(
+        len(ln.text) >= SECTION_CHARS and not ln.text.endswith(rules.TEASER_ENDS)
+        and ln.owner is not None and ln.owner.getparent() is own_parent for ln in paragraphs)
 
 
 def boxed_items(lines: list[Line], idxs: list[int]) -> set[int]:
