@@ -347,3 +347,14 @@ def test_a_documents_page_is_a_record_not_an_article_and_a_table_with_text_is_an
     # The same table inside an article's text is the article's.
     news = f"<h1>{title}</h1><p>13/03/2024 08:00</p><p>{TEXT}</p>{table}<p>{TEXT}</p>"
     assert classify(extract(page(title, news), url), url, anchor=title)
+    # The same fields printed as lines of a label and its value, not as a table's rows: a record.
+    for field in ("<p><b>{}:</b> {}</p>", "<div class='row'><span>{}:</span> <span>{}</span></div>"):
+        fields = "".join(field.format(k, v) for k, v in rows)
+        verdict_ = classify(extract(page(title, f"<h1>{title}</h1>{fields}"), url), url, anchor=title)
+        assert not verdict_ and verdict_.kind == "record", field
+    # An event's notice gives its fields the same way, with a sentence of its own: an article.
+    notice = (f"<h1>{title}</h1><p>13/03/2024 08:00</p><p>{TEXT}</p>"
+              + "".join(f"<p><b>{k}:</b> {v}</p>" for k, v in (("Thời gian", "8 giờ, ngày 15/3/2024"),
+                        ("Địa điểm", "Hội trường A"), ("Thành phần", "Toàn thể học viên"),
+                        ("Nội dung", "Khai giảng lớp bồi dưỡng"))))
+    assert classify(extract(page(title, notice), url), url, anchor=title)

@@ -267,8 +267,7 @@ def _fill(art: Article, root, lines: list[Line], url: str | None, now: datetime,
     kept = [i for i in kept if not body.is_time_stamp(lines[i])]
     if html is not None:
         kept = _second_opinion(art, lines, kept, used | set(items_cut), html, url, anchor)
-    art.signals["rows"] = sum(1 for ln in lines[start:] if ln.row and not ln.chrome)  # (a record's fields)
-    art.signals["text_outside_rows"] = sum(len(lines[i].text) for i in kept if not lines[i].row)
+    _record_signals(art, lines, start if anchor is None else anchor + 1, kept)  # (the date line may be one)
     _set_body(art, ld, body.assemble(lines, kept))
 
 
@@ -285,6 +284,15 @@ def _shape_signals(art: Article, lines: list[Line], region: list[int], kept: lis
     art.signals["dated_lines"] = sum(  # (an item's meta line, not a sentence naming a day)
         1 for i in kept if len(lines[i].text) < DATED_LINE_CHARS and not lines[i].row
         and find_date(lines[i].text) is not None)
+
+
+def _record_signals(art: Article, lines: list[Line], start: int, kept: list[int]) -> None:
+    """A record's fields (a table's rows, or lines of a label and its value: `Số ký hiệu:
+    125/TB-TCT`) and the text beside them, for the classifier: a document's page is no article."""
+    def field(ln: Line) -> bool:
+        return ln.row or signals.field_line(ln)
+    art.signals["rows"] = sum(1 for ln in lines[start:] if field(ln) and not ln.chrome)
+    art.signals["text_outside_rows"] = sum(len(lines[i].text) for i in kept if not field(lines[i]))
 
 
 DATED_LINE_CHARS = 60  # a listed item's date line ("admin - 12/03/2024 | Lượt xem: 120") is short

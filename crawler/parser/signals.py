@@ -196,3 +196,19 @@ def single_post_view(root) -> int:
     whose theme hides the date is an article and not a static page (those share its shape)."""
     el = root.find("body") if root is not None and root.tag == "html" else None
     return int(el is not None and not _SINGLE_POST.isdisjoint((el.get("class") or "").split()))
+
+
+# A field of a record on a line of its own: a short label, a colon, its value ("Số ký hiệu:
+# 125/TB-TCT", "Ngày ban hành: 12/03/2024", "Người ký: …").
+_FIELD = re.compile(r"^[^\W\d][^:.!?]{1,30}:\s*\S")
+FIELD_LINE_CHARS = 160
+FIELD_LABEL_WORDS = 5
+
+
+def field_line(ln: Line) -> bool:
+    """A line that is one field of a record (a document's number, date issued, signer, summary,
+    file), printed as a label and its value rather than as a table's row."""
+    text = ln.text
+    if len(text) > FIELD_LINE_CHARS or not _FIELD.match(text):
+        return False
+    return len(text.split(":", 1)[0].split()) <= FIELD_LABEL_WORDS
