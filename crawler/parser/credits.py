@@ -339,8 +339,10 @@ def _last_text_line(lines: list[Line], tail: list[int]) -> int:
     apart among the last two is the credit however it reads), or -1."""
     verse = _poem(lines, tail[0]) if tail else set()
     listed = _listed_people(lines, tail)
-    return max((k for k, i in enumerate(tail) if i in listed or (_is_sentence(lines[i].text) or i in verse)
-                and not (k >= len(tail) - 2 and _set_apart_credit(lines[i]))), default=-1)
+    return max((k for k, i in enumerate(tail)
+                if i in listed or ((_is_sentence(lines[i].text) or i in verse)
+                                   and not (k >= len(tail) - 2 and _set_apart_credit(lines[i])))),
+               default=-1)
 
 
 def _poem(lines: list[Line], start: int) -> set[int]:

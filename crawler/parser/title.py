@@ -230,7 +230,7 @@ def candidate_score(lines: list[Line], i: int, ctx: _Context, floor: float | Non
     if words > 60 or len(text) > 400:
         return None
     layout = _layout_score(ln, text, words)
-    if ln.named_only and not ln.banner and _text_under(lines, i):
+    if ln.chrome and ln.named_only and not ln.banner and _text_under(lines, i):
         layout -= W["chrome"]  # (a name's vote: the article's text starts right under the line)
     if floor is not None:
         # Far longer than any metadata title (punctuation aside): no metadata sign can hold.
@@ -400,6 +400,7 @@ def _plain_sentence(ln: Line) -> bool:
 
 
 def _heading_above(lines: list[Line], i: int) -> int | None:
+    """A heading right above line i (at most HEADING_ABOVE_LINES up), not a link or chrome."""
     for j in range(i - 1, max(-1, i - 1 - HEADING_ABOVE_LINES), -1):
         if lines[j].heading and lines[j].link_density < rules.LINK_LINE and not lines[j].chrome:
             return j
