@@ -1414,3 +1414,23 @@ def test_a_digests_sections_under_linked_headings_are_its_text():
         for k, s in enumerate(sections))
     art = extract(page(main), URL)
     assert art.body is not None and all(s in art.body for s in sections)
+
+
+WEBFORMS = ("<form method='post' action='/Default.aspx'><input type='hidden' name='__VIEWSTATE'>", "</form>")
+
+
+@pytest.mark.parametrize("wrap", [("", ""), WEBFORMS])
+def test_a_sign_up_box_a_script_sends_is_no_text(wrap):
+    """A newsletter's sign-up box under the text (a heading, a sentence of pitch, an e-mail field
+    and a button) with no <form> of its own: a script sends it, or ASP.NET wraps the whole page
+    in one form. Its box is looked for from its field, and its pitch is no paragraph of the text."""
+    box = ("<div class='box'><h4>Đăng ký nhận bản tin</h4><p>Nhận những tin tức mới nhất của nhà "
+           "trường qua hộp thư điện tử của bạn mỗi tuần.</p><input type='email' name='email'>"
+           "<button>Đăng ký</button></div>")
+    html = (f"<html><head><meta charset='utf-8'><title>{TITLE}</title></head><body>{wrap[0]}"
+            f"<div class='wrap'><h1>{TITLE}</h1><p>12/03/2024 09:00</p><div class='detail'>{paras(PARAS)}"
+            f"<p style='text-align:right'><b>ThS. Lê Minh Tuấn</b></p>{box}</div></div>{wrap[1]}"
+            "</body></html>").encode()
+    art = extract(html, URL)
+    assert art.body == "\n\n".join(PARAS)
+    assert art.author == "Lê Minh Tuấn"

@@ -180,20 +180,27 @@ class _Linearizer:
 
     def find_form_boxes(self, root: etree._Element) -> None:
         """The box around each form a reader fills in (a newsletter's sign-up, a comment form, a
-        search): the largest element holding the form and no more than FORM_BOX_CHARS of text,
-        its heading and its pitch ("Đăng ký nhận bản tin", "Join our newsletter…"). Named like
-        chrome (a vote the text may overrule), whatever its class says."""
-        for form in root.iter("form"):
-            if not _has_controls(form):
+        search): the largest element holding one of its fields and no more than FORM_BOX_CHARS
+        of text, its heading and its pitch ("Đăng ký nhận bản tin", "Join our newsletter…").
+        Named like chrome (a vote the text may overrule), whatever its class says. Looked for
+        from each field, not from its <form>: a sign-up box that a script sends has no form, and
+        ASP.NET WebForms wrap the whole page in one."""
+        sizes: dict[etree._Element, int] = {}  # (fields of one box share their ancestors)
+        for control in root.iter("input", "textarea", "select"):
+            if not _is_field(control):
                 continue
             box = None
-            el: etree._Element | None = form
+            el: etree._Element | None = control
             try:
-                while el is not None and el.getparent() is not None and text_length(el) <= FORM_BOX_CHARS:
+                while el is not None and el.getparent() is not None:
+                    if el not in sizes:
+                        sizes[el] = text_length(el)
+                    if sizes[el] > FORM_BOX_CHARS:
+                        break
                     box, el = el, el.getparent()
             except ValueError:
                 continue
-            if box is not None:
+            if box is not None and box is not control:
                 self.form_boxes.add(box)
 
     def find_cards(self, root: etree._Element) -> None:
@@ -557,10 +564,12 @@ MAX_FRAMES_KEPT = 8192
 def _has_controls(form: etree._Element) -> bool:
     """A form a reader fills in (a visible field, a text box, a list), not a page-wide wrapper of
     hidden state (ASP.NET WebForms wrap every page in one <form>; the text vote settles that)."""
-    for el in form.iter("input", "textarea", "select"):
-        if el.tag != "input" or (el.get("type") or "text").lower() != "hidden":
-            return True
-    return False
+    return any(_is_field(el) for el in form.iter("input", "textarea", "select"))
+
+
+def _is_field(el: etree._Element) -> bool:
+    return el.tag != "input" or (el.get("type") or "text").lower() != "hidden"
+
 
 
 def text_length(el: etree._Element) -> int:
