@@ -1434,3 +1434,20 @@ def test_a_sign_up_box_a_script_sends_is_no_text(wrap):
     art = extract(html, URL)
     assert art.body == "\n\n".join(PARAS)
     assert art.author == "Lê Minh Tuấn"
+
+
+@pytest.mark.parametrize("box", [
+    "<div class='author-box'><img src='/a.jpg'><h4>Về tác giả</h4><p>Giảng viên chính, Khoa Lý luận cơ sở, "
+    "có nhiều năm kinh nghiệm giảng dạy và nghiên cứu khoa học về xây dựng Đảng.</p></div>",
+    "<div><h3>Bài viết cùng tác giả</h3><ul>" + "".join(
+        f"<li><a href='/tac-gia/bai-{k}.html'>Giải pháp nâng cao chất lượng giảng dạy phần {k}</a></li>"
+        for k in range(3)) + "</ul></div>",
+], ids=["about-the-writer", "same-writer"])
+def test_a_writers_box_under_the_byline_leaves_the_byline_alone(box):
+    """Under the byline, a box about the writer (`Về tác giả` over a line of bio) or of the
+    writer's other articles (`Bài viết cùng tác giả`): the byline is still the credit, the box's
+    heading is no role and its bio no text."""
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
+                       f"<p style='text-align:right'><b>ThS. Nguyễn Thị Bích Trâm</b></p>{box}"), URL)
+    assert (art.author, art.author_degree, art.author_role) == ("Nguyễn Thị Bích Trâm", "ThS.", None)
+    assert art.body == "\n\n".join(PARAS)

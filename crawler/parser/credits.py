@@ -181,9 +181,9 @@ def after_region(lines: list[Line], region: list[int], most: int = 3) -> list[in
     for i in range(region[-1] + 1, min(len(lines), region[-1] + 1 + most)):
         ln = lines[i]
         if (ln.chrome and not _labelled_credit(ln)) or \
-                (ln.link_density > rules.LINK_LINE and not writer_link(ln)) \
-                or len(ln.text) > 160 or rules.END_OF_ARTICLE.match(ln.text):
-            break  # (a name linked to the writer's page is the credit box's)
+                (ln.link_density > rules.LINK_LINE and not writer_link(ln)) or len(ln.text) > 160 \
+                or rules.END_OF_ARTICLE.match(ln.text) or rules.ABOUT_THE_WRITER.match(ln.text):
+            break  # (a name linked to the writer's page is the credit box's; a writer's bio box is not)
         out.append(i)
     return out
 

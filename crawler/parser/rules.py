@@ -102,6 +102,7 @@ END_OF_ARTICLE = re.compile(
         r"bài\s+viết\s+(?:liên\s+quan|khác)", r"tin\s+(?:mới|cùng\s+chuyên\s+mục|đã\s+đăng)",
         r"(?:các\s+)?bài\s+(?:viết\s+)?(?:mới|cũ)\s+hơn",
         r"(?:bài\s+(?:viết\s+)?)?cùng\s+chuyên\s+mục", r"bài\s+liên\s+quan", r"tin\s+bài\s+khác",
+        r"(?:bài\s+viết|tin\s+bài|bài)\s+(?:cùng|khác\s+của|của)\s+tác\s+giả",
         r"có\s+thể\s+bạn\s+quan\s+tâm", r"tham\s+khảo\s+thêm",
         r"xem\s+thêm", r"bình\s+luận(?!\s+viên)", r"ý\s+kiến\s+bạn\s+đọc", r"gửi\s+ý\s+kiến",
         r"viết\s+bình\s+luận",
