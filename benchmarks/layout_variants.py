@@ -11,7 +11,8 @@ teasers above the text, inside it or after it, a comment thread after it or insi
 the byline printed four other ways or as a reporter's credit, one card of another article
 between two paragraphs, the text in decomposed Unicode, the page served in windows-1258, the
 headline printed as a picture, the date given only in the page's metadata, a notice's signature
-block, the writer's linked name moved over the text — and extracted again. Per
+block, the writer's linked name moved over the text, a sign-up box, a box about the writer or
+one of the writer's other articles after the article — and extracted again. Per
 variant: the share of pages still taken as an article (by the classifier, with and without a
 headline link leading to them), each field right, the body F1, and every field right; then the
 pages that lost something. The pages themselves are never changed on disk.
@@ -326,6 +327,41 @@ def comments_inside(root, truth) -> bool:
     return True
 
 
+# Written for this benchmark: boxes themes print after the text and its byline.
+SIGN_UP_BOX = ("<div class='box'><h4>Đăng ký nhận bản tin</h4><p>Nhận những tin tức mới nhất của nhà "
+               "trường qua hộp thư điện tử của bạn mỗi tuần.</p><input type='email' name='email'>"
+               "<button>Đăng ký</button></div>")
+WRITER_BOX = ("<div class='author-box'><img src='/anh/tac-gia.jpg'><h4>Về tác giả</h4><p>Giảng viên "
+              "chính, có nhiều năm kinh nghiệm giảng dạy và nghiên cứu khoa học về xây dựng Đảng.</p></div>")
+SAME_WRITER_BOX = "<div><h3>Bài viết cùng tác giả</h3><ul>" + "".join(
+    f"<li><a href='/tac-gia/bai-{k}.html'>Giải pháp nâng cao chất lượng giảng dạy phần {k}</a></li>"
+    for k in range(1, 4)) + "</ul></div>"
+
+
+def _after_article(root, truth, markup: str) -> bool:
+    """The markup after everything in the element around the text's block (the byline too)."""
+    box = _text_box(root, truth)
+    if box is None or box.getparent() is None:
+        return False
+    box.getparent().append(_fragment(markup))
+    return True
+
+
+def sign_up_box_after(root, truth) -> bool:
+    """A newsletter's sign-up box with no <form> (a script sends it) after the article."""
+    return _after_article(root, truth, SIGN_UP_BOX)
+
+
+def writer_box_after(root, truth) -> bool:
+    """A box about the writer (`Về tác giả` over a line of bio) after the article."""
+    return _after_article(root, truth, WRITER_BOX)
+
+
+def same_writer_box_after(root, truth) -> bool:
+    """The writer's other articles under `Bài viết cùng tác giả` after the article."""
+    return _after_article(root, truth, SAME_WRITER_BOX)
+
+
 NEWS_CARD = ('<div class="box-news-related"><a href="/tin-tuc/tin-99.html">Đoàn công tác của nhà '
              'trường thăm và làm việc tại huyện miền núi</a><p>Sáng 5/3, đoàn công tác của nhà trường '
              "đã đến thăm và làm việc tại huyện miền núi, trao đổi kinh nghiệm về công tác bồi dưỡng "
@@ -625,7 +661,8 @@ VARIANTS: dict[str, Callable[[etree._Element, dict], bool | dict | None]] = {
                             headline_in_breadcrumb, date_weekday_dash, date_dots, date_time_first,
                             date_month_words, date_sa_ch, date_above_headline, about_the_school_first,
                             news_card_inside, decomposed_text, windows_1258, headline_as_image,
-                            date_in_metadata_only, signed_notice, byline_linked_on_top)}
+                            date_in_metadata_only, signed_notice, byline_linked_on_top,
+                            sign_up_box_after, writer_box_after, same_writer_box_after)}
 
 
 def score(page: bytes, truth: dict) -> dict[str, float]:
