@@ -1244,21 +1244,29 @@ def test_the_texts_second_half_in_a_block_named_like_a_sidebar_is_text():
 
 def test_sections_set_like_the_headline_leave_it_the_headline():
     """A long text whose sections' headings share the headline's element (the same <h1> and
-    class, a handbook's chapter) and a <title> naming only the school: the first of them is the
-    headline and the text under it is the article's, not only the part under a later section."""
-    sections = ["Những điểm mới trong chương trình bồi dưỡng kiến thức quốc phòng và an ninh",
-                "Kinh nghiệm tổ chức lớp học tại các huyện vùng sâu, vùng xa của tỉnh"]
+    class, a handbook's chapter) and a <title> naming only the school: the first of a run of
+    them, each over its own text, is the headline, and the text under it is the article's, not
+    only the part under a later, longer section heading. A sidebar's heading over a blurb before
+    a headline of the same kind is two of a kind, no run: the headline stays."""
     later = [p.replace("Đoạn", "Phần") for p in PARAS]
     head = "Sổ tay học viên năm 2024"  # (short: a later, longer section heading scores higher)
-    inside = (f"<div class='chuong'><h1 class='muc'>{head}</h1>{paras(PARAS[:3])}"
-              + "".join(f"<section><h1 class='muc'>{s}</h1>{paras(chunk)}</section>"
-                        for s, chunk in zip(sections, (PARAS[3:], later), strict=True)) + "</div>")
-    html = (f"<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Mẫu</title></head><body>"
-            f"<ul class='menu'><li><a href='/'>Trang chủ</a></li></ul>{inside}"
-            "<div class='footer'>Bản quyền thuộc về nhà trường</div></body></html>").encode()
-    art = extract(html, URL)
+    sections = [("Mục tiêu của khóa học", PARAS[2:3]), ("Nội dung chương trình", PARAS[3:]),
+                ("Kinh nghiệm tổ chức lớp học tại các huyện vùng sâu, vùng xa của tỉnh", later)]
+    inside = (f"<div class='chuong'><h1 class='muc'>{head}</h1>{paras(PARAS[:2])}"
+              + "".join(f"<section><h1 class='muc'>{s}</h1>{paras(chunk)}</section>" for s, chunk in sections)
+              + "</div>")
+
+    def page_of(column: str) -> bytes:
+        return (f"<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Mẫu</title></head><body>"
+                f"<ul class='menu'><li><a href='/'>Trang chủ</a></li></ul>{column}"
+                "<div class='footer'>Bản quyền thuộc về nhà trường</div></body></html>").encode()
+
+    art = extract(page_of(inside), URL)
     assert art.title == head
     assert art.body is not None and all(p in art.body for p in PARAS + later)
+    blurb = (f"<div class='trai'><h1 class='muc'>Giới thiệu chung</h1>{paras(PARAS[:3])}</div>"
+             f"<div class='giua'><h1 class='muc'>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(later)}</div>")
+    assert extract(page_of(blurb), URL).title == TITLE
 
 
 def test_a_short_heading_over_the_first_paragraph_keeps_the_paragraph():

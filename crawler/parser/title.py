@@ -373,22 +373,28 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
 
 
 def _first_of_kind(lines: list[Line], i: int, ctx: _Context) -> int | None:
-    """A heading is one of the article's section headings when an earlier heading of the same
-    level and element (tag and class) stands above it with the article's running text between
-    them: the first of them heads the article (a book's chapter whose sections are set as its
-    headline is). Asked only where the metadata names no headline to settle it."""
+    """A heading is one of the article's section headings when two or more earlier headings of
+    the same level and element (tag and class) stand above it, each with running text under it:
+    the first of them heads the article (a book's chapter whose sections are set as its headline
+    is). A sidebar's heading over a blurb, then the headline, are two of a kind, not a run of
+    sections. Asked only where the metadata names no headline to settle it."""
     ln = lines[i]
     if not ln.heading or ln.owner is None:
         return None
-    kind = (ln.owner.tag, ln.owner.get("class"))
-    for j in range(i):
-        other = lines[j]
-        if other.heading == ln.heading and other.owner is not None and not other.chrome \
-                and (other.owner.tag, other.owner.get("class")) == kind \
-                and other.link_density < rules.LINK_LINE and candidate_score(lines, j, ctx) is not None:
-            between = sum(running_chars(x) for x in lines[j + 1:i] if not x.caption)
-            return j if between >= second_opinion.ABOVE_HEAD_CHARS else None
-    return None
+    kind = (ln.heading, ln.owner.tag, ln.owner.get("class"))
+    run = [j for j in range(i) if lines[j].heading and lines[j].owner is not None and not lines[j].chrome
+           and (lines[j].heading, lines[j].owner.tag, lines[j].owner.get("class")) == kind
+           and lines[j].link_density < rules.LINK_LINE]
+    if len(run) < SECTIONS_ABOVE or candidate_score(lines, run[0], ctx) is None:
+        return None
+    for a, b in zip(run, [*run[1:], i], strict=True):
+        if sum(running_chars(x) for x in lines[a + 1:b] if not x.caption) < SECTION_TEXT_CHARS:
+            return None
+    return run[0]
+
+
+SECTIONS_ABOVE = 2
+SECTION_TEXT_CHARS = 100  # a section has a paragraph or more under its heading
 
 
 def _plain_sentence(ln: Line) -> bool:
