@@ -1459,3 +1459,21 @@ def test_a_writers_box_under_the_byline_leaves_the_byline_alone(box):
                        f"<p style='text-align:right'><b>ThS. Nguyễn Thị Bích Trâm</b></p>{box}"), URL)
     assert (art.author, art.author_degree, art.author_role) == ("Nguyễn Thị Bích Trâm", "ThS.", None)
     assert art.body == "\n\n".join(PARAS)
+
+
+GRADUATES = [f"{k}. {family} Văn {given}" for k, (family, given) in enumerate(
+    [(f, g) for f in ("Nguyễn", "Trần", "Lê") for g in ("An", "Bình", "Cường", "Dũng")], 1)]
+
+
+@pytest.mark.parametrize("shape", ["<div>{}</div>", "{}"], ids=["br", "paragraphs"])
+@pytest.mark.parametrize("byline", ["", "<p style='text-align:right'><b>Minh Anh</b></p>"])
+def test_a_numbered_list_of_names_is_the_text(shape, byline):
+    """An announcement of a class's graduates: a sentence, then twelve numbered names, one a line
+    (broken by <br> or one <p> each), no line of them a sentence. The names are the text (the
+    page is an article), never its writers; the writer is whoever is credited after them."""
+    names = "<br>".join(GRADUATES) if shape.startswith("<div>") else "".join(f"<p>{n}</p>" for n in GRADUATES)
+    art = extract(page(f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p><p>Danh sách học viên tốt nghiệp lớp "
+                       f"trung cấp lý luận chính trị khóa 45 như sau:</p>{shape.format(names)}{byline}"), URL)
+    assert art.body is not None and all(n in art.body for n in GRADUATES)
+    assert art.author == ("Minh Anh" if byline else None)
+    assert is_article(art, URL)

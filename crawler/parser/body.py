@@ -74,15 +74,17 @@ def _gain(ln: Line) -> float:
 
 
 def _verse_like(ln: Line) -> bool:
-    """A short plain line of words (a poem's verse), not a label in capitals or a counter's
-    figures (`Hôm nay : 2735`)."""
+    """A short plain line of words (a poem's verse, a numbered list's item: `1. Nguyễn Văn An`),
+    not a label in capitals or a counter's figures (`Hôm nay : 2735`)."""
     text = ln.text
-    return not ln.link_chars and not (ln.chrome or ln.caption or ln.heading or ln.row) and len(text) < 40 \
-        and not text.isupper() and sum(1 for w in text.split() if _HAS_LETTER.search(w)) >= VERSE_WORDS
+    if ln.link_chars or ln.chrome or ln.caption or ln.heading or ln.row or len(text) >= 40 or text.isupper():
+        return False
+    words = sum(1 for w in text.split() if _HAS_LETTER.search(w))
+    return words >= VERSE_WORDS or (words >= 2 and rules.NUMBERED_ITEM.match(text) is not None)
 
 
 VERSE_WORDS = 4
-VERSE_RUN = 5  # consecutive short lines of words that read as text (a poem), not as labels
+VERSE_RUN = 5  # consecutive short lines of words that read as text (a poem, a list), not as labels
 
 
 def verse_runs(lines: list[Line], start: int = 0) -> list[list[int]]:

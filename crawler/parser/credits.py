@@ -323,14 +323,16 @@ LISTED_PEOPLE = 3
 
 
 def _listed_people(lines: list[Line], tail: list[int]) -> set[int]:
-    """Names as the items of one list (<li>), three or more: the people an announcement lists
-    (prize winners, a class's graduates), the text's, not its writers."""
-    by_list: dict[etree._Element, list[int]] = {}  # (the list elements held: a proxy's id is reused)
+    """Names as the items of one list (<li>) or numbered one by one (`1. Nguyễn Văn An`), three
+    or more: the people an announcement lists (prize winners, a class's graduates), the text's,
+    not its writers."""
+    by_list: dict[etree._Element | str, list[int]] = {}  # (list elements held: a proxy's id is reused)
     for i in tail:
-        owner = lines[i].owner
-        if owner is not None and owner.tag == "li" and len(lines[i].text) <= 160 and \
-                authors.parse_person(lines[i].text, bare_ok=True) is not None:
-            by_list.setdefault(owner.getparent(), []).append(i)
+        owner, text = lines[i].owner, lines[i].text
+        numbered = rules.NUMBERED_ITEM.match(text)
+        if (numbered or owner is not None and owner.tag == "li") and len(text) <= 160 and \
+                authors.parse_person(text[numbered.end():] if numbered else text, bare_ok=True) is not None:
+            by_list.setdefault("numbered" if numbered else owner.getparent(), []).append(i)
     return {i for items in by_list.values() if len(items) >= LISTED_PEOPLE for i in items}
 
 
