@@ -568,8 +568,8 @@ def _has_controls(form: etree._Element) -> bool:
 
 
 def _is_field(el: etree._Element) -> bool:
+    """A field a reader fills in or picks from (a hidden input holds a page's state)."""
     return el.tag != "input" or (el.get("type") or "text").lower() != "hidden"
-
 
 
 def text_length(el: etree._Element) -> int:

@@ -125,9 +125,9 @@ COMMENTS_HEADING = re.compile(
         r"viết\s+bình\s+luận", r"comments?", r"leave\s+a\s+(?:reply|comment)", r"kommentare",
         r"commentaires",
     )) + r"\b", re.I)
-# A box about the writer after the text: a biography, never the article's (even one paragraph).
 # An item of a numbered list ("1. Nguyễn Văn An", "12) …"): the text's, never a byline.
 NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}\s*[.)]\s+")
+# A box about the writer after the text: a biography, never the article's (even one paragraph).
 ABOUT_THE_WRITER = re.compile(
     r"^\s*(?:về\s+tác\s+giả|about\s+the\s+author|über\s+den\s+autor)\s*:?\s*$", re.I)
 # A listed item's age instead of its date ("2 giờ trước", "14 hours ago"): news boxes print it.
