@@ -281,6 +281,12 @@ def bare_page(main: str, after: str) -> bytes:
             f"<div><div>{main}</div>{after}</div></body></html>").encode()
 
 
+def school_titled_page(body: str, school: str = "Trường Chính trị tỉnh Mẫu") -> bytes:
+    """A page whose <title> names only the school: the metadata says nothing of the headline."""
+    return (f"<html><head><meta charset='utf-8'><title>{school}</title></head><body>{body}"
+            "</body></html>").encode()
+
+
 def test_two_related_items_cut_short_after_the_text_leave_it_and_its_closing_credit_is_the_writer():
     main = (f"<h1>{TITLE}</h1><p>12/03/2024 09:00</p>{paras(PARAS)}"
             "<p style='text-align:right'><strong>Hoàng Nam (tổng hợp)</strong></p>")
@@ -680,9 +686,8 @@ def test_an_anniversary_banner_with_a_span_of_dates_is_no_dated_headline():
     no publication date: it does not outscore the bold headline of a page that prints no date."""
     banner = ("<div class='top'><b>NHIỆT LIỆT CHÀO MỪNG KỶ NIỆM 94 NĂM NGÀY THÀNH LẬP ĐẢNG CỘNG SẢN "
               "VIỆT NAM (03/02/1930 - 03/02/2024)</b></div>")
-    html = (f"<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Vĩnh Phúc</title></head><body>"
-            f"{banner}<div class='menu'><a href='/'>Trang chủ</a></div><div class='detail'>"
-            f"<p><b>{TITLE}</b></p>{paras(PARAS)}</div></body></html>").encode()
+    html = school_titled_page(f"{banner}<div class='menu'><a href='/'>Trang chủ</a></div><div class='detail'>"
+                              f"<p><b>{TITLE}</b></p>{paras(PARAS)}</div>", "Trường Chính trị tỉnh Vĩnh Phúc")
     art = extract(html, URL)
     assert art.title == TITLE
     assert art.body == "\n\n".join(PARAS)
@@ -1257,9 +1262,8 @@ def test_sections_set_like_the_headline_leave_it_the_headline():
               + "</div>")
 
     def page_of(column: str) -> bytes:
-        return (f"<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Mẫu</title></head><body>"
-                f"<ul class='menu'><li><a href='/'>Trang chủ</a></li></ul>{column}"
-                "<div class='footer'>Bản quyền thuộc về nhà trường</div></body></html>").encode()
+        return school_titled_page(f"<ul class='menu'><li><a href='/'>Trang chủ</a></li></ul>{column}"
+                                  "<div class='footer'>Bản quyền thuộc về nhà trường</div>")
 
     art = extract(page_of(inside), URL)
     assert art.title == head
@@ -1350,10 +1354,9 @@ def test_a_headline_named_like_a_widget_over_the_text_is_the_headline():
     side = ("<div class='widget'><h3>Tin mới nhất của nhà trường</h3><ul>"
             + "".join(f"<li><a href='/tin-tuc/bai-{k}.html'>Hội nghị triển khai nhiệm vụ năm học số {k}"
                       "</a></li>" for k in range(4)) + "</ul></div>")
-    html = ("<html><head><meta charset='utf-8'><title>Trường Chính trị tỉnh Mẫu</title></head><body>"
-            f"<div class='col-left'>{side}</div><div class='col-main'>"
-            f"<div class='widget-text'>{TITLE}</div><div class='ngay'>12/03/2024 09:00</div>"
-            f"<div class='noi-dung'>{paras(PARAS)}</div></div></body></html>").encode()
+    main = (f"<div class='widget-text'>{TITLE}</div><div class='ngay'>12/03/2024 09:00</div>"
+            f"<div class='noi-dung'>{paras(PARAS)}</div>")
+    html = school_titled_page(f"<div class='col-left'>{side}</div><div class='col-main'>{main}</div>")
     art = extract(html, URL)
     assert art.title == TITLE
     assert art.body == "\n\n".join(PARAS)
