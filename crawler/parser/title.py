@@ -334,14 +334,15 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
         if score is not None and (best is None or score > best.score):
             best = TitleChoice(lines[i].text, i, score)
     if best is not None and best.score >= 3:
-        first = _first_of_kind(lines, best.idx, ctx) if _metadata_headline(metas) is None else None
+        headline = _metadata_headline(metas)  # (read once: four rules below ask for it)
+        first = _first_of_kind(lines, best.idx, ctx) if headline is None else None
         if first is not None:
             best = TitleChoice(lines[first].text, first, best.score)
         top = lines[best.idx]
         plain = not (top.heading or top.title_class or top.bold)
-        meta = _metadata_headline(metas) if best.score < CONFIDENT_HEADLINE and plain else None
+        meta = headline if best.score < CONFIDENT_HEADLINE and plain else None
         if meta is None and best.score < SUBHEADING_OVERRULED:
-            meta = _metadata_headline(metas)
+            meta = headline
             if meta is not None and _key(top.text) != _key(meta) and _text_above(lines, best.idx):
                 # A subheading: the metadata's headline heads the article. The subheading still
                 # marks where our reading starts; the text above it is the second opinion's to
@@ -354,7 +355,7 @@ def choose_title(lines: list[Line], metas: list[str], limit: int | None = None) 
             # not read it (an image, a script); the line still marks where the content starts.
             anchor = best.idx if top.link_density < rules.LINK_LINE else None
             return TitleChoice(meta, None, 0.0, _printing(lines, meta, anchor))
-        best.text = _without_kicker(strip_trailing_date(_continued(lines, best.idx)), metas)
+        best.text = _without_kicker(strip_trailing_date(_continued(lines, best.idx)), headline)
         return best
     anchor = best.idx if best is not None and best.score > 0 and \
         lines[best.idx].link_density < rules.LINK_LINE else None
@@ -448,12 +449,11 @@ META_HEADLINE_WORDS = 6  # a metadata title this long reads like a headline, not
 KICKER_WORDS = 5
 
 
-def _without_kicker(text: str, metas: list[str]) -> str:
+def _without_kicker(text: str, meta: str | None) -> str:
     """The headline without the section's label printed before it in the same heading
-    (`<h1><span>Tin hoạt động</span> Khai giảng …</h1>`), when the metadata names the headline
-    as the rest of the line."""
+    (`<h1><span>Tin hoạt động</span> Khai giảng …</h1>`), when the metadata's headline (`meta`)
+    is the rest of the line."""
     line = " ".join(text.split())
-    meta = _metadata_headline(metas)
     if meta is None or len(line) <= len(meta) or not line.casefold().endswith(" " + meta.casefold()):
         return text
     kicker = line[:-len(meta)]
